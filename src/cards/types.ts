@@ -1,0 +1,51 @@
+// Everything the bot can say, as data. cards/ turns a Reply into an OutgoingMessage.
+import type { LookupOutcome } from '../lookup/types';
+import type { WebexApiError } from '../webex/errors';
+
+export type Reply =
+  /** The result of one look-up (found, ambiguous, not found, no calling, Webex failure). */
+  | { kind: 'lookup'; outcome: LookupOutcome }
+  | { kind: 'help'; botName: string }
+  | { kind: 'invalidTarget'; input: string; reason: 'empty' | 'malformed' | 'tooLong'; botName: string }
+  /** Webex failed before a look-up could start (e.g. fetching the message or card submit). */
+  | { kind: 'webexError'; error: WebexApiError }
+  /** The requester may not use the bot. */
+  | { kind: 'notAllowed' }
+  /** Too many look-ups by this requester; try again after `retryAfterSeconds`. */
+  | { kind: 'slowDown'; retryAfterSeconds: number }
+  /** Posted in a space with outsiders: the answer went to the requester's 1:1 instead. */
+  | { kind: 'sentPrivately'; requesterName: string }
+  /** The command ran out of its time budget. */
+  | { kind: 'timedOut' }
+  /** An unexpected internal failure; `reference` lets the owner find the log line. */
+  | { kind: 'internalError'; reference: string };
+
+/** An Adaptive Card attachment as Webex takes it. */
+export interface CardAttachment {
+  contentType: 'application/vnd.microsoft.card.adaptive';
+  content: AdaptiveCardJson;
+}
+
+export interface AdaptiveCardJson {
+  type: 'AdaptiveCard';
+  version: '1.3';
+  body: unknown[];
+  actions?: unknown[];
+  $schema?: string;
+  [key: string]: unknown;
+}
+
+/** A message ready for POST /messages (minus the destination). */
+export interface OutgoingMessage {
+  /** Always present: the fallback for clients that cannot render cards, and the whole message when there is no card. */
+  markdown: string;
+  attachments?: [CardAttachment];
+}
+
+/** Keys of the Action.Submit `data` objects on our cards; the card form's input id is `target`. */
+export const CARD_ACTION = {
+  lookup: 'lookup',
+  pick: 'pick',
+  refresh: 'refresh',
+} as const;
+export const CARD_INPUT_TARGET = 'target';

@@ -1,0 +1,141 @@
+// Environment → one typed, validated Config. Fails with one clear line per problem.
+import { envSchema, type RawEnv } from './schema';
+
+export const DEFAULT_WEBEX_API_URL = 'https://webexapis.com/v1';
+
+export type AdminAuth =
+  | { kind: 'token'; token: string }
+  | { kind: 'refresh'; clientId: string; clientSecret: string; refreshToken: string; storeFile?: string };
+
+export interface WebexConnection {
+  apiUrl: string;
+  botToken: string;
+  admin: AdminAuth;
+}
+
+export interface Config {
+  /** 'sandbox' when no Webex credentials are set at all: the bot runs against the built-in emulator. */
+  mode: 'real' | 'sandbox';
+  /** Absent in sandbox mode until the sandbox supplies its own. */
+  webex?: WebexConnection;
+  webhook?: { url: string; secret: string };
+  port: number;
+  logLevel: RawEnv['LOG_LEVEL'];
+  opsRoomId?: string;
+  access: { allowedOrgIds: string[]; allowedDomains: string[]; allowedEmails: string[] };
+  auditLogFile?: string;
+  defaultOrgId?: string;
+  limits: {
+    lookupsPerMinute: number;
+    peopleCacheTtlMs: number;
+    requestTimeoutMs: number;
+    commandTimeoutMs: number;
+    maxConcurrency: number;
+    maxRequestsPerSecond: number;
+    maxRetryAfterSeconds: number;
+    maxRetries: number;
+  };
+  redisUrl?: string;
+}
+
+export class ConfigError extends Error {
+  override readonly name = 'ConfigError';
+  constructor(readonly problems: string[]) {
+    super(problems.join('\n'));
+  }
+}
+
+const MIN_SECRET_LENGTH = 16;
+
+/** Parses the environment; throws ConfigError listing every problem, one per line. */
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
+  const parsed = envSchema.safeParse(env);
+  if (!parsed.success) {
+    const problems = parsed.error.issues.map((issue) => `${issue.path.join('.') || 'environment'}: ${issue.message}`);
+    throw new ConfigError(problems);
+  }
+  const e = parsed.data;
+  const problems: string[] = [];
+
+  const refreshParts = [e.WEBEX_ADMIN_CLIENT_ID, e.WEBEX_ADMIN_CLIENT_SECRET, e.WEBEX_ADMIN_REFRESH_TOKEN];
+  const anyRefresh = refreshParts.some((v) => v !== undefined);
+  const anyWebex = e.WEBEX_BOT_TOKEN !== undefined || e.WEBEX_ADMIN_TOKEN !== undefined || anyRefresh;
+
+  let admin: AdminAuth | undefined;
+  if (anyRefresh) {
+    const names = ['WEBEX_ADMIN_CLIENT_ID', 'WEBEX_ADMIN_CLIENT_SECRET', 'WEBEX_ADMIN_REFRESH_TOKEN'];
+    refreshParts.forEach((v, i) => {
+      if (v === undefined) problems.push(`${names[i]}: required when any of ${names.join(', ')} is set`);
+    });
+    if (e.WEBEX_ADMIN_TOKEN !== undefined) {
+      problems.push('WEBEX_ADMIN_TOKEN: set either a fixed admin token or the refresh-token trio, not both');
+    }
+    if (refreshParts.every((v) => v !== undefined)) {
+      admin = {
+        kind: 'refresh',
+        clientId: e.WEBEX_ADMIN_CLIENT_ID as string,
+        clientSecret: e.WEBEX_ADMIN_CLIENT_SECRET as string,
+        refreshToken: e.WEBEX_ADMIN_REFRESH_TOKEN as string,
+        storeFile: e.TOKEN_STORE_FILE,
+      };
+    }
+  } else if (e.WEBEX_ADMIN_TOKEN !== undefined) {
+    admin = { kind: 'token', token: e.WEBEX_ADMIN_TOKEN };
+  }
+
+  if (!anyWebex && e.WEBHOOK_URL !== undefined) {
+    problems.push('WEBEX_BOT_TOKEN: required when WEBHOOK_URL is set (unset WEBHOOK_URL to try the built-in sandbox)');
+  }
+  if (anyWebex) {
+    if (e.WEBEX_BOT_TOKEN === undefined) problems.push('WEBEX_BOT_TOKEN: required when an admin token is set (the bot needs its own token)');
+    if (admin === undefined && !anyRefresh) {
+      problems.push('WEBEX_ADMIN_TOKEN: required when WEBEX_BOT_TOKEN is set (or set WEBEX_ADMIN_CLIENT_ID, WEBEX_ADMIN_CLIENT_SECRET and WEBEX_ADMIN_REFRESH_TOKEN)');
+    }
+  }
+
+  let webhook: Config['webhook'];
+  if (e.WEBHOOK_URL !== undefined) {
+    if (e.WEBHOOK_SECRET === undefined) {
+      problems.push('WEBHOOK_SECRET: required when WEBHOOK_URL is set (webhooks are verified with it)');
+    } else if (e.WEBHOOK_SECRET.length < MIN_SECRET_LENGTH) {
+      problems.push(`WEBHOOK_SECRET: must be at least ${MIN_SECRET_LENGTH} characters long`);
+    } else {
+      webhook = { url: e.WEBHOOK_URL, secret: e.WEBHOOK_SECRET };
+    }
+  }
+
+  if (problems.length > 0) throw new ConfigError(problems);
+
+  return {
+    mode: anyWebex ? 'real' : 'sandbox',
+    webex: anyWebex
+      ? { apiUrl: stripTrailingSlash(e.WEBEX_API_URL ?? DEFAULT_WEBEX_API_URL), botToken: e.WEBEX_BOT_TOKEN as string, admin: admin as AdminAuth }
+      : undefined,
+    webhook,
+    port: e.PORT,
+    logLevel: e.LOG_LEVEL,
+    opsRoomId: e.WEBEX_OPS_ROOM_ID,
+    access: {
+      allowedOrgIds: e.ALLOWED_ORG_IDS,
+      allowedDomains: e.ALLOWED_DOMAINS.map((d) => d.toLowerCase().replace(/^@/, '')),
+      allowedEmails: e.ALLOWED_EMAILS.map((m) => m.toLowerCase()),
+    },
+    auditLogFile: e.AUDIT_LOG_FILE,
+    defaultOrgId: e.DEFAULT_ORG_ID,
+    limits: {
+      lookupsPerMinute: e.RATE_LIMIT_PER_MINUTE,
+      peopleCacheTtlMs: e.PEOPLE_CACHE_TTL_SECONDS * 1000,
+      requestTimeoutMs: e.WEBEX_REQUEST_TIMEOUT_MS,
+      commandTimeoutMs: e.COMMAND_TIMEOUT_MS,
+      maxConcurrency: e.WEBEX_MAX_CONCURRENCY,
+      maxRequestsPerSecond: e.WEBEX_MAX_REQUESTS_PER_SECOND,
+      maxRetryAfterSeconds: e.WEBEX_MAX_RETRY_AFTER_SECONDS,
+      maxRetries: e.WEBEX_MAX_RETRIES,
+    },
+    redisUrl: e.REDIS_URL,
+  };
+}
+
+function stripTrailingSlash(url: string): string {
+  return url.replace(/\/+$/, '');
+}

@@ -1,0 +1,76 @@
+// The environment variables this bot reads. Their names are a contract with deployers: keep them stable.
+import { z } from 'zod';
+
+const optionalString = z
+  .string()
+  .trim()
+  .transform((v) => (v === '' ? undefined : v))
+  .optional();
+
+const csv = z
+  .string()
+  .optional()
+  .transform((v) =>
+    (v ?? '')
+      .split(',')
+      .map((s) => s.trim())
+      .filter((s) => s !== ''),
+  );
+
+function intIn(min: number, max: number, fallback: number) {
+  return z
+    .string()
+    .trim()
+    .optional()
+    .transform((v, ctx) => {
+      if (v === undefined || v === '') return fallback;
+      const n = Number(v);
+      if (!Number.isInteger(n) || n < min || n > max) {
+        ctx.addIssue({ code: 'custom', message: `must be a whole number from ${min} to ${max} (got "${v}")` });
+        return z.NEVER;
+      }
+      return n;
+    });
+}
+
+const httpUrl = (message: string) =>
+  optionalString.refine((v) => v === undefined || /^https?:\/\/[^\s/]+/i.test(v), { message });
+
+export const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
+
+export const envSchema = z.object({
+  WEBEX_BOT_TOKEN: optionalString,
+  WEBEX_ADMIN_TOKEN: optionalString,
+  WEBEX_ADMIN_CLIENT_ID: optionalString,
+  WEBEX_ADMIN_CLIENT_SECRET: optionalString,
+  WEBEX_ADMIN_REFRESH_TOKEN: optionalString,
+  TOKEN_STORE_FILE: optionalString,
+  WEBHOOK_URL: httpUrl('must be an http(s) URL such as https://bot.example.com/webhooks/webex'),
+  WEBHOOK_SECRET: optionalString,
+  PORT: intIn(0, 65535, 3000),
+  WEBEX_API_URL: httpUrl('must be an http(s) URL such as https://webexapis.com/v1'),
+  LOG_LEVEL: z
+    .string()
+    .trim()
+    .toLowerCase()
+    .optional()
+    .transform((v) => (v === undefined || v === '' ? 'info' : v))
+    .pipe(z.enum(LOG_LEVELS, { message: `must be one of ${LOG_LEVELS.join(', ')}` })),
+  WEBEX_OPS_ROOM_ID: optionalString,
+  ALLOWED_ORG_IDS: csv,
+  ALLOWED_DOMAINS: csv,
+  ALLOWED_EMAILS: csv,
+  AUDIT_LOG_FILE: optionalString,
+  DEFAULT_ORG_ID: optionalString,
+  RATE_LIMIT_PER_MINUTE: intIn(1, 10000, 30),
+  PEOPLE_CACHE_TTL_SECONDS: intIn(0, 86400, 600),
+  WEBEX_REQUEST_TIMEOUT_MS: intIn(100, 120000, 10000),
+  COMMAND_TIMEOUT_MS: intIn(1000, 120000, 25000),
+  WEBEX_MAX_CONCURRENCY: intIn(1, 256, 16),
+  WEBEX_MAX_REQUESTS_PER_SECOND: intIn(1, 10000, 100),
+  WEBEX_MAX_RETRY_AFTER_SECONDS: intIn(1, 3600, 60),
+  WEBEX_MAX_RETRIES: intIn(0, 10, 3),
+  REDIS_URL: optionalString,
+});
+
+export type RawEnv = z.infer<typeof envSchema>;

@@ -1,0 +1,125 @@
+// The webhook route: raw bytes → signature → JSON → shape → dedupe → 200 at once → hand-off.
+// Nothing reaches the framework before the signature is verified on the exact bytes Webex sent.
+import express, { type Request, type Response, type NextFunction, type RequestHandler } from 'express';
+import type { Logger } from '../ops/logger';
+import type { WebexWebhookEvent } from '../webex/types';
+import { eventKey, type EventMemory } from './dedupe';
+import { isValidSignature } from './signature';
+
+export const MAX_WEBHOOK_BYTES = 64 * 1024;
+
+export interface WebhookReceiverOptions {
+  secret: string;
+  memory: EventMemory;
+  /** Called after the 200 went out; must not throw (errors are logged). */
+  onEvent: (event: WebexWebhookEvent) => Promise<void> | void;
+  logger: Logger;
+  /** Events whose data.created is older than this are dropped as stale redeliveries. */
+  maxEventAgeMs?: number;
+  now?: () => number;
+}
+
+export function createWebhookReceiver(opts: WebhookReceiverOptions): RequestHandler[] {
+  const now = opts.now ?? Date.now;
+  const maxAge = opts.maxEventAgeMs ?? 60 * 60 * 1000;
+  const warn = rateLimitedWarn(opts.logger, 60_000);
+
+  const requireJson: RequestHandler = (req, res, next) => {
+    if (!req.is('application/json')) {
+      res.status(415).json({ message: 'Content-Type must be application/json' });
+      return;
+    }
+    next();
+  };
+
+  const raw = express.raw({ type: () => true, limit: MAX_WEBHOOK_BYTES });
+
+  const handle: RequestHandler = async (req: Request, res: Response) => {
+    const body: Buffer = Buffer.isBuffer(req.body) ? req.body : Buffer.alloc(0);
+    if (!isValidSignature(body, req.headers['x-spark-signature'], opts.secret)) {
+      warn('webhook.signature_rejected', { ip: req.ip, bytes: body.length, hasSignature: req.headers['x-spark-signature'] !== undefined });
+      res.status(401).json({ message: 'Invalid or missing X-Spark-Signature' });
+      return;
+    }
+    let event: unknown;
+    try {
+      event = JSON.parse(body.toString('utf8'));
+    } catch {
+      res.status(400).json({ message: 'Body is not valid JSON' });
+      return;
+    }
+    if (!isWebhookEvent(event)) {
+      res.status(400).json({ message: 'Body is not a Webex webhook event' });
+      return;
+    }
+    const created = Date.parse(typeof event.data.created === 'string' ? event.data.created : '');
+    if (Number.isFinite(created) && now() - created > maxAge) {
+      opts.logger.info({ event: eventKey(event) }, 'webhook.stale_event_dropped');
+      res.status(200).json({ status: 'stale' });
+      return;
+    }
+    let duplicate: boolean;
+    try {
+      duplicate = await opts.memory.seen(eventKey(event));
+    } catch (err) {
+      opts.logger.error({ err }, 'webhook.dedupe_failed');
+      res.status(503).json({ message: 'Try again' });
+      return;
+    }
+    if (duplicate) {
+      opts.logger.info({ event: eventKey(event) }, 'webhook.duplicate_dropped');
+      res.status(200).json({ status: 'duplicate' });
+      return;
+    }
+    res.status(200).json({ status: 'accepted' });
+    setImmediate(() => {
+      Promise.resolve()
+        .then(() => opts.onEvent(event as WebexWebhookEvent))
+        .catch((err) => opts.logger.error({ err, event: eventKey(event as WebexWebhookEvent) }, 'webhook.handoff_failed'));
+    });
+  };
+
+  return [requireJson, raw, handle];
+}
+
+/** Maps body-parser failures (too large, bad encoding) to clear 4xx answers instead of express' HTML page. */
+export function webhookErrorHandler(err: unknown, _req: Request, res: Response, next: NextFunction): void {
+  if (res.headersSent) return next(err);
+  const e = err as { type?: string; status?: number };
+  if (e.type === 'entity.too.large') {
+    res.status(413).json({ message: `Body larger than ${MAX_WEBHOOK_BYTES} bytes` });
+  } else if (typeof e.status === 'number' && e.status >= 400 && e.status < 500) {
+    res.status(e.status).json({ message: 'Bad request' });
+  } else {
+    res.status(400).json({ message: 'Bad request' });
+  }
+}
+
+function isWebhookEvent(v: unknown): v is WebexWebhookEvent {
+  if (typeof v !== 'object' || v === null) return false;
+  const e = v as Record<string, unknown>;
+  const data = e.data as Record<string, unknown> | undefined;
+  return (
+    typeof e.resource === 'string' &&
+    typeof e.event === 'string' &&
+    typeof data === 'object' &&
+    data !== null &&
+    typeof data.id === 'string' &&
+    data.id !== ''
+  );
+}
+
+function rateLimitedWarn(logger: Logger, intervalMs: number) {
+  let last = 0;
+  let suppressed = 0;
+  return (msg: string, fields: Record<string, unknown>) => {
+    const t = Date.now();
+    if (t - last < intervalMs) {
+      suppressed++;
+      return;
+    }
+    logger.warn({ ...fields, suppressedSinceLast: suppressed }, msg);
+    last = t;
+    suppressed = 0;
+  };
+}

@@ -1,0 +1,15 @@
+// What the look-up use case needs from Webex. WebexAdminClient satisfies it; tests pass fakes.
+import type { WebexPerson, WebexTransferNumbers } from '../webex/types';
+
+export interface CallOptions {
+  orgId?: string;
+  /** Epoch ms after which no retry may start. */
+  deadline?: number;
+}
+
+export interface AdminApi {
+  findPeopleByEmail(email: string, opts?: CallOptions): Promise<WebexPerson[]>;
+  findPeopleByDisplayName(prefix: string, opts?: CallOptions & { max?: number }): Promise<{ people: WebexPerson[]; more: boolean }>;
+  getPerson(id: string, opts?: CallOptions): Promise<WebexPerson>;
+  getTransferNumbers(personId: string, opts?: CallOptions): Promise<WebexTransferNumbers>;
+}

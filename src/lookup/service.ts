@@ -1,0 +1,130 @@
+// The use case: resolve who the agent means, then read that person's transfer numbers (always fresh).
+import type { Target } from '../commands/types';
+import { isWebexApiError, type WebexApiError } from '../webex/errors';
+import type { WebexPerson } from '../webex/types';
+import { normalizeTransferNumbers, summarizePerson } from './normalize';
+import { PeopleCache } from './people-cache';
+import type { AdminApi, CallOptions } from './ports';
+import type { LookupOutcome, PersonSummary } from './types';
+
+export interface LookupServiceOptions {
+  peopleCacheTtlMs: number;
+  /** How many display-name matches to show before saying "more". */
+  maxCandidates?: number;
+  /** Org for partner administrators serving one customer org. */
+  defaultOrgId?: string;
+  now?: () => Date;
+}
+
+type Resolution =
+  | { kind: 'person'; person: WebexPerson }
+  | { kind: 'ambiguous'; candidates: WebexPerson[]; more: boolean }
+  | { kind: 'notFound' };
+
+export class LookupService {
+  readonly people: PeopleCache;
+  private readonly maxCandidates: number;
+  private readonly now: () => Date;
+
+  constructor(
+    private readonly admin: AdminApi,
+    private readonly opts: LookupServiceOptions,
+  ) {
+    this.people = new PeopleCache({ ttlMs: opts.peopleCacheTtlMs });
+    this.maxCandidates = opts.maxCandidates ?? 10;
+    this.now = opts.now ?? (() => new Date());
+  }
+
+  async lookup(target: Target, call: CallOptions = {}): Promise<LookupOutcome> {
+    const options: CallOptions = { ...call, orgId: call.orgId ?? this.opts.defaultOrgId };
+    let resolution: Resolution;
+    try {
+      resolution = await this.resolve(target, options);
+    } catch (err) {
+      return { kind: 'webexError', stage: 'resolve', error: asWebexError(err), target };
+    }
+    if (resolution.kind === 'notFound') return { kind: 'notFound', target };
+    if (resolution.kind === 'ambiguous') {
+      return { kind: 'ambiguous', target, candidates: resolution.candidates.map(summarizePerson), more: resolution.more };
+    }
+    return this.readSettings(resolution.person, target, options);
+  }
+
+  private async readSettings(person: WebexPerson, target: Target, options: CallOptions): Promise<LookupOutcome> {
+    const summary: PersonSummary = summarizePerson(person);
+    try {
+      const raw = await this.admin.getTransferNumbers(person.id, options);
+      return { kind: 'found', person: summary, transfer: normalizeTransferNumbers(raw), readAt: this.now() };
+    } catch (err) {
+      const error = asWebexError(err);
+      if (error.status === 404) return { kind: 'noCalling', person: summary, error };
+      return { kind: 'webexError', stage: 'settings', error, target, person: summary };
+    }
+  }
+
+  private resolve(target: Target, options: CallOptions): Promise<Resolution> {
+    const scope = options.orgId ?? '';
+    switch (target.kind) {
+      case 'email':
+        return this.byEmail(target.email, scope, options);
+      case 'personId':
+        return this.byId(target.id, scope, options);
+      case 'name':
+        return this.byName(target.name, options);
+    }
+  }
+
+  private async byEmail(email: string, scope: string, options: CallOptions): Promise<Resolution> {
+    const key = PeopleCache.emailKey(email, scope);
+    const cached = this.people.get(key);
+    if (cached) return { kind: 'person', person: cached };
+    const found = await this.people.coalesce(key, () => this.admin.findPeopleByEmail(email, options));
+    const person = found.find((p) => (p.emails ?? []).some((e) => e.toLowerCase() === email)) ?? found[0];
+    if (!person) return { kind: 'notFound' };
+    this.people.remember(person, scope);
+    return { kind: 'person', person };
+  }
+
+  private async byId(id: string, scope: string, options: CallOptions): Promise<Resolution> {
+    const key = PeopleCache.idKey(id, scope);
+    const cached = this.people.get(key);
+    if (cached) return { kind: 'person', person: cached };
+    try {
+      const person = await this.people.coalesce(key, () => this.admin.getPerson(id, options));
+      this.people.remember(person, scope);
+      return { kind: 'person', person };
+    } catch (err) {
+      // Webex answers 404 for an unknown id and 400 for one that is not an id of this region or org.
+      if (isWebexApiError(err) && (err.status === 404 || err.status === 400)) return { kind: 'notFound' };
+      throw err;
+    }
+  }
+
+  private async byName(name: string, options: CallOptions): Promise<Resolution> {
+    const key = `name:${options.orgId ?? ''}:${name.toLowerCase()}`;
+    const { people, more } = await this.people.coalesce(key, () =>
+      this.admin.findPeopleByDisplayName(name, { ...options, max: this.maxCandidates + 1 }),
+    );
+    const humans = people.filter((p) => p.type !== 'bot');
+    const exact = humans.filter((p) => (p.displayName ?? '').toLowerCase() === name.toLowerCase());
+    if (exact.length === 1) return this.rememberOne(exact[0], options);
+    if (humans.length === 1 && !more) return this.rememberOne(humans[0], options);
+    if (humans.length === 0) return { kind: 'notFound' };
+    return {
+      kind: 'ambiguous',
+      candidates: humans.slice(0, this.maxCandidates),
+      more: more || humans.length > this.maxCandidates,
+    };
+  }
+
+  private rememberOne(person: WebexPerson, options: CallOptions): Resolution {
+    this.people.remember(person, options.orgId ?? '');
+    return { kind: 'person', person };
+  }
+}
+
+/** Webex failures become outcomes; anything else is a bug and goes up to the handler's safety net. */
+function asWebexError(err: unknown): WebexApiError {
+  if (isWebexApiError(err)) return err;
+  throw err;
+}

@@ -1,0 +1,57 @@
+// The one error type that crosses layers. cards/ turns it into words; nothing else inspects
+// axios or SDK errors. It never carries request headers, so tokens cannot leak through it.
+
+export type WebexFailureKind = 'http' | 'network' | 'timeout';
+
+export interface WebexApiErrorInit {
+  status: number;
+  message: string;
+  kind?: WebexFailureKind;
+  errorCode?: number;
+  trackingId?: string;
+  retryAfterSeconds?: number;
+  method?: string;
+  /** Path without host or query, e.g. /people/{id}; safe to log. */
+  path?: string;
+}
+
+export class WebexApiError extends Error {
+  override readonly name = 'WebexApiError';
+  /** HTTP status; 0 for network failures and timeouts. */
+  readonly status: number;
+  readonly kind: WebexFailureKind;
+  readonly errorCode?: number;
+  readonly trackingId?: string;
+  readonly retryAfterSeconds?: number;
+  readonly method?: string;
+  readonly path?: string;
+
+  constructor(init: WebexApiErrorInit) {
+    super(init.message);
+    this.status = init.status;
+    this.kind = init.kind ?? 'http';
+    this.errorCode = init.errorCode;
+    this.trackingId = init.trackingId;
+    this.retryAfterSeconds = init.retryAfterSeconds;
+    this.method = init.method;
+    this.path = init.path;
+  }
+
+  toJSON(): Record<string, unknown> {
+    return {
+      name: this.name,
+      status: this.status,
+      kind: this.kind,
+      message: this.message,
+      errorCode: this.errorCode,
+      trackingId: this.trackingId,
+      retryAfterSeconds: this.retryAfterSeconds,
+      method: this.method,
+      path: this.path,
+    };
+  }
+}
+
+export function isWebexApiError(err: unknown): err is WebexApiError {
+  return err instanceof WebexApiError;
+}

@@ -1,0 +1,127 @@
+import { strict as assert } from 'node:assert';
+import { parseCardSubmit, parseCommand } from '../../../src/commands';
+
+const ALICE_ID = Buffer.from('ciscospark://us/PEOPLE/0f3e1c52-6a53-4e4e-9b8a-2c1b8f4a7d10').toString('base64').replace(/=+$/, '');
+const ctx = { botNames: ['Transfer Bot', 'Transfer'] };
+
+describe('commands/parseCommand', () => {
+  const aliceForms = [
+    'transfer numbers for alice@example.com',
+    'Transfer Numbers For ALICE@EXAMPLE.COM',
+    'transfer numbers alice@example.com',
+    '  transfer   numbers   for   alice@example.com  ',
+    'transfer numbers for alice@example.com.',
+    'transfer numbers for alice@example.com?!',
+    'transfer numbers for <alice@example.com>',
+    'transfer numbers for mailto:alice@example.com',
+    'transfer numbers for [alice@example.com](mailto:alice@example.com)',
+    'Transfer Bot transfer numbers for alice@example.com',
+    'Transfer Bot, transfer numbers for alice@example.com',
+    '@Transfer Bot transfer numbers for alice@example.com',
+    'Transfer transfer numbers for alice@example.com',
+    'transfer number for alice@example.com',
+    'show transfer numbers for alice@example.com',
+    'transfer numbers of "alice@example.com"',
+    'transfer numbers for\nalice@example.com',
+  ];
+  for (const text of aliceForms) {
+    it(`reads ${JSON.stringify(text)} as a look-up of alice@example.com`, () => {
+      assert.deepEqual(parseCommand(text, ctx), { kind: 'lookup', target: { kind: 'email', email: 'alice@example.com' } });
+    });
+  }
+
+  it('reads a Webex person ID', () => {
+    assert.deepEqual(parseCommand(`transfer numbers for ${ALICE_ID}`, ctx), {
+      kind: 'lookup',
+      target: { kind: 'personId', id: ALICE_ID },
+    });
+  });
+
+  it('reads a display name, keeping its case and inner spaces normalized', () => {
+    assert.deepEqual(parseCommand('transfer numbers for  Alice   Anderson.', ctx), {
+      kind: 'lookup',
+      target: { kind: 'name', name: 'Alice Anderson' },
+    });
+    assert.deepEqual(parseCommand("transfer numbers for Seán O'Brien-Ó Dónaill", ctx), {
+      kind: 'lookup',
+      target: { kind: 'name', name: "Seán O'Brien-Ó Dónaill" },
+    });
+  });
+
+  it('reads "in org <orgId>" as a partner look-up', () => {
+    assert.deepEqual(parseCommand('transfer numbers for alice@customer.com in org Y2lzY29zcGFyazovL3VzL09SR0FOSVpBVElPTi8x', ctx), {
+      kind: 'lookup',
+      target: { kind: 'email', email: 'alice@customer.com' },
+      orgId: 'Y2lzY29zcGFyazovL3VzL09SR0FOSVpBVElPTi8x',
+    });
+  });
+
+  for (const text of ['help', 'HELP', '?', '', '   ', 'Transfer Bot', 'Transfer Bot help', 'hello', 'what can you do', 'delete everything', '12345']) {
+    it(`answers ${JSON.stringify(text)} with help`, () => {
+      assert.deepEqual(parseCommand(text, ctx), { kind: 'help' });
+    });
+  }
+
+  it('says what is wrong with an empty target', () => {
+    assert.deepEqual(parseCommand('transfer numbers for', ctx), { kind: 'invalidTarget', input: '', reason: 'empty' });
+    assert.deepEqual(parseCommand('Transfer Bot transfer numbers for <>', ctx), { kind: 'invalidTarget', input: '<>', reason: 'empty' });
+  });
+
+  it('says what is wrong with a malformed target', () => {
+    assert.deepEqual(parseCommand('transfer numbers for alice@', ctx), { kind: 'invalidTarget', input: 'alice@', reason: 'malformed' });
+    assert.deepEqual(parseCommand('transfer numbers for @@@', ctx), { kind: 'invalidTarget', input: '@@@', reason: 'malformed' });
+    assert.deepEqual(parseCommand('transfer numbers for 12345', ctx), { kind: 'invalidTarget', input: '12345', reason: 'malformed' });
+    assert.deepEqual(parseCommand('transfer numbers for <script>alert(1)</script>', ctx), {
+      kind: 'invalidTarget',
+      input: '<script>alert(1)</script>',
+      reason: 'malformed',
+    });
+  });
+
+  it('refuses a target longer than 200 characters', () => {
+    const long = 'a'.repeat(201);
+    assert.deepEqual(parseCommand(`transfer numbers for ${long}`, ctx), { kind: 'invalidTarget', input: long, reason: 'tooLong' });
+  });
+});
+
+describe('commands/parseCardSubmit', () => {
+  it('reads the card form', () => {
+    assert.deepEqual(parseCardSubmit({ action: 'lookup', target: ' <bob@example.com> ' }), {
+      kind: 'lookup',
+      target: { kind: 'email', email: 'bob@example.com' },
+    });
+  });
+
+  it('reads a candidate button by person ID', () => {
+    assert.deepEqual(parseCardSubmit({ action: 'pick', personId: ALICE_ID, email: 'alice@example.com' }), {
+      kind: 'lookup',
+      target: { kind: 'personId', id: ALICE_ID },
+    });
+  });
+
+  it('falls back to the email when the person ID is unusable', () => {
+    assert.deepEqual(parseCardSubmit({ action: 'refresh', personId: 'nope', email: 'alice@example.com' }), {
+      kind: 'lookup',
+      target: { kind: 'email', email: 'alice@example.com' },
+    });
+  });
+
+  it('keeps the org of a partner look-up', () => {
+    assert.deepEqual(parseCardSubmit({ action: 'refresh', personId: ALICE_ID, orgId: 'ORG' }), {
+      kind: 'lookup',
+      target: { kind: 'personId', id: ALICE_ID },
+      orgId: 'ORG',
+    });
+  });
+
+  it('answers an empty form with an invalid-target reply', () => {
+    assert.deepEqual(parseCardSubmit({ action: 'lookup', target: '' }), { kind: 'invalidTarget', input: '', reason: 'empty' });
+    assert.deepEqual(parseCardSubmit({ action: 'lookup' }), { kind: 'invalidTarget', input: '', reason: 'empty' });
+  });
+
+  it('answers unknown submits with help', () => {
+    assert.deepEqual(parseCardSubmit({}), { kind: 'help' });
+    assert.deepEqual(parseCardSubmit({ action: 'launchMissiles' }), { kind: 'help' });
+    assert.deepEqual(parseCardSubmit({ action: 42 as unknown as string }), { kind: 'help' });
+  });
+});

@@ -1,0 +1,166 @@
+import { strict as assert } from 'node:assert';
+import { createHttpApp } from '../../../src/http/app';
+import { InMemoryEventMemory } from '../../../src/http/dedupe';
+import { signBody } from '../../../src/http/signature';
+import { createWebhookReceiver, MAX_WEBHOOK_BYTES } from '../../../src/http/webhook-receiver';
+import type { WebexWebhookEvent } from '../../../src/webex/types';
+import { listen, type Listening } from '../../helpers/http';
+import { captureLogs } from '../../helpers/logs';
+
+const SECRET = 'receiver-test-secret-0123456789';
+const NOW = Date.parse('2026-11-29T10:00:00Z');
+
+function event(id = 'MSG1', created = '2026-11-29T09:59:58Z'): WebexWebhookEvent {
+  return {
+    id: 'WH1',
+    name: 'bot hook',
+    resource: 'messages',
+    event: 'created',
+    actorId: 'P1',
+    data: { id, roomId: 'R1', personId: 'P1', created },
+  };
+}
+
+describe('http/webhook receiver', () => {
+  let server: Listening;
+  let received: WebexWebhookEvent[];
+  const logs = captureLogs();
+
+  beforeEach(async () => {
+    received = [];
+    const app = createHttpApp({
+      webhookPath: '/webhooks/webex',
+      webhookHandlers: createWebhookReceiver({
+        secret: SECRET,
+        memory: new InMemoryEventMemory(60_000),
+        onEvent: (e) => {
+          received.push(e);
+        },
+        logger: logs.logger,
+        now: () => NOW,
+      }),
+      isReady: () => true,
+    });
+    server = await listen(app);
+  });
+  afterEach(() => server.close());
+
+  async function post(body: string, headers: Record<string, string>): Promise<Response> {
+    const res = await fetch(`${server.url}/webhooks/webex`, { method: 'POST', body, headers });
+    await new Promise((r) => setImmediate(r));
+    await new Promise((r) => setImmediate(r));
+    return res;
+  }
+
+  function signed(body: string, secret = SECRET): Record<string, string> {
+    return { 'content-type': 'application/json', 'x-spark-signature': signBody(body, secret) };
+  }
+
+  it('accepts a correctly signed event and hands it on after answering', async () => {
+    const body = JSON.stringify(event());
+    const res = await post(body, signed(body));
+    assert.equal(res.status, 200);
+    assert.deepEqual(await res.json(), { status: 'accepted' });
+    assert.deepEqual(received, [event()]);
+  });
+
+  it('rejects a missing signature with 401 and hands nothing on', async () => {
+    const body = JSON.stringify(event());
+    const res = await post(body, { 'content-type': 'application/json' });
+    assert.equal(res.status, 401);
+    assert.equal(received.length, 0);
+  });
+
+  it('rejects a wrong signature, one made with another secret, and one of the wrong shape', async () => {
+    const body = JSON.stringify(event());
+    for (const sig of [signBody(body, 'another-secret-entirely'), 'f'.repeat(40), 'not-hex', '', signBody(body, SECRET).slice(0, 39)]) {
+      const res = await post(body, { 'content-type': 'application/json', 'x-spark-signature': sig });
+      assert.equal(res.status, 401, `signature ${JSON.stringify(sig)}`);
+    }
+    assert.equal(received.length, 0);
+  });
+
+  it('rejects the right signature over different bytes (re-spaced JSON)', async () => {
+    const compact = JSON.stringify(event());
+    const spaced = JSON.stringify(event(), null, 2);
+    const res = await post(spaced, signed(compact));
+    assert.equal(res.status, 401);
+    assert.equal(received.length, 0);
+  });
+
+  it('answers a duplicate delivery of the same event only once', async () => {
+    const body = JSON.stringify(event('MSG-DUP'));
+    assert.equal((await post(body, signed(body))).status, 200);
+    const again = await post(body, signed(body));
+    assert.equal(again.status, 200);
+    assert.deepEqual(await again.json(), { status: 'duplicate' });
+    assert.equal(received.length, 1);
+  });
+
+  it('drops events far older than the redelivery window', async () => {
+    const body = JSON.stringify(event('MSG-OLD', '2026-11-28T10:00:00Z'));
+    const res = await post(body, signed(body));
+    assert.equal(res.status, 200);
+    assert.deepEqual(await res.json(), { status: 'stale' });
+    assert.equal(received.length, 0);
+  });
+
+  it('answers malformed JSON with 400', async () => {
+    const body = '{"resource": "messages", ';
+    const res = await post(body, signed(body));
+    assert.equal(res.status, 400);
+    assert.deepEqual(await res.json(), { message: 'Body is not valid JSON' });
+  });
+
+  it('answers JSON that is not a webhook event with 400', async () => {
+    for (const body of ['[]', '"x"', '{}', '{"resource":"messages","event":"created","data":{}}', 'null']) {
+      const res = await post(body, signed(body));
+      assert.equal(res.status, 400, body);
+    }
+    assert.equal(received.length, 0);
+  });
+
+  it('answers an empty body with 401 (nothing to verify) and never hands it on', async () => {
+    const res = await post('', { 'content-type': 'application/json' });
+    assert.equal(res.status, 401);
+    const signedEmpty = await post('', signed(''));
+    assert.equal(signedEmpty.status, 400);
+    assert.equal(received.length, 0);
+  });
+
+  it('answers a body over 64 KB with 413', async () => {
+    const big = JSON.stringify({ ...event(), padding: 'x'.repeat(MAX_WEBHOOK_BYTES) });
+    const res = await post(big, signed(big));
+    assert.equal(res.status, 413);
+    assert.equal(received.length, 0);
+  });
+
+  it('answers a non-JSON content type with 415', async () => {
+    const body = JSON.stringify(event());
+    const res = await post(body, { 'content-type': 'text/plain', 'x-spark-signature': signBody(body, SECRET) });
+    assert.equal(res.status, 415);
+    assert.equal(received.length, 0);
+  });
+
+  it('answers other methods on the webhook path with 405', async () => {
+    const res = await fetch(`${server.url}/webhooks/webex`);
+    assert.equal(res.status, 405);
+  });
+
+  it('serves health and readiness', async () => {
+    assert.deepEqual(await (await fetch(`${server.url}/healthz`)).json(), { status: 'ok' });
+    const ready = await fetch(`${server.url}/readyz`);
+    assert.equal(ready.status, 200);
+  });
+
+  it('keeps serving good events after a burst of bad ones', async () => {
+    const bad = ['{', 'x'.repeat(10), JSON.stringify(event('A'))];
+    await Promise.all(bad.map((b) => post(b, { 'content-type': 'application/json', 'x-spark-signature': 'f'.repeat(40) })));
+    const body = JSON.stringify(event('MSG-AFTER'));
+    assert.equal((await post(body, signed(body))).status, 200);
+    assert.deepEqual(
+      received.map((e) => e.data.id),
+      ['MSG-AFTER'],
+    );
+  });
+});
