@@ -1,0 +1,106 @@
+// One gate for every Webex call the process makes. It caps concurrency and rate (defaults high so
+// it is a safety net, not the bottleneck) and, when Webex answers 429 with Retry-After, holds
+// every call that has not started yet until that time, so the whole process backs off together
+// instead of each request collecting its own 429.
+import Bottleneck from 'bottleneck';
+
+export interface RateGateOptions {
+  /** Calls in flight at once. Default 16. */
+  maxConcurrent?: number;
+  /** Calls started per second, at most. Default 100; 0 or Infinity = no limit. */
+  maxPerSecond?: number;
+}
+
+export interface RateGateStats {
+  /** Calls waiting for a free slot. */
+  queued: number;
+  /** Calls holding a slot (running, or waiting for a hold to end). */
+  running: number;
+  /** Calls waiting for a hold to end. */
+  held: number;
+  /** Epoch ms when the current hold ends; undefined when not holding. */
+  heldUntil?: number;
+}
+
+export interface RateGate {
+  schedule<T>(fn: () => Promise<T>): Promise<T>;
+  /** No call starts before now + seconds. A shorter hold never shortens a longer one. */
+  holdFor(seconds: number): void;
+  /** Ends any hold, drops calls still queued, waits for running ones. */
+  stop(): Promise<void>;
+  stats(): RateGateStats;
+}
+
+export const RATE_GATE_STOPPED_MESSAGE = 'Webex calls stopped: the bot is shutting down';
+
+function minTimeMs(maxPerSecond: number): number {
+  return maxPerSecond > 0 && Number.isFinite(maxPerSecond) ? Math.ceil(1000 / maxPerSecond) : 0;
+}
+
+export function createRateGate(options: RateGateOptions = {}): RateGate {
+  const limiter = new Bottleneck({
+    maxConcurrent: options.maxConcurrent ?? 16,
+    minTime: minTimeMs(options.maxPerSecond ?? 100),
+  });
+
+  let heldUntil = 0;
+  let heldCount = 0;
+  let releaseTimer: NodeJS.Timeout | undefined;
+  let released: Promise<void> | undefined;
+  let resolveReleased: (() => void) | undefined;
+
+  function release(): void {
+    if (releaseTimer) clearTimeout(releaseTimer);
+    releaseTimer = undefined;
+    heldUntil = 0;
+    const resolve = resolveReleased;
+    released = undefined;
+    resolveReleased = undefined;
+    resolve?.();
+  }
+
+  function holdFor(seconds: number): void {
+    if (!(seconds > 0)) return;
+    const until = Date.now() + seconds * 1000;
+    if (until <= heldUntil) return;
+    heldUntil = until;
+    if (!released) released = new Promise<void>((resolve) => (resolveReleased = resolve));
+    if (releaseTimer) clearTimeout(releaseTimer);
+    releaseTimer = setTimeout(release, until - Date.now());
+  }
+
+  async function waitWhileHeld(): Promise<void> {
+    // Loop: another 429 may extend the hold while we wait.
+    while (released && Date.now() < heldUntil) {
+      heldCount += 1;
+      try {
+        await released;
+      } finally {
+        heldCount -= 1;
+      }
+    }
+  }
+
+  return {
+    schedule<T>(fn: () => Promise<T>): Promise<T> {
+      return limiter.schedule(async () => {
+        await waitWhileHeld();
+        return fn();
+      });
+    },
+    holdFor,
+    async stop(): Promise<void> {
+      release();
+      await limiter.stop({ dropWaitingJobs: true, dropErrorMessage: RATE_GATE_STOPPED_MESSAGE, enqueueErrorMessage: RATE_GATE_STOPPED_MESSAGE });
+    },
+    stats(): RateGateStats {
+      const counts = limiter.counts();
+      return {
+        queued: counts.RECEIVED + counts.QUEUED,
+        running: counts.RUNNING + counts.EXECUTING,
+        held: heldCount,
+        heldUntil: heldUntil > 0 ? heldUntil : undefined,
+      };
+    },
+  };
+}

@@ -1,0 +1,186 @@
+import { strict as assert } from 'node:assert';
+import sinon from 'sinon';
+import { RATE_GATE_STOPPED_MESSAGE, createRateGate } from '../../../src/webex/rate-gate';
+
+const T0 = 1_700_000_000_000;
+
+// Bottleneck yields to the event loop with setTimeout(0) between its steps, and fake timers count
+// each of those as 1 ms; so the tests drive the clock 1 ms at a time and compare start times with
+// the hold's end rather than with fixed offsets.
+describe('webex/rate-gate', () => {
+  let clock: sinon.SinonFakeTimers;
+
+  beforeEach(() => {
+    clock = sinon.useFakeTimers({ now: T0, toFake: ['setTimeout', 'clearTimeout', 'Date'] });
+  });
+
+  afterEach(() => clock.restore());
+
+  async function tickUntil(condition: () => boolean, limitMs = 1000): Promise<void> {
+    for (let waited = 0; !condition(); waited += 1) {
+      if (waited >= limitMs) throw new Error(`condition not met within ${limitMs} fake ms`);
+      await clock.tickAsync(1);
+    }
+  }
+
+  async function settle<T>(promise: Promise<T>, limitMs = 1000): Promise<T> {
+    let settled = false;
+    promise.then(
+      () => (settled = true),
+      () => (settled = true),
+    );
+    await tickUntil(() => settled, limitMs);
+    return promise;
+  }
+
+  /** Makes calls that record [name, Date.now()] when they start. */
+  function recorder(starts: [string, number][]) {
+    return (name: string, body: () => void = () => undefined) =>
+      async (): Promise<string> => {
+        starts.push([name, Date.now()]);
+        body();
+        return name;
+      };
+  }
+
+  it('holds every queued call until Retry-After has passed, then runs them in order', async () => {
+    const gate = createRateGate({ maxConcurrent: 1, maxPerSecond: 0 });
+    const starts: [string, number][] = [];
+    const call = recorder(starts);
+    let heldUntil = 0;
+
+    const all = Promise.all([
+      gate.schedule(
+        call('a', () => {
+          gate.holdFor(3);
+          heldUntil = Date.now() + 3000;
+        }),
+      ),
+      gate.schedule(call('b')),
+      gate.schedule(call('c')),
+      gate.schedule(call('d')),
+    ]);
+
+    await tickUntil(() => heldUntil > 0);
+    assert.equal(gate.stats().heldUntil, heldUntil);
+    await clock.tickAsync(heldUntil - 1 - Date.now());
+    assert.deepEqual(
+      starts.map(([name]) => name),
+      ['a'],
+      'nothing else starts before the hold ends',
+    );
+
+    assert.deepEqual(await settle(all), ['a', 'b', 'c', 'd']);
+    assert.deepEqual(
+      starts.map(([name]) => name),
+      ['a', 'b', 'c', 'd'],
+    );
+    for (const [name, startedAt] of starts.slice(1)) assert.ok(startedAt >= heldUntil, `${name} started ${heldUntil - startedAt} ms early`);
+    assert.equal(gate.stats().heldUntil, undefined);
+    await settle(gate.stop());
+  });
+
+  it('holds calls scheduled during the hold even when slots are free', async () => {
+    const gate = createRateGate({ maxConcurrent: 16, maxPerSecond: 0 });
+    const starts: [string, number][] = [];
+    const call = recorder(starts);
+
+    gate.holdFor(2);
+    const heldUntil = T0 + 2000;
+    const first = gate.schedule(call('x'));
+    await clock.tickAsync(500);
+    const second = gate.schedule(call('y'));
+    await tickUntil(() => gate.stats().held === 2);
+    assert.deepEqual(gate.stats(), { queued: 0, running: 2, held: 2, heldUntil });
+    assert.deepEqual(starts, []);
+
+    assert.deepEqual(await settle(Promise.all([first, second]), 3000), ['x', 'y']);
+    assert.deepEqual(starts, [
+      ['x', heldUntil],
+      ['y', heldUntil],
+    ]);
+    await settle(gate.stop());
+  });
+
+  it('lets a longer hold extend a shorter one but never shortens it', async () => {
+    const gate = createRateGate({ maxConcurrent: 4, maxPerSecond: 0 });
+    const starts: [string, number][] = [];
+    const call = recorder(starts);
+
+    gate.holdFor(5);
+    gate.holdFor(1);
+    assert.equal(gate.stats().heldUntil, T0 + 5000);
+    const held = gate.schedule(call('p'));
+    await clock.tickAsync(1000);
+    gate.holdFor(6);
+    assert.equal(gate.stats().heldUntil, T0 + 7000);
+    await clock.tickAsync(5999);
+    assert.deepEqual(starts, []);
+    assert.equal(await settle(held), 'p');
+    assert.deepEqual(starts, [['p', T0 + 7000]]);
+    await settle(gate.stop());
+  });
+
+  it('ignores zero, negative and NaN holds', async () => {
+    const gate = createRateGate();
+    gate.holdFor(0);
+    gate.holdFor(-3);
+    gate.holdFor(Number.NaN);
+    assert.equal(gate.stats().heldUntil, undefined);
+    await settle(gate.stop());
+  });
+
+  it('spaces call starts by the per-second ceiling', async () => {
+    const gate = createRateGate({ maxConcurrent: 16, maxPerSecond: 4 });
+    const starts: [string, number][] = [];
+    const call = recorder(starts);
+    await settle(Promise.all(['1', '2', '3'].map((name) => gate.schedule(call(name)))), 3000);
+    // Bottleneck books the slots 250 ms apart; the call itself may run a fake ms or two after its slot.
+    const gaps = starts.slice(1).map(([, at], i) => at - starts[i][1]);
+    assert.equal(gaps.length, 2);
+    for (const gap of gaps) assert.ok(gap >= 248, `gap of ${gap} ms is well under 1000/4`);
+    await settle(gate.stop());
+  });
+
+  it('caps calls in flight at maxConcurrent', async () => {
+    const gate = createRateGate({ maxConcurrent: 2, maxPerSecond: 0 });
+    let inFlight = 0;
+    let peak = 0;
+    const slow = () => async () => {
+      inFlight += 1;
+      peak = Math.max(peak, inFlight);
+      await new Promise((resolve) => setTimeout(resolve, 100));
+      inFlight -= 1;
+    };
+    const all = Promise.all([1, 2, 3, 4, 5].map(() => gate.schedule(slow())));
+    await tickUntil(() => inFlight === 2);
+    assert.deepEqual(gate.stats(), { queued: 3, running: 2, held: 0, heldUntil: undefined });
+    await settle(all);
+    assert.equal(peak, 2);
+    await settle(gate.stop());
+  });
+
+  it('stop() ends the hold, drops queued calls and refuses new ones', async () => {
+    const gate = createRateGate({ maxConcurrent: 1, maxPerSecond: 0 });
+    const starts: [string, number][] = [];
+    const call = recorder(starts);
+    gate.holdFor(60);
+    const running = gate.schedule(call('held'));
+    const queued = gate.schedule(call('queued'));
+    const queuedOutcome = queued.then(
+      () => 'ran',
+      (err: Error) => err.message,
+    );
+    await tickUntil(() => gate.stats().held === 1);
+
+    await settle(gate.stop());
+    assert.equal(await settle(running), 'held');
+    assert.equal(await settle(queuedOutcome), RATE_GATE_STOPPED_MESSAGE);
+    await assert.rejects(settle(gate.schedule(call('late'))), { message: RATE_GATE_STOPPED_MESSAGE });
+    assert.deepEqual(
+      starts.map(([name]) => name),
+      ['held'],
+    );
+    assert.ok(starts[0][1] < T0 + 60_000, 'stop() released the hold early');
+  });
+});
