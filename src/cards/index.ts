@@ -1,0 +1,68 @@
+// Turns what the bot has to say (a Reply) into the message it posts: a card plus its markdown
+// fallback, or markdown alone. Pure: no Webex calls, no clock unless `now` is left out.
+import type { LookupOutcome } from '../lookup/types';
+import { renderCandidates } from './candidates-card';
+import { renderHelp } from './help-card';
+import { renderInvalidTarget } from './invalid-target-card';
+import { renderNoCalling } from './no-calling-card';
+import { renderNotFound } from './not-found-card';
+import { renderInternalError, renderNotAllowed, renderSentPrivately, renderSlowDown } from './plain-messages';
+import { renderResult } from './result-card';
+import { renderTimedOut } from './timed-out-card';
+import type { OutgoingMessage, Reply } from './types';
+import { renderWebexError } from './webex-error-card';
+
+export { describeWebexError, type WebexErrorContext, type WebexErrorWords } from './webex-error-words';
+export { escapeEmail, escapeIdentifier, escapeMarkdown, plainText } from './escape';
+
+export interface RenderOptions {
+  /** The current time, to decide whether "Read at" needs a date. Defaults to the clock. */
+  now?: Date;
+}
+
+function renderOutcome(outcome: LookupOutcome, now: Date): OutgoingMessage {
+  switch (outcome.kind) {
+    case 'found':
+      return renderResult(outcome, now);
+    case 'ambiguous':
+      return renderCandidates(outcome);
+    case 'notFound':
+      return renderNotFound(outcome);
+    case 'noCalling':
+      return renderNoCalling(outcome);
+    case 'webexError':
+      return renderWebexError({ error: outcome.error, context: outcome.stage, person: outcome.person, target: outcome.target });
+    default:
+      return unknownReply(outcome);
+  }
+}
+
+/** Exhaustive at compile time; at run time an unexpected value still gets a sensible answer. */
+function unknownReply(_value: never): OutgoingMessage {
+  return renderInternalError({ reference: '' });
+}
+
+export function renderReply(reply: Reply, options: RenderOptions = {}): OutgoingMessage {
+  switch (reply.kind) {
+    case 'lookup':
+      return renderOutcome(reply.outcome, options.now ?? new Date());
+    case 'help':
+      return renderHelp(reply);
+    case 'invalidTarget':
+      return renderInvalidTarget(reply);
+    case 'webexError':
+      return renderWebexError({ error: reply.error, context: 'general' });
+    case 'notAllowed':
+      return renderNotAllowed();
+    case 'slowDown':
+      return renderSlowDown(reply);
+    case 'sentPrivately':
+      return renderSentPrivately(reply);
+    case 'timedOut':
+      return renderTimedOut();
+    case 'internalError':
+      return renderInternalError(reply);
+    default:
+      return unknownReply(reply);
+  }
+}

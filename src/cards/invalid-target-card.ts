@@ -1,0 +1,65 @@
+// What the agent typed after "for" is not something to look up (Reply "invalidTarget").
+import { escapeMarkdown } from './escape';
+import { FORM_LABEL_FIRST } from './lookup-form';
+import { renderNotice } from './notice-card';
+import type { OutgoingMessage } from './types';
+
+export const EXAMPLE_COMMAND = 'transfer numbers for alice@example.com';
+const PREVIEW_LENGTH = 40;
+const SHOWN_INPUT_MAX_LENGTH = 120;
+
+export interface InvalidTarget {
+  input: string;
+  reason: 'empty' | 'malformed' | 'tooLong';
+  botName: string;
+}
+
+function mentionNote(botName: unknown): string {
+  const name = escapeMarkdown(botName, 80);
+  return name ? `In a group space, mention ${name} first.` : 'In a group space, mention me first.';
+}
+
+function explain(reply: InvalidTarget): { title: string; paragraph: string; nextStep: string } {
+  switch (reply.reason) {
+    case 'empty':
+      return {
+        title: 'Whose transfer numbers?',
+        paragraph: 'You asked for transfer numbers, but nothing came after “for”.',
+        nextStep: 'Add an email address, a person ID or a name after “for”.',
+      };
+    case 'tooLong': {
+      const length = Array.from(typeof reply.input === 'string' ? reply.input : '').length;
+      const preview = escapeMarkdown(reply.input, PREVIEW_LENGTH);
+      return {
+        title: 'That is too long to look up',
+        paragraph:
+          `What you typed after “for” is too long (${length} characters) to be an email address, a person ID or a name` +
+          (preview ? `; it starts “${preview}”.` : '.'),
+        nextStep: 'Send one email address, person ID or name at a time.',
+      };
+    }
+    case 'malformed':
+    default: {
+      const shown = escapeMarkdown(reply.input, SHOWN_INPUT_MAX_LENGTH);
+      return {
+        title: 'I cannot look that up',
+        paragraph: shown
+          ? `“${shown}” is not an email address, a person ID or a name I can search for.`
+          : 'What you typed is not an email address, a person ID or a name I can search for.',
+        nextStep: 'Check for typos, or use their email address.',
+      };
+    }
+  }
+}
+
+export function renderInvalidTarget(reply: InvalidTarget): OutgoingMessage {
+  const { title, paragraph, nextStep } = explain(reply);
+  return renderNotice({
+    title,
+    color: 'Warning',
+    paragraphs: [paragraph, 'For example:'],
+    example: EXAMPLE_COMMAND,
+    nextStep: `${nextStep} ${mentionNote(reply.botName)}`,
+    formLabel: FORM_LABEL_FIRST,
+  });
+}

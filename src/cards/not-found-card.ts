@@ -1,0 +1,20 @@
+// Nobody matches what the agent asked for (LookupOutcome "notFound").
+import notFoundTemplateJson from '../../cards/not-found.json';
+import type { Target } from '../commands/types';
+import { FORM_LABEL_FIRST, withLookupForm } from './lookup-form';
+import { cardMessage, joinBlocks } from './outgoing';
+import { describeTarget } from './target-words';
+import { compileTemplate, expandCard } from './template';
+import type { OutgoingMessage } from './types';
+
+export const NOT_FOUND_TITLE = 'No one found';
+
+const notFoundTemplate = compileTemplate(notFoundTemplateJson);
+
+export function renderNotFound(outcome: { target: Target }): OutgoingMessage {
+  const words = describeTarget(outcome.target);
+  const searched = `I looked for ${words.searched} in your organization and found no one.`;
+  const card = expandCard(notFoundTemplate, { searched, nextStep: words.nextStep });
+  const markdown = joinBlocks([`**${NOT_FOUND_TITLE}**`, searched, words.nextStep]);
+  return cardMessage(withLookupForm(card, FORM_LABEL_FIRST), markdown);
+}

@@ -1,0 +1,28 @@
+// Replies that need no card: one or two sentences of markdown.
+import { escapeIdentifier, escapeMarkdown } from './escape';
+import { textMessage } from './outgoing';
+import type { OutgoingMessage } from './types';
+import { tryAgainIn } from './wait-words';
+
+export function renderNotAllowed(): OutgoingMessage {
+  return textMessage('Sorry, I only answer people in the organization I serve.');
+}
+
+export function renderSlowDown(reply: { retryAfterSeconds: number }): OutgoingMessage {
+  return textMessage(`You've asked for a lot of look-ups in a short time; try again ${tryAgainIn(reply.retryAfterSeconds)}.`);
+}
+
+export function renderSentPrivately(reply: { requesterName: string }): OutgoingMessage {
+  const name = escapeMarkdown(reply.requesterName, 80);
+  const sentence = 'I sent the answer to you in a private message because this space has members from outside the organization.';
+  return textMessage(name ? `${name}, ${sentence}` : sentence);
+}
+
+/** Markdown only: if posting a card is what failed, this still gets through. */
+export function renderInternalError(reply: { reference: string }): OutgoingMessage {
+  const reference = escapeIdentifier(reply.reference, 80);
+  const ask = reference
+    ? `If it keeps happening, give the bot's owner this reference: ${reference}`
+    : "If it keeps happening, tell the bot's owner.";
+  return textMessage(`Something went wrong on my side; please try again. ${ask}`);
+}

@@ -1,0 +1,100 @@
+import { strict as assert } from 'node:assert';
+import { renderReply } from '../../../src/cards';
+import type { Target } from '../../../src/commands/types';
+import type { PersonSummary } from '../../../src/lookup/types';
+import { assertValidMessage } from '../../helpers/card-validation';
+import { ZWJ, actions, assertLookupForm, cardOf, person, textBlocks } from './examples';
+
+const ALICE_TARGET: Target = { kind: 'name', name: 'Alice' };
+
+function people(count: number): PersonSummary[] {
+  return Array.from({ length: count }, (_, i) =>
+    person({ id: `id-${i + 1}`, displayName: `Alice ${String.fromCharCode(65 + i)}`, email: `alice${i + 1}@example.com` }),
+  );
+}
+
+function render(candidates: PersonSummary[], more = false, target: Target = ALICE_TARGET) {
+  const message = renderReply({ kind: 'lookup', outcome: { kind: 'ambiguous', target, candidates, more } });
+  assertValidMessage(message);
+  return message;
+}
+
+describe('cards/candidates-card (outcome ambiguous)', () => {
+  it('says how many people match, lists them and offers one button each', () => {
+    const message = render(people(3));
+    const card = cardOf(message);
+    assert.deepEqual(textBlocks(card), [
+      '3 people match “Alice”',
+      '**Alice A** (alice1@example.com)',
+      '**Alice B** (alice2@example.com)',
+      '**Alice C** (alice3@example.com)',
+      'Pick the person you mean below, or type their email address; that is always exact.',
+    ]);
+    assert.deepEqual(actions(card), [
+      { title: 'Alice A', data: { action: 'pick', personId: 'id-1', email: 'alice1@example.com' }, associatedInputs: 'none' },
+      { title: 'Alice B', data: { action: 'pick', personId: 'id-2', email: 'alice2@example.com' }, associatedInputs: 'none' },
+      { title: 'Alice C', data: { action: 'pick', personId: 'id-3', email: 'alice3@example.com' }, associatedInputs: 'none' },
+      { title: 'Look up', data: { action: 'lookup' } },
+    ]);
+    assertLookupForm(card, 'Look up a person');
+  });
+
+  it('says "more than N" when Webex has more matches than it returned', () => {
+    assert.equal(textBlocks(cardOf(render(people(2), true)))[0], 'More than 2 people match “Alice”');
+  });
+
+  it('keeps to 4 pick buttons plus "Look up" (5 actions) however many match, and lists up to 10', () => {
+    const card = cardOf(render(people(12)));
+    assert.deepEqual(
+      actions(card).map((a) => a.title),
+      ['Alice A', 'Alice B', 'Alice C', 'Alice D', 'Look up'],
+    );
+    const texts = textBlocks(card);
+    assert.equal(texts[0], '12 people match “Alice”');
+    assert.equal(texts.filter((t) => t.startsWith('**Alice')).length, 10);
+    assert.equal(texts[11], '…and 2 more not listed here.');
+    assert.equal(texts[12], 'Pick one of the first 4 below, or type the email address of the person you mean; that is always exact.');
+  });
+
+  it('tells apart namesakes on the buttons by adding the email', () => {
+    const twins = [person({ id: 'a', email: 'alice.a@example.com' }), person({ id: 'b', email: 'alice.b@example.com' })];
+    assert.deepEqual(
+      actions(cardOf(render(twins))).map((a) => a.title),
+      [`Alice Anderson (alice.${ZWJ}a@example.${ZWJ}com)`, `Alice Anderson (alice.${ZWJ}b@example.${ZWJ}com)`, 'Look up'],
+    );
+  });
+
+  it('says when a candidate has no email', () => {
+    const card = cardOf(render([person({ id: 'x', email: '' }), person({ id: 'y', displayName: 'Bob' })]));
+    assert.equal(textBlocks(card)[1], '**Alice Anderson** (no email on file)');
+    assert.deepEqual(actions(card)[0].data, { action: 'pick', personId: 'x', email: '' });
+  });
+
+  it('has the candidates in the markdown fallback', () => {
+    assert.equal(
+      render(people(2)).markdown,
+      [
+        '**2 people match “Alice”**',
+        '',
+        '- **Alice A** (alice1@example.com)',
+        '- **Alice B** (alice2@example.com)',
+        '',
+        'Reply with `transfer numbers for <email>` using the email address of the person you mean.',
+      ].join('\n'),
+    );
+  });
+
+  it('escapes the query, names and button titles', () => {
+    const hostile = [person({ id: 'h', displayName: '[click](http://evil)', email: 'x@example.com' }), person({ id: 'i' })];
+    const card = cardOf(render(hostile, false, { kind: 'name', name: '<@all>' }));
+    assert.equal(textBlocks(card)[0], `2 people match “\\<${ZWJ}@all\\>”`);
+    assert.equal(textBlocks(card)[1], `**\\[click\\](http:/${ZWJ}/evil)** (x@example.com)`);
+    assert.equal(actions(card)[0].title, `[click]${ZWJ}(http:/${ZWJ}/evil)`);
+  });
+
+  it('still renders a valid card with no candidates', () => {
+    const card = cardOf(render([]));
+    assert.deepEqual(textBlocks(card), ['0 people match “Alice”', 'Type their email address below to look them up.']);
+    assert.deepEqual(actions(card).map((a) => a.title), ['Look up']);
+  });
+});

@@ -1,0 +1,53 @@
+import { strict as assert } from 'node:assert';
+import { renderReply } from '../../../src/cards';
+import type { Target } from '../../../src/commands/types';
+import { assertValidMessage } from '../../helpers/card-validation';
+import { ZWJ, actions, assertLookupForm, cardOf, textBlocks } from './examples';
+
+function render(target: Target) {
+  const message = renderReply({ kind: 'lookup', outcome: { kind: 'notFound', target } });
+  assertValidMessage(message);
+  return message;
+}
+
+describe('cards/not-found-card (outcome notFound)', () => {
+  it('says what was searched by email and what to try next', () => {
+    const message = render({ kind: 'email', email: 'bob@example.com' });
+    const card = cardOf(message);
+    assert.deepEqual(textBlocks(card), [
+      'No one found',
+      'I looked for the email address “bob@example.com” in your organization and found no one.',
+      'Check the spelling of the email address, or try their display name.',
+    ]);
+    assertLookupForm(card, 'Look up a person');
+    assert.deepEqual(actions(card).map((a) => a.title), ['Look up']);
+    assert.equal(
+      message.markdown,
+      '**No one found**\n\nI looked for the email address “bob@example.com” in your organization and found no one.\n\n' +
+        'Check the spelling of the email address, or try their display name.',
+    );
+  });
+
+  it('says what was searched by person ID', () => {
+    assert.deepEqual(textBlocks(cardOf(render({ kind: 'personId', id: 'Y2lzY29zcGFyazovL3VzL1BFT1BMRS94' }))).slice(1), [
+      'I looked for the person ID “Y2lzY29zcGFyazovL3VzL1BFT1BMRS94” in your organization and found no one.',
+      'Check that the person ID was copied whole, or try their email address.',
+    ]);
+  });
+
+  it('says what was searched by name', () => {
+    assert.deepEqual(textBlocks(cardOf(render({ kind: 'name', name: 'Bob Brown' }))).slice(1), [
+      'I looked for people whose name starts with “Bob Brown” in your organization and found no one.',
+      'Check the spelling, or try their email address.',
+    ]);
+  });
+
+  it('escapes what was searched', () => {
+    const message = render({ kind: 'name', name: '[click](http://evil)' });
+    assert.equal(
+      textBlocks(cardOf(message))[1],
+      `I looked for people whose name starts with “\\[click\\](http:/${ZWJ}/evil)” in your organization and found no one.`,
+    );
+    assert.ok(!message.markdown.includes('http://'));
+  });
+});

@@ -1,0 +1,85 @@
+// Every kind of reply, fed hostile text in every field that comes from users or Webex.
+import { strict as assert } from 'node:assert';
+import { renderReply } from '../../../src/cards';
+import type { Reply } from '../../../src/cards/types';
+import type { LookupOutcome } from '../../../src/lookup/types';
+import { assertValidMessage, visibleStrings } from '../../helpers/card-validation';
+import { HOSTILE_TEXTS, NOW, READ_AT, activeMarkup, apiError, cardOf, person } from './examples';
+
+const STATUSES = [400, 401, 403, 404, 405, 409, 410, 415, 423, 428, 429, 500, 502, 503, 504];
+
+/** One reply of every kind (and every look-up outcome, and each Webex status), built around `text`. */
+function repliesAround(text: string): [string, Reply][] {
+  const who = person({ id: text, displayName: text, email: text });
+  const error = (status: number) => apiError({ status, message: text, trackingId: text, retryAfterSeconds: 7 });
+  const outcomes: [string, LookupOutcome][] = [
+    ['found', { kind: 'found', person: who, transfer: { useCustomTransferNumbers: true, numbers: [text, null, text] }, readAt: READ_AT }],
+    ['ambiguous by name', { kind: 'ambiguous', target: { kind: 'name', name: text }, candidates: [who, who, who, who, who, who], more: true }],
+    ['notFound by email', { kind: 'notFound', target: { kind: 'email', email: text } }],
+    ['notFound by person ID', { kind: 'notFound', target: { kind: 'personId', id: text } }],
+    ['notFound by name', { kind: 'notFound', target: { kind: 'name', name: text } }],
+    ['noCalling', { kind: 'noCalling', person: who, error: error(404) }],
+    ['webexError network', { kind: 'webexError', stage: 'resolve', error: apiError({ status: 0, kind: 'network', message: text }), target: { kind: 'name', name: text } }],
+    ['webexError timeout', { kind: 'webexError', stage: 'settings', error: apiError({ status: 0, kind: 'timeout', message: text }), target: { kind: 'email', email: text }, person: who }],
+  ];
+  for (const status of STATUSES) {
+    outcomes.push([`webexError ${status} resolve`, { kind: 'webexError', stage: 'resolve', error: error(status), target: { kind: 'email', email: text } }]);
+    outcomes.push([`webexError ${status} settings`, { kind: 'webexError', stage: 'settings', error: error(status), target: { kind: 'personId', id: text }, person: who }]);
+  }
+  const replies: [string, Reply][] = outcomes.map(([name, outcome]) => [`lookup ${name}`, { kind: 'lookup', outcome }]);
+  replies.push(
+    ['help', { kind: 'help', botName: text }],
+    ['invalidTarget empty', { kind: 'invalidTarget', input: text, reason: 'empty', botName: text }],
+    ['invalidTarget malformed', { kind: 'invalidTarget', input: text, reason: 'malformed', botName: text }],
+    ['invalidTarget tooLong', { kind: 'invalidTarget', input: text, reason: 'tooLong', botName: text }],
+    ['notAllowed', { kind: 'notAllowed' }],
+    ['slowDown', { kind: 'slowDown', retryAfterSeconds: 12 }],
+    ['sentPrivately', { kind: 'sentPrivately', requesterName: text }],
+    ['timedOut', { kind: 'timedOut' }],
+    ['internalError', { kind: 'internalError', reference: text }],
+  );
+  for (const status of STATUSES) replies.push([`webexError ${status}`, { kind: 'webexError', error: error(status) }]);
+  return replies;
+}
+
+const MARKDOWN_ONLY = new Set(['notAllowed', 'slowDown', 'sentPrivately', 'internalError']);
+
+describe('cards renderReply', () => {
+  it('gives a card to every kind except the one-line replies', () => {
+    for (const [name, reply] of repliesAround('Alice Anderson')) {
+      const message = renderReply(reply, { now: NOW });
+      assertValidMessage(message);
+      assert.equal(message.attachments === undefined, MARKDOWN_ONLY.has(name), name);
+    }
+  });
+
+  for (const text of HOSTILE_TEXTS) {
+    it(`stays valid and inert with ${JSON.stringify(text.slice(0, 40))} in every field`, () => {
+      for (const [name, reply] of repliesAround(text)) {
+        const message = renderReply(reply, { now: NOW });
+        assertValidMessage(message);
+        for (const shownText of visibleStrings(message)) {
+          assert.deepEqual(activeMarkup(shownText), [], `${name}: ${JSON.stringify(shownText)}`);
+          if (message.attachments && shownText !== message.markdown) {
+            assert.ok(!/[\r\n]/.test(shownText), `${name}: a card text spans lines: ${JSON.stringify(shownText)}`);
+          }
+        }
+      }
+    });
+  }
+
+  it('uses the clock when no time is given', () => {
+    const message = renderReply({
+      kind: 'lookup',
+      outcome: { kind: 'found', person: person(), transfer: { useCustomTransferNumbers: true, numbers: [null, null, null] }, readAt: new Date() },
+    });
+    assert.match(JSON.stringify(cardOf(message)), /"Read at \d\d:\d\d UTC"/);
+  });
+
+  it('answers an unknown reply kind with the generic apology instead of throwing', () => {
+    const message = renderReply({ kind: 'mystery' } as unknown as Reply);
+    assert.deepEqual(message, {
+      markdown: "Something went wrong on my side; please try again. If it keeps happening, tell the bot's owner.",
+    });
+  });
+});
