@@ -106,7 +106,7 @@ declare module 'webex-node-bot-framework' {
 }
 
 declare module 'webex-node-bot-framework/lib/process-event' {
-  import Framework = require('webex-node-bot-framework');
+  import type Framework from 'webex-node-bot-framework';
   function processEvent(framework: Framework, body: object, name?: string): Promise<unknown>;
   export = processEvent;
 }

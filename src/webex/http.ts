@@ -148,7 +148,7 @@ export function createWebexHttp(opts: WebexHttpOptions): WebexHttp {
       const error = toWebexApiError(err, { method, path, now: retryDefaults.now() });
       safeCall(() => opts.onCall?.({ method, route, status: error.status, durationMs: performance.now() - started }));
       if (error.status === 429 && error.retryAfterSeconds !== undefined) {
-        opts.gate?.holdFor(Math.min(error.retryAfterSeconds, retryDefaults.maxRetryAfterSeconds));
+        opts.gate?.holdFor(Math.min(error.retryAfterSeconds, retryDefaults.maxRetryAfterSeconds), error);
       }
       throw error;
     } finally {
@@ -158,7 +158,7 @@ export function createWebexHttp(opts: WebexHttpOptions): WebexHttp {
 
   function runWithRetry<T>(req: WebexRequest, path: string): Promise<WebexResponse<T>> {
     const gate = opts.gate;
-    const attempt = (): Promise<WebexResponse<T>> => (gate ? gate.schedule(() => attemptOnce<T>(req, path)) : attemptOnce<T>(req, path));
+    const attempt = (): Promise<WebexResponse<T>> => (gate ? gate.schedule(() => attemptOnce<T>(req, path), { deadline: req.deadline }) : attemptOnce<T>(req, path));
     return withRetry(attempt, {
       ...retryDefaults,
       deadline: req.deadline,

@@ -3,6 +3,7 @@
 // every call that has not started yet until that time, so the whole process backs off together
 // instead of each request collecting its own 429.
 import Bottleneck from 'bottleneck';
+import { WebexApiError } from './errors';
 
 export interface RateGateOptions {
   /** Calls in flight at once. Default 16. */
@@ -22,10 +23,18 @@ export interface RateGateStats {
   heldUntil?: number;
 }
 
+export interface ScheduleOptions {
+  /**
+   * Epoch ms the caller must be done by. When a hold lasts past it, the call fails at once with a 429
+   * that says how long to wait, instead of sitting in the queue until the caller has given up.
+   */
+  deadline?: number;
+}
+
 export interface RateGate {
-  schedule<T>(fn: () => Promise<T>): Promise<T>;
+  schedule<T>(fn: () => Promise<T>, opts?: ScheduleOptions): Promise<T>;
   /** No call starts before now + seconds. A shorter hold never shortens a longer one. */
-  holdFor(seconds: number): void;
+  holdFor(seconds: number, cause?: { trackingId?: string }): void;
   /** Ends any hold, drops calls still queued, waits for running ones. */
   stop(): Promise<void>;
   stats(): RateGateStats;
@@ -59,19 +68,33 @@ export function createRateGate(options: RateGateOptions = {}): RateGate {
     resolve?.();
   }
 
-  function holdFor(seconds: number): void {
+  let holdTrackingId: string | undefined;
+
+  function holdFor(seconds: number, cause?: { trackingId?: string }): void {
     if (!(seconds > 0)) return;
     const until = Date.now() + seconds * 1000;
     if (until <= heldUntil) return;
     heldUntil = until;
+    holdTrackingId = cause?.trackingId;
     if (!released) released = new Promise<void>((resolve) => (resolveReleased = resolve));
     if (releaseTimer) clearTimeout(releaseTimer);
     releaseTimer = setTimeout(release, until - Date.now());
   }
 
-  async function waitWhileHeld(): Promise<void> {
+  function failIfHeldPast(deadline: number | undefined): void {
+    if (deadline === undefined || !released || heldUntil <= deadline) return;
+    throw new WebexApiError({
+      status: 429,
+      message: 'Webex asked for a pause before further calls',
+      retryAfterSeconds: Math.max(1, Math.ceil((heldUntil - Date.now()) / 1000)),
+      trackingId: holdTrackingId,
+    });
+  }
+
+  async function waitWhileHeld(deadline: number | undefined): Promise<void> {
     // Loop: another 429 may extend the hold while we wait.
     while (released && Date.now() < heldUntil) {
+      failIfHeldPast(deadline);
       heldCount += 1;
       try {
         await released;
@@ -82,9 +105,14 @@ export function createRateGate(options: RateGateOptions = {}): RateGate {
   }
 
   return {
-    schedule<T>(fn: () => Promise<T>): Promise<T> {
+    schedule<T>(fn: () => Promise<T>, opts: ScheduleOptions = {}): Promise<T> {
+      try {
+        failIfHeldPast(opts.deadline);
+      } catch (err) {
+        return Promise.reject(err);
+      }
       return limiter.schedule(async () => {
-        await waitWhileHeld();
+        await waitWhileHeld(opts.deadline);
         return fn();
       });
     },

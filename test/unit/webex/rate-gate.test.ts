@@ -184,3 +184,29 @@ describe('webex/rate-gate', () => {
     assert.ok(starts[0][1] < T0 + 60_000, 'stop() released the hold early');
   });
 });
+
+describe('webex/rate-gate deadlines', () => {
+  it('fails a call at once with a 429 naming the wait when the hold outlasts its deadline', async () => {
+    const { createRateGate } = await import('../../../src/webex/rate-gate');
+    const gate = createRateGate({ maxConcurrent: 2, maxPerSecond: 0 });
+    gate.holdFor(10, { trackingId: 'T-HOLD' });
+    let ran = false;
+    await assert.rejects(
+      gate.schedule(
+        async () => {
+          ran = true;
+        },
+        { deadline: Date.now() + 2000 },
+      ),
+      (err: unknown) => {
+        const e = err as { status: number; retryAfterSeconds: number; trackingId: string };
+        assert.equal(e.status, 429);
+        assert.ok(e.retryAfterSeconds >= 9 && e.retryAfterSeconds <= 10, String(e.retryAfterSeconds));
+        assert.equal(e.trackingId, 'T-HOLD');
+        return true;
+      },
+    );
+    assert.equal(ran, false);
+    await gate.stop();
+  });
+});

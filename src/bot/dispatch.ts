@@ -1,0 +1,79 @@
+// Hands verified webhook events to the framework's own event processing (not its webhook handler,
+// which answers before checking anything and verifies re-serialized JSON).
+import type Framework from 'webex-node-bot-framework';
+import processEvent from 'webex-node-bot-framework/lib/process-event';
+import type { Logger } from '../ops/logger';
+import type { WebexWebhookEvent } from '../webex/types';
+import { frameworkWebhookName } from './framework';
+import { randomUUID } from 'node:crypto';
+import { runInEventContext, type EventContext } from './event-context';
+
+export interface DispatcherOptions {
+  framework: Framework;
+  /** Time from receiving an event to answering it. */
+  commandTimeoutMs: number;
+  /** Called when the framework could not hand an event to us because a Webex call failed. */
+  onUnhandledFailure: (event: WebexWebhookEvent, ctx: EventContext) => Promise<void>;
+  /** Resolves once the framework has started; events wait for it instead of being dropped. */
+  ready: Promise<void>;
+  webhookUrl: string;
+  logger: Logger;
+}
+
+export function createEventDispatcher(opts: DispatcherOptions): (event: WebexWebhookEvent) => Promise<void> {
+  const { framework, logger } = opts;
+  // The framework drops a second event for a space while it is still "spawning" its bot object there,
+  // so events for a space it doesn't know yet are processed one after another.
+  const pendingSpawns = new Map<string, Promise<unknown>>();
+
+  return async (event) => {
+    const receivedAt = Date.now();
+    await opts.ready;
+    if (!framework.active) {
+      logger.warn({ resource: event.resource, event: event.event }, 'event.dropped_framework_inactive');
+      return;
+    }
+    // Our own posts come back through the firehose: skip them without fetching anything.
+    if (event.resource === 'messages' && event.data.personId !== undefined && event.data.personId === framework.person?.id) return;
+
+    const name = ensureWebhookName(framework, opts.webhookUrl);
+    const ctx: EventContext = {
+      commandId: randomUUID().slice(0, 8),
+      deadline: receivedAt + opts.commandTimeoutMs,
+      handled: false,
+      failures: [],
+    };
+    const run = () => runInEventContext(ctx, () => Promise.resolve(processEvent(framework, event, name)));
+    const roomId = typeof event.data.roomId === 'string' ? event.data.roomId : undefined;
+    if (roomId === undefined || framework.findBotObjectInRoom(roomId)) {
+      await run();
+    } else {
+      const previous = pendingSpawns.get(roomId) ?? Promise.resolve();
+      const mine = previous.catch(() => undefined).then(run);
+      pendingSpawns.set(roomId, mine);
+      try {
+        await mine;
+      } finally {
+        if (pendingSpawns.get(roomId) === mine) pendingSpawns.delete(roomId);
+      }
+    }
+    // The framework swallows failures of its own calls (message fetch, space discovery, sender
+    // look-up) and drops the event: answer it ourselves so nothing vanishes silently.
+    if (!ctx.handled && ctx.failures.length > 0 && isCommandEvent(event)) {
+      await opts.onUnhandledFailure(event, ctx);
+    }
+  };
+}
+
+function isCommandEvent(event: WebexWebhookEvent): boolean {
+  return (event.resource === 'messages' || event.resource === 'attachmentActions') && event.event === 'created';
+}
+
+/** processEvent only accepts events named like the framework's webhook; the signature already proved ours. */
+function ensureWebhookName(framework: Framework, webhookUrl: string): string {
+  const current = framework.webhook;
+  if (current && typeof current.name === 'string' && current.name !== '') return current.name;
+  const name = frameworkWebhookName(webhookUrl, framework.email);
+  framework.webhook = { ...(current || {}), name };
+  return name;
+}
