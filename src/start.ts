@@ -10,6 +10,7 @@ import { guardFrameworkSdk } from './bot/sdk-guard';
 import { createEventDispatcher } from './bot/dispatch';
 import { answerUnhandledFailure, registerHandlers } from './bot/handlers';
 import { OpsNotifier } from './bot/ops-notifier';
+import { SpaceHints } from './bot/space-hints';
 import { CommandRunner, safeError } from './bot/command-runner';
 import { createHttpApp, webhookPathOf } from './http/app';
 import { createWebhookReceiver } from './http/webhook-receiver';
@@ -127,8 +128,10 @@ export async function startBot(opts: StartOptions): Promise<RunningBot> {
     webhookUrl,
     webhookSecret: config.webhook?.secret,
   });
+  const spaceHints = new SpaceHints();
   guardFrameworkSdk(framework, {
     gate: botGate,
+    spaceHints,
     retry,
     budgetMs: limits.commandTimeoutMs,
     requestTimeoutMs: limits.requestTimeoutMs,
@@ -144,6 +147,7 @@ export async function startBot(opts: StartOptions): Promise<RunningBot> {
     webhookUrl: webhookUrl ?? 'http://localhost/',
     logger,
     commandTimeoutMs: limits.commandTimeoutMs,
+    spaceHints,
     onUnhandledFailure: (event, ctx) => answerUnhandledFailure(handlerDeps, event, ctx),
   });
 

@@ -7,11 +7,14 @@ import type { WebexWebhookEvent } from '../webex/types';
 import { frameworkWebhookName } from './framework';
 import { randomUUID } from 'node:crypto';
 import { runInEventContext, type EventContext } from './event-context';
+import type { SpaceHints } from './space-hints';
 
 export interface DispatcherOptions {
   framework: Framework;
   /** Time from receiving an event to answering it. */
   commandTimeoutMs: number;
+  /** Where first contact with a space leaves what the event says about it (see space-hints.ts). */
+  spaceHints?: SpaceHints;
   /** Called when the framework could not hand an event to us because a Webex call failed. */
   onUnhandledFailure: (event: WebexWebhookEvent, ctx: EventContext) => Promise<void>;
   /** Resolves once the framework has started; events wait for it instead of being dropped. */
@@ -36,6 +39,7 @@ export function createEventDispatcher(opts: DispatcherOptions): (event: WebexWeb
     // Our own posts come back through the firehose: skip them without fetching anything.
     if (event.resource === 'messages' && event.data.personId !== undefined && event.data.personId === framework.person?.id) return;
 
+    if (event.resource === 'memberships' && event.event !== 'deleted') opts.spaceHints?.rememberMembership(event.data);
     const name = ensureWebhookName(framework, opts.webhookUrl);
     const ctx: EventContext = {
       commandId: randomUUID().slice(0, 8),
@@ -48,6 +52,7 @@ export function createEventDispatcher(opts: DispatcherOptions): (event: WebexWeb
     if (roomId === undefined || framework.findBotObjectInRoom(roomId)) {
       await run();
     } else {
+      rememberSpace(opts.spaceHints, event, roomId);
       const previous = pendingSpawns.get(roomId) ?? Promise.resolve();
       const mine = previous.catch(() => undefined).then(run);
       pendingSpawns.set(roomId, mine);
@@ -63,6 +68,17 @@ export function createEventDispatcher(opts: DispatcherOptions): (event: WebexWeb
       await opts.onUnhandledFailure(event, ctx);
     }
   };
+}
+
+function rememberSpace(hints: SpaceHints | undefined, event: WebexWebhookEvent, roomId: string): void {
+  const roomType = event.data.roomType;
+  if (!hints || event.resource !== 'messages' || (roomType !== 'direct' && roomType !== 'group')) return;
+  const personId = event.data.personId;
+  hints.remember({
+    roomId,
+    roomType,
+    sender: typeof personId === 'string' ? { personId, personEmail: event.data.personEmail } : undefined,
+  });
 }
 
 function isCommandEvent(event: WebexWebhookEvent): boolean {

@@ -7,12 +7,15 @@ import { LRUCache } from 'lru-cache';
 import { toWebexApiError } from '../webex/to-webex-api-error';
 import { withRetry, type RetryOptions } from '../webex/retry';
 import { currentEventContext } from './event-context';
+import type { SpaceHints } from './space-hints';
 import { WebexApiError } from '../webex/errors';
 import { TIMEOUT_MESSAGE } from '../webex/neutral-messages';
 import type { RateGate } from '../webex/rate-gate';
 
 export interface SdkGuardOptions {
   gate: RateGate;
+  /** What signed events already told us about spaces the framework has not discovered yet. */
+  spaceHints?: SpaceHints;
   retry: Partial<RetryOptions>;
   /** Per-call time budget: no retry starts after now + budgetMs. */
   budgetMs: number;
@@ -52,6 +55,7 @@ export interface GuardedSdk {
  * Installs the guard on a framework before start(). Returns the cache so callers can inspect or seed it.
  */
 export function guardFrameworkSdk(framework: Framework, opts: SdkGuardOptions): GuardedSdk {
+  const botIdentity = () => ({ id: framework.person?.id, email: framework.email, displayName: framework.person?.displayName });
   const people = new LRUCache<string, Record<string, unknown>>({ max: 5000, ttl: Math.max(1, opts.peopleCacheTtlMs) });
   let sdk: unknown = framework.webex;
   Object.defineProperty(framework, 'webex', {
@@ -59,7 +63,7 @@ export function guardFrameworkSdk(framework: Framework, opts: SdkGuardOptions): 
     enumerable: true,
     get: () => sdk,
     set: (value: unknown) => {
-      sdk = isSdk(value) ? wrapSdk(value, opts, people) : value;
+      sdk = isSdk(value) ? wrapSdk(value, opts, people, botIdentity) : value;
     },
   });
   return { people };
@@ -69,7 +73,12 @@ function isSdk(v: unknown): v is SdkInstance {
   return typeof v === 'object' && v !== null && typeof (v as SdkInstance).messages === 'object';
 }
 
-function wrapSdk(sdk: SdkInstance, opts: SdkGuardOptions, people: LRUCache<string, Record<string, unknown>>): SdkInstance {
+function wrapSdk(
+  sdk: SdkInstance,
+  opts: SdkGuardOptions,
+  people: LRUCache<string, Record<string, unknown>>,
+  botIdentity: () => { id?: string; email?: string; displayName?: string },
+): SdkInstance {
   const guarded = <T>(route: string, call: () => Promise<T>): Promise<T> => guardedCall(route, call, opts);
 
   for (const [plugin, method, route] of GUARDED) {
@@ -79,6 +88,8 @@ function wrapSdk(sdk: SdkInstance, opts: SdkGuardOptions, people: LRUCache<strin
     const bound = (original as AnyFn).bind(target);
     target[method] = (...args: unknown[]) => guarded(route, () => bound(...args));
   }
+
+  answerDiscoveryFromHints(sdk, opts.spaceHints, botIdentity);
 
   const peoplePlugin = sdk.people;
   const getPerson = peoplePlugin?.get;
@@ -110,6 +121,43 @@ function wrapSdk(sdk: SdkInstance, opts: SdkGuardOptions, people: LRUCache<strin
     };
   }
   return sdk;
+}
+
+/** Space discovery calls answered from what the event already told us (see space-hints.ts). */
+function answerDiscoveryFromHints(
+  sdk: SdkInstance,
+  hints: SpaceHints | undefined,
+  botIdentity: () => { id?: string; email?: string; displayName?: string },
+): void {
+  if (!hints) return;
+  const memberships = sdk.memberships;
+  const rooms = sdk.rooms;
+  const listMemberships = memberships?.list;
+  const getMembership = memberships?.get;
+  const getRoom = rooms?.get;
+  if (typeof getMembership === 'function') {
+    memberships.get = (id: unknown, ...rest: unknown[]) => {
+      const known = hints.membership(id);
+      return known ? Promise.resolve(known) : (getMembership as AnyFn).call(memberships, id, ...rest);
+    };
+  }
+  if (typeof listMemberships === 'function') {
+    memberships.list = (query: unknown, ...rest: unknown[]) => {
+      const bot = botIdentity();
+      if (bot.id && bot.email) {
+        const known = hints.botMembership(query, { id: bot.id, email: bot.email, displayName: bot.displayName }) ??
+          hints.directMembers(query, { id: bot.id, email: bot.email, displayName: bot.displayName });
+        if (known) return Promise.resolve(known);
+      }
+      return (listMemberships as AnyFn).call(memberships, query, ...rest);
+    };
+  }
+  if (typeof getRoom === 'function') {
+    rooms.get = (roomId: unknown, ...rest: unknown[]) => {
+      const known = hints.room(roomId);
+      return known ? Promise.resolve(known) : (getRoom as AnyFn).call(rooms, roomId, ...rest);
+    };
+  }
 }
 
 function personIdOf(person: unknown): string | undefined {
