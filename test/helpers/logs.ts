@@ -8,11 +8,15 @@ export interface CapturedLogs {
   text: () => string;
 }
 
+/** Every line any captured logger wrote in this test process, for the log-hygiene test at the end of a suite. */
+export const allCapturedLogs: string[] = [];
+
 export function captureLogs(level = 'debug'): CapturedLogs {
   const chunks: string[] = [];
   const sink = new Writable({
     write(chunk, _enc, done) {
       chunks.push(chunk.toString());
+      allCapturedLogs.push(chunk.toString());
       done();
     },
   });
