@@ -1,0 +1,189 @@
+import { strict as assert } from 'node:assert';
+import sinon from 'sinon';
+import { AccessPolicy } from '../../../src/access/policy';
+import { SpaceMembership, type MemberRecord } from '../../../src/access/space-membership';
+import { HOME_ORG, OTHER_ORG, personId } from './ids';
+
+const BOT_ID = personId('bot');
+const policy = new AccessPolicy({ homeOrgId: HOME_ORG, allowedDomains: ['example.com'] });
+
+const insider: MemberRecord = { personId: personId('agent'), personEmail: 'agent@example.com', personOrgId: HOME_ORG };
+const outsider: MemberRecord = { personId: personId('eve'), personEmail: 'eve@evil.example', personOrgId: OTHER_ORG };
+
+/** A listMembers whose answers the test releases by hand, to look at calls in flight. */
+function manualLister() {
+  const calls: Array<{ roomId: string; resolve: (m: MemberRecord[]) => void; reject: (e: unknown) => void }> = [];
+  const listMembers = (roomId: string) =>
+    new Promise<MemberRecord[]>((resolve, reject) => {
+      calls.push({ roomId, resolve, reject });
+    });
+  return { calls, listMembers };
+}
+
+async function settle(): Promise<void> {
+  for (let i = 0; i < 5; i++) await Promise.resolve();
+}
+
+describe('access/SpaceMembership', () => {
+  let clock: sinon.SinonFakeTimers;
+  beforeEach(() => {
+    clock = sinon.useFakeTimers({ now: Date.parse('2026-03-02T09:00:00Z') });
+  });
+  afterEach(() => clock.restore());
+
+  it('lists a room once and answers from memory for the next 10 minutes', async () => {
+    const listMembers = sinon.stub().resolves([insider]);
+    const spaces = new SpaceMembership({ listMembers });
+    assert.equal(await spaces.hasOutsiders('R1', policy), false);
+    clock.tick(10 * 60 * 1000 - 1);
+    assert.equal(await spaces.hasOutsiders('R1', policy), false);
+    assert.equal(listMembers.callCount, 1);
+    assert.deepEqual(listMembers.firstCall.args, ['R1']);
+  });
+
+  it('asks Webex again once the TTL has passed', async () => {
+    const listMembers = sinon.stub();
+    listMembers.onFirstCall().resolves([insider]);
+    listMembers.onSecondCall().resolves([insider, outsider]);
+    const spaces = new SpaceMembership({ listMembers });
+    assert.equal(await spaces.hasOutsiders('R1', policy), false);
+    clock.tick(10 * 60 * 1000 + 1);
+    assert.equal(await spaces.hasOutsiders('R1', policy), true);
+    assert.equal(listMembers.callCount, 2);
+  });
+
+  it('honours a configured TTL', async () => {
+    const listMembers = sinon.stub().resolves([insider]);
+    const spaces = new SpaceMembership({ listMembers, ttlMs: 1000 });
+    await spaces.members('R1');
+    clock.tick(1001);
+    await spaces.members('R1');
+    assert.equal(listMembers.callCount, 2);
+  });
+
+  it('shares one Webex call among concurrent checks of the same room', async () => {
+    const lister = manualLister();
+    const spaces = new SpaceMembership({ listMembers: lister.listMembers });
+    const checks = [spaces.hasOutsiders('R1', policy), spaces.hasOutsiders('R1', policy), spaces.members('R1')];
+    await settle();
+    assert.equal(lister.calls.length, 1);
+    lister.calls[0].resolve([insider, outsider]);
+    const [a, b, members] = await Promise.all(checks);
+    assert.equal(a, true);
+    assert.equal(b, true);
+    assert.deepEqual(members, [insider, outsider]);
+  });
+
+  it('lists different rooms separately', async () => {
+    const listMembers = sinon.stub();
+    listMembers.withArgs('R1').resolves([insider]);
+    listMembers.withArgs('R2').resolves([outsider]);
+    const spaces = new SpaceMembership({ listMembers });
+    assert.deepEqual(await Promise.all([spaces.hasOutsiders('R1', policy), spaces.hasOutsiders('R2', policy)]), [false, true]);
+  });
+
+  it('asks again after invalidate(), e.g. when someone joined', async () => {
+    const listMembers = sinon.stub();
+    listMembers.onFirstCall().resolves([insider]);
+    listMembers.onSecondCall().resolves([insider, outsider]);
+    const spaces = new SpaceMembership({ listMembers });
+    assert.equal(await spaces.hasOutsiders('R1', policy), false);
+    spaces.invalidate('R1');
+    assert.equal(await spaces.hasOutsiders('R1', policy), true);
+  });
+
+  it('does not cache a list that was being fetched when the room was invalidated', async () => {
+    const lister = manualLister();
+    const spaces = new SpaceMembership({ listMembers: lister.listMembers });
+    const before = spaces.hasOutsiders('R1', policy);
+    await settle();
+    spaces.invalidate('R1');
+    const after = spaces.hasOutsiders('R1', policy);
+    await settle();
+    assert.equal(lister.calls.length, 2, 'a check after the event must not join the fetch started before it');
+    // The newer answer arrives first; the older one, arriving last, must not overwrite it.
+    lister.calls[1].resolve([insider, outsider]);
+    assert.equal(await after, true);
+    lister.calls[0].resolve([insider]);
+    assert.equal(await before, false);
+    assert.equal(await spaces.hasOutsiders('R1', policy), true);
+    assert.equal(lister.calls.length, 2);
+  });
+
+  it('invalidates on membership events of the room and ignores other events', async () => {
+    const listMembers = sinon.stub().resolves([insider]);
+    const spaces = new SpaceMembership({ listMembers });
+    await spaces.members('R1');
+    assert.equal(spaces.onWebhookEvent({ resource: 'messages', data: { roomId: 'R1' } }), false);
+    await spaces.members('R1');
+    assert.equal(listMembers.callCount, 1);
+    for (const event of ['created', 'updated', 'deleted']) {
+      assert.equal(spaces.onWebhookEvent({ resource: 'memberships', data: { roomId: 'R1' } }), true, event);
+      await spaces.members('R1');
+    }
+    assert.equal(listMembers.callCount, 4);
+    assert.equal(spaces.onWebhookEvent({ resource: 'memberships', data: {} }), false);
+  });
+
+  it('does not remember a failure: every waiter sees it, and the next check asks again', async () => {
+    const failure = new Error('Webex is down');
+    const listMembers = sinon.stub();
+    listMembers.onFirstCall().rejects(failure);
+    listMembers.onSecondCall().resolves([insider]);
+    const spaces = new SpaceMembership({ listMembers });
+    const results = await Promise.allSettled([spaces.hasOutsiders('R1', policy), spaces.hasOutsiders('R1', policy)]);
+    assert.deepEqual(results, [
+      { status: 'rejected', reason: failure },
+      { status: 'rejected', reason: failure },
+    ]);
+    assert.equal(await spaces.hasOutsiders('R1', policy), false);
+    assert.equal(listMembers.callCount, 2);
+  });
+
+  it('turns a listMembers that throws synchronously into a rejection', async () => {
+    const spaces = new SpaceMembership({
+      listMembers: () => {
+        throw new Error('boom');
+      },
+    });
+    await assert.rejects(spaces.hasOutsiders('R1', policy), /boom/);
+  });
+
+  it('never counts the bot itself as an outsider', async () => {
+    const bot: MemberRecord = { personId: BOT_ID, personEmail: 'transfers@webex.bot', personOrgId: OTHER_ORG };
+    const spaces = new SpaceMembership({ listMembers: async () => [bot, insider], selfPersonId: () => BOT_ID });
+    assert.equal(await spaces.hasOutsiders('R1', policy), false);
+    const unaware = new SpaceMembership({ listMembers: async () => [bot, insider] });
+    assert.equal(await unaware.hasOutsiders('R1', policy), true);
+  });
+
+  it('judges members without an orgId by their email domain', async () => {
+    const spaces = new SpaceMembership({
+      listMembers: async (roomId) =>
+        roomId === 'R-ok' ? [{ personId: 'a', personEmail: 'a@example.com' }] : [{ personId: 'b', personEmail: 'b@gmail.com' }],
+    });
+    assert.equal(await spaces.hasOutsiders('R-ok', policy), false);
+    assert.equal(await spaces.hasOutsiders('R-bad', policy), true);
+  });
+
+  it('keeps only the member fields it needs', async () => {
+    const noisy = { ...insider, personDisplayName: 'Agent', isModerator: true } as MemberRecord;
+    const spaces = new SpaceMembership({ listMembers: async () => [noisy] });
+    assert.deepEqual(await spaces.members('R1'), [insider]);
+  });
+
+  it('is bounded: past maxCachedMembers the least recently used room is forgotten', async () => {
+    const listMembers = sinon.stub().resolves([insider, insider]);
+    // Each room of 2 members weighs 3; a budget of 7 holds two rooms.
+    const spaces = new SpaceMembership({ listMembers, maxCachedMembers: 7 });
+    await spaces.members('R1');
+    await spaces.members('R2');
+    await spaces.members('R3');
+    assert.equal(listMembers.callCount, 3);
+    await spaces.members('R3');
+    await spaces.members('R2');
+    assert.equal(listMembers.callCount, 3);
+    await spaces.members('R1');
+    assert.equal(listMembers.callCount, 4);
+  });
+});
