@@ -21,6 +21,8 @@ export interface AmbiguousOutcome {
   target: Target;
   candidates: PersonSummary[];
   more: boolean;
+  /** The org the look-up was made in; the pick buttons stay there. */
+  orgId?: string;
 }
 
 function heading(count: number, more: boolean, query: string): string {
@@ -60,6 +62,7 @@ export function renderCandidates(outcome: AmbiguousOutcome): OutgoingMessage {
     return { name, email: email || NO_EMAIL };
   });
   const titles = buttonTitles(withButtons);
+  const orgId = typeof outcome.orgId === 'string' ? outcome.orgId : '';
 
   const data: TemplateData = {
     heading: title,
@@ -72,6 +75,9 @@ export function renderCandidates(outcome: AmbiguousOutcome): OutgoingMessage {
       title: titles[i],
       personId: typeof person.id === 'string' ? person.id : '',
       email: typeof person.email === 'string' ? person.email : '',
+      here: orgId === '',
+      inOrg: orgId !== '',
+      orgId,
     })),
   };
   const card = expandCard(candidatesTemplate, data);

@@ -1,5 +1,6 @@
-// What the bot does and how to ask (Reply "help").
+// What the bot does and how to ask (Reply "help"); the same card with a greeting when it joins a space (Reply "welcome").
 import helpTemplateJson from '../../cards/help.json';
+import { MAX_TARGETS } from '../commands/target-list';
 import { escapeMarkdown } from './escape';
 import { FORM_LABEL_FIRST, withLookupForm } from './lookup-form';
 import { cardMessage, joinBlocks } from './outgoing';
@@ -8,7 +9,14 @@ import type { OutgoingMessage } from './types';
 
 export const HELP_SUMMARY = "I show where a person's blocked calls are transferred: their Webex Calling auto transfer numbers.";
 export const COMMAND_SYNTAX = 'transfer numbers for <email, person ID or name>';
-export const HELP_EXAMPLES = ['transfer numbers for alice@example.com', 'transfer numbers for Alice Anderson'] as const;
+export const REVERSE_SYNTAX = 'who transfers to <phone number>';
+export const HELP_EXAMPLES = [
+  'transfer numbers for alice@example.com',
+  'transfer numbers for Alice Anderson',
+  'transfer numbers for alice@example.com, bob@example.com and Chris Carter',
+  'who transfers to +1 205 555 3651',
+] as const;
+export const LIST_NOTE = `Up to ${MAX_TARGETS} people at once, separated by commas or “and”.`;
 
 const helpTemplate = compileTemplate(helpTemplateJson);
 
@@ -19,15 +27,31 @@ function groupNote(botName: unknown): string {
     : 'In a group space, mention me first, then type the command.';
 }
 
-export function renderHelp(reply: { botName: string }): OutgoingMessage {
-  const note = groupNote(reply.botName);
-  const card = expandCard(helpTemplate, { groupNote: note });
+/** The one line a new space sees first. */
+export function greeting(botName: unknown): string {
+  const name = escapeMarkdown(botName, 80);
+  return name ? `Hello! I'm ${name}, here to help with Webex Calling transfer numbers.` : "Hello! I'm here to help with Webex Calling transfer numbers.";
+}
+
+function renderHelpCard(botName: string, greetingLine: string | undefined): OutgoingMessage {
+  const note = groupNote(botName);
+  const card = expandCard(helpTemplate, { hasGreeting: greetingLine !== undefined, greeting: greetingLine ?? '', groupNote: note });
   const markdown = joinBlocks([
+    greetingLine,
     '**What I can do**',
     HELP_SUMMARY,
-    `Ask me: \`${COMMAND_SYNTAX}\``,
+    `Ask me: \`${COMMAND_SYNTAX}\` or \`${REVERSE_SYNTAX}\``,
     ['Examples:', ...HELP_EXAMPLES.map((example) => `- \`${example}\``)].join('\n'),
+    LIST_NOTE,
     note,
   ]);
   return cardMessage(withLookupForm(card, FORM_LABEL_FIRST), markdown);
+}
+
+export function renderHelp(reply: { botName: string }): OutgoingMessage {
+  return renderHelpCard(reply.botName, undefined);
+}
+
+export function renderWelcome(reply: { botName: string }): OutgoingMessage {
+  return renderHelpCard(reply.botName, greeting(reply.botName));
 }

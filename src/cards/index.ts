@@ -2,18 +2,24 @@
 // fallback, or markdown alone. Pure: no Webex calls, no clock unless `now` is left out.
 import type { LookupOutcome } from '../lookup/types';
 import { renderCandidates } from './candidates-card';
-import { renderHelp } from './help-card';
+import { renderHelp, renderWelcome } from './help-card';
+import { renderInvalidNumber } from './invalid-number-card';
 import { renderInvalidTarget } from './invalid-target-card';
+import { renderLookupMany } from './many-card';
 import { renderNoCalling } from './no-calling-card';
 import { renderNotFound } from './not-found-card';
 import { renderInternalError, renderNotAllowed, renderSentPrivately, renderSlowDown } from './plain-messages';
 import { renderResult } from './result-card';
+import { renderReverse } from './reverse-card';
+import { renderReverseFailed, renderScanning } from './reverse-notices';
 import { renderTimedOut } from './timed-out-card';
 import type { OutgoingMessage, Reply } from './types';
 import { renderWebexError } from './webex-error-card';
 
 export { describeWebexError, type WebexErrorContext, type WebexErrorWords } from './webex-error-words';
 export { escapeEmail, escapeIdentifier, escapeMarkdown, plainText } from './escape';
+export { callTypeWords, CALL_TYPE_WORDS } from './call-type-words';
+export { phoneNumberWords, typedNumberWords } from './phone-words';
 
 export interface RenderOptions {
   /** The current time, to decide whether "Read at" needs a date. Defaults to the clock. */
@@ -31,7 +37,7 @@ function renderOutcome(outcome: LookupOutcome, now: Date): OutgoingMessage {
     case 'noCalling':
       return renderNoCalling(outcome);
     case 'webexError':
-      return renderWebexError({ error: outcome.error, context: outcome.stage, person: outcome.person, target: outcome.target });
+      return renderWebexError({ error: outcome.error, context: outcome.stage, person: outcome.person, target: outcome.target, orgId: outcome.orgId });
     default:
       return unknownReply(outcome);
   }
@@ -46,10 +52,22 @@ export function renderReply(reply: Reply, options: RenderOptions = {}): Outgoing
   switch (reply.kind) {
     case 'lookup':
       return renderOutcome(reply.outcome, options.now ?? new Date());
+    case 'lookupMany':
+      return renderLookupMany(reply.result, options.now ?? new Date());
+    case 'reverse':
+      return renderReverse(reply.result, options.now ?? new Date());
+    case 'reverseFailed':
+      return renderReverseFailed(reply);
+    case 'scanning':
+      return renderScanning(reply);
     case 'help':
       return renderHelp(reply);
+    case 'welcome':
+      return renderWelcome(reply);
     case 'invalidTarget':
       return renderInvalidTarget(reply);
+    case 'invalidNumber':
+      return renderInvalidNumber(reply);
     case 'webexError':
       return renderWebexError({ error: reply.error, context: 'general' });
     case 'notAllowed':

@@ -1,4 +1,6 @@
 // What the agent typed after "for" is not something to look up (Reply "invalidTarget").
+import type { InvalidTargetReason } from '../commands/types';
+import { MAX_TARGETS } from '../commands/target-list';
 import { escapeMarkdown } from './escape';
 import { FORM_LABEL_FIRST } from './lookup-form';
 import { renderNotice } from './notice-card';
@@ -10,11 +12,11 @@ const SHOWN_INPUT_MAX_LENGTH = 120;
 
 export interface InvalidTarget {
   input: string;
-  reason: 'empty' | 'malformed' | 'tooLong';
+  reason: InvalidTargetReason;
   botName: string;
 }
 
-function mentionNote(botName: unknown): string {
+export function mentionNote(botName: unknown): string {
   const name = escapeMarkdown(botName, 80);
   return name ? `In a group space, mention ${name} first.` : 'In a group space, mention me first.';
 }
@@ -35,9 +37,15 @@ function explain(reply: InvalidTarget): { title: string; paragraph: string; next
         paragraph:
           `What you typed after “for” is too long (${length} characters) to be an email address, a person ID or a name` +
           (preview ? `; it starts “${preview}”.` : '.'),
-        nextStep: 'Send one email address, person ID or name at a time.',
+        nextStep: 'Separate several people with commas or “and”.',
       };
     }
+    case 'tooMany':
+      return {
+        title: 'Too many people at once',
+        paragraph: `I look up at most ${MAX_TARGETS} people per message.`,
+        nextStep: `Split the list into messages of up to ${MAX_TARGETS} people.`,
+      };
     case 'malformed':
     default: {
       const shown = escapeMarkdown(reply.input, SHOWN_INPUT_MAX_LENGTH);

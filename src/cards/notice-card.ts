@@ -23,6 +23,8 @@ export interface Notice {
   trackingId?: string;
   /** Adds a "Try again" button that refreshes this person's numbers. */
   retryPersonId?: string;
+  /** The org the look-up was made in, sent back with "Try again". */
+  retryOrgId?: string;
   /** Label of the look-up form at the bottom. */
   formLabel: string;
 }
@@ -49,8 +51,10 @@ export function renderNotice(notice: Notice): OutgoingMessage {
     nextStep: notice.nextStep ?? '',
     hasTrackingId: trackingId !== '',
     trackingId,
-    hasRetry: Boolean(notice.retryPersonId),
+    retryHere: Boolean(notice.retryPersonId) && !notice.retryOrgId,
+    retryInOrg: Boolean(notice.retryPersonId) && Boolean(notice.retryOrgId),
     retryPersonId: notice.retryPersonId ?? '',
+    retryOrgId: notice.retryOrgId ?? '',
   });
   const markdown = joinBlocks([
     `**${notice.title}**`,

@@ -1,12 +1,24 @@
 // Everything the bot can say, as data. cards/ turns a Reply into an OutgoingMessage.
-import type { LookupOutcome } from '../lookup/types';
+import type { InvalidNumberReason, InvalidTargetReason, PhoneNumber } from '../commands/types';
+import type { LookupManyResult, LookupOutcome, ReverseResult, ReverseScanProgress } from '../lookup/types';
 import type { WebexApiError } from '../webex/errors';
 
 export type Reply =
   /** The result of one look-up (found, ambiguous, not found, no calling, Webex failure). */
   | { kind: 'lookup'; outcome: LookupOutcome }
+  /** Several people at once: one compact card, one section per person, in the order asked. */
+  | { kind: 'lookupMany'; result: LookupManyResult }
+  /** Who transfers calls to a number. */
+  | { kind: 'reverse'; result: ReverseResult }
+  /** Listing the calling users failed, so nobody could be checked. */
+  | { kind: 'reverseFailed'; number: PhoneNumber; error: WebexApiError }
+  /** A scan is under way (posted while a long reverse look-up runs). Markdown only. */
+  | { kind: 'scanning'; number: PhoneNumber; progress: ReverseScanProgress }
   | { kind: 'help'; botName: string }
-  | { kind: 'invalidTarget'; input: string; reason: 'empty' | 'malformed' | 'tooLong'; botName: string }
+  /** The bot was added to a space: the help card with a greeting. */
+  | { kind: 'welcome'; botName: string }
+  | { kind: 'invalidTarget'; input: string; reason: InvalidTargetReason; botName: string }
+  | { kind: 'invalidNumber'; input: string; reason: InvalidNumberReason; botName: string }
   /** Webex failed before a look-up could start (e.g. fetching the message or card submit). */
   | { kind: 'webexError'; error: WebexApiError }
   /** The requester may not use the bot. */
@@ -42,10 +54,16 @@ export interface OutgoingMessage {
   attachments?: [CardAttachment];
 }
 
-/** Keys of the Action.Submit `data` objects on our cards; the card form's input id is `target`. */
+/**
+ * Keys of the Action.Submit `data` objects on our cards; the card form's input id is `target`.
+ * Buttons of a look-up made in another org also send `orgId`.
+ */
 export const CARD_ACTION = {
   lookup: 'lookup',
   pick: 'pick',
   refresh: 'refresh',
+  /** "Refresh all" on the several-people card; `targets` holds one person ID, email or name per line. */
+  refreshMany: 'refreshMany',
 } as const;
 export const CARD_INPUT_TARGET = 'target';
+export const CARD_DATA_TARGETS = 'targets';

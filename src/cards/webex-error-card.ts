@@ -19,6 +19,8 @@ export interface WebexErrorDetails {
   person?: PersonSummary;
   /** What the agent asked for, when the person is not known yet. */
   target?: Target;
+  /** The org the look-up was made in (partner administrators); "Try again" stays there. */
+  orgId?: string;
 }
 
 export function renderWebexError(details: WebexErrorDetails): OutgoingMessage {
@@ -35,6 +37,7 @@ export function renderWebexError(details: WebexErrorDetails): OutgoingMessage {
     nextStep: words.nextStep,
     trackingId: words.trackingId,
     retryPersonId: words.retryable && personId ? personId : undefined,
+    retryOrgId: typeof details.orgId === 'string' && details.orgId !== '' ? details.orgId : undefined,
     formLabel: details.person ? FORM_LABEL_ANOTHER : FORM_LABEL_FIRST,
   });
 }

@@ -1,3 +1,5 @@
 export { parseCommand, parseCardSubmit, stripMention } from './parse';
 export { parseTarget, cleanTargetText, describeTarget, isPersonId } from './target';
-export type { Command, Target, ParseContext } from './types';
+export { parseTargetList, splitTargetText, MAX_TARGETS } from './target-list';
+export { parsePhoneQuery, cleanNumberText } from './phone-query';
+export type { Command, Target, ParseContext, PhoneNumber, InvalidTargetReason, InvalidNumberReason } from './types';

@@ -1,10 +1,15 @@
 // Chat text and card submits → Command. Pure: no Webex, no I/O.
+import { parsePhoneQuery } from './phone-query';
 import { parseTarget } from './target';
-import type { Command, ParseContext } from './types';
-import { CARD_ACTION, CARD_INPUT_TARGET } from '../cards/types';
+import { MAX_TARGETS, parseTargetList, sameTarget } from './target-list';
+import type { Command, ParseContext, Target } from './types';
+import { CARD_ACTION, CARD_DATA_TARGETS, CARD_INPUT_TARGET } from '../cards/types';
 
 // "transfer numbers for …", forgiving about the words around it.
 const LOOKUP = /^(?:(?:please|pls)\s+)?(?:(?:show|get|list|find|check|what\s+are)\s+(?:me\s+)?)?(?:the\s+)?(?:auto[\s-]?)?transfers?[\s-]*(?:numbers?|nos?\.?|#s?)\b\s*(?:(?:for|of|from)\b)?[\s:]*(.*)$/isu;
+// "who transfers to …", "who is transferring calls to …", "which people transfer to …".
+const REVERSE =
+  /^(?:(?:please|pls)\s+)?(?:(?:show|tell\s+me|find|list)\s+)?(?:who|which\s+(?:people|persons|users))\s+(?:(?:is|are)\s+)?(?:auto[\s-]?)?transfer(?:s|ring|red)?\s+(?:(?:their\s+)?calls\s+)?to\b[\s:]*(.*)$/isu;
 const HELP = /^(?:help|\?|\/help|hi|hello|hey|usage|commands|start)[\s!.?]*$/i;
 const IN_ORG = /\s+(?:in|at)\s+org(?:anization)?\s*[:=]?\s*(\S+)\s*$/i;
 
@@ -15,29 +20,54 @@ export function parseCommand(text: string, ctx: ParseContext): Command {
   // first and only then without a leading mention.
   for (const body of [whole, stripMention(whole, ctx.botNames)]) {
     if (body === '' || HELP.test(body)) return { kind: 'help' };
+    const reverse = REVERSE.exec(body);
+    if (reverse) return reverseCommand(reverse[1] ?? '', ctx);
     const m = LOOKUP.exec(body);
     if (m) return lookupCommand(m[1] ?? '');
   }
   return { kind: 'help' };
 }
 
-function lookupCommand(rest: string): Command {
-  let orgId: string | undefined;
+/** Webex org IDs: base64 (URL-safe or not) of ciscospark://…/ORGANIZATION/<uuid>, or the bare UUID. */
+const ORG_ID = /^[A-Za-z0-9+/_=-]{1,200}$/;
+
+/** "… in org <orgId>" at the end: partner administrators working in a customer's org. */
+function splitOrg(rest: string): { rest: string; orgId?: string } {
   const org = IN_ORG.exec(rest);
-  if (org) {
-    orgId = org[1].replace(/[<>.,;]+$/g, '').replace(/^</, '');
-    rest = rest.slice(0, org.index);
-  }
-  const parsed = parseTarget(rest);
-  if (!parsed.ok) return { kind: 'invalidTarget', input: rest.trim(), reason: parsed.reason };
-  return orgId ? { kind: 'lookup', target: parsed.target, orgId } : { kind: 'lookup', target: parsed.target };
+  if (!org) return { rest };
+  return { rest: rest.slice(0, org.index), orgId: org[1].replace(/[<>.,;]+$/g, '').replace(/^</, '') };
+}
+
+function lookupCommand(text: string): Command {
+  const { rest, orgId } = splitOrg(text);
+  const parsed = parseTargetList(rest);
+  if (!parsed.ok) return { kind: 'invalidTarget', input: parsed.input, reason: parsed.reason };
+  return withOrgId(lookupOf(parsed.targets), orgId);
+}
+
+function reverseCommand(text: string, ctx: ParseContext): Command {
+  const { rest, orgId } = splitOrg(text);
+  const parsed = parsePhoneQuery(rest, ctx.defaultCountry);
+  if (!parsed.ok) return { kind: 'invalidNumber', input: rest.trim(), reason: parsed.reason };
+  return withOrgId({ kind: 'reverse', number: parsed.number }, orgId);
+}
+
+/** One person is a plain look-up, as before lists existed; several are one lookupMany. */
+function lookupOf(targets: Target[]): Command {
+  return targets.length === 1 ? { kind: 'lookup', target: targets[0] } : { kind: 'lookupMany', targets };
+}
+
+function withOrgId(command: Command, orgId: string | undefined): Command {
+  if (!orgId) return command;
+  return command.kind === 'lookup' || command.kind === 'lookupMany' || command.kind === 'reverse' ? { ...command, orgId } : command;
 }
 
 /** Parses the inputs of an Action.Submit on one of our cards. Unknown shapes are treated as a help request. */
 export function parseCardSubmit(inputs: Record<string, unknown>): Command {
   const action = typeof inputs.action === 'string' ? inputs.action : '';
-  const orgId = typeof inputs.orgId === 'string' && inputs.orgId !== '' ? inputs.orgId : undefined;
-  const withOrg = (c: Command): Command => (orgId && c.kind === 'lookup' ? { ...c, orgId } : c);
+  // Card data comes back from the client: an org ID must look like one before it goes to Webex.
+  const orgId = typeof inputs.orgId === 'string' && ORG_ID.test(inputs.orgId) ? inputs.orgId : undefined;
+  const withOrg = (c: Command): Command => withOrgId(c, orgId);
   if (action === CARD_ACTION.pick || action === CARD_ACTION.refresh) {
     const personId = typeof inputs.personId === 'string' ? inputs.personId : '';
     const parsed = parseTarget(personId);
@@ -46,6 +76,7 @@ export function parseCardSubmit(inputs: Record<string, unknown>): Command {
     if (email?.ok) return withOrg({ kind: 'lookup', target: email.target });
     return { kind: 'invalidTarget', input: personId, reason: personId ? 'malformed' : 'empty' };
   }
+  if (action === CARD_ACTION.refreshMany) return withOrg(refreshManyCommand(inputs[CARD_DATA_TARGETS]));
   if (action === CARD_ACTION.lookup) {
     const raw = typeof inputs[CARD_INPUT_TARGET] === 'string' ? (inputs[CARD_INPUT_TARGET] as string) : '';
     const parsed = parseTarget(raw);
@@ -53,6 +84,20 @@ export function parseCardSubmit(inputs: Record<string, unknown>): Command {
     return withOrg({ kind: 'lookup', target: parsed.target });
   }
   return { kind: 'help' };
+}
+
+/** "Refresh all" on a several-people card: one target per line (person IDs, emails or names). */
+function refreshManyCommand(value: unknown): Command {
+  const lines = (typeof value === 'string' ? value : '').split('\n').filter((line) => line.trim() !== '');
+  if (lines.length === 0) return { kind: 'invalidTarget', input: '', reason: 'empty' };
+  if (lines.length > MAX_TARGETS) return { kind: 'invalidTarget', input: '', reason: 'tooMany' };
+  const targets: Target[] = [];
+  for (const line of lines) {
+    const parsed = parseTarget(line);
+    if (!parsed.ok) return { kind: 'invalidTarget', input: line.trim(), reason: parsed.reason };
+    if (!targets.some((known) => sameTarget(known, parsed.target))) targets.push(parsed.target);
+  }
+  return lookupOf(targets);
 }
 
 function normalizeWhitespace(s: string): string {

@@ -5,14 +5,38 @@ export type Target =
   | { kind: 'personId'; id: string }
   | { kind: 'name'; name: string };
 
+/** A phone number as typed (or as Webex stored it), with the forms it is compared by. */
+export interface PhoneNumber {
+  /** The number without wrapping (tel:, <>, quotes, trailing punctuation), otherwise as written. */
+  raw: string;
+  /** E.164 ("+12055553651") when the number is valid; national forms are read in the default country. */
+  e164?: string;
+  /** Every digit, in order ("12055553651"); how numbers that are not valid are compared. */
+  digits: string;
+}
+
+/** Why what follows "transfer numbers for" cannot be looked up. */
+export type InvalidTargetReason = 'empty' | 'malformed' | 'tooLong' | 'tooMany';
+
+/** Why what follows "who transfers to" is not a number to search for. */
+export type InvalidNumberReason = 'empty' | 'malformed' | 'tooShort' | 'tooLong';
+
 export type Command =
   /** Look up one person's transfer numbers. `orgId` is for partner admins (issue: partner orgs). */
   | { kind: 'lookup'; target: Target; orgId?: string }
+  /** Look up several people (2 to MAX_TARGETS), in the order asked, duplicates removed. */
+  | { kind: 'lookupMany'; targets: Target[]; orgId?: string }
+  /** Who has this number among their transfer numbers. */
+  | { kind: 'reverse'; number: PhoneNumber; orgId?: string }
   | { kind: 'help' }
-  /** The agent asked for a look-up but what follows is not an email, person ID or name. */
-  | { kind: 'invalidTarget'; input: string; reason: 'empty' | 'malformed' | 'tooLong' };
+  /** The agent asked for a look-up but what follows is not an email, person ID or name (or too many of them). */
+  | { kind: 'invalidTarget'; input: string; reason: InvalidTargetReason }
+  /** The agent asked who transfers to a number, but what follows is not a phone number. */
+  | { kind: 'invalidNumber'; input: string; reason: InvalidNumberReason };
 
 export interface ParseContext {
   /** Names the bot may be mentioned by (display name, first name); stripped from the front. */
   botNames: string[];
+  /** ISO 3166 country whose national number formats are understood, e.g. "(205) 555-3651". Default "US". */
+  defaultCountry?: string;
 }

@@ -1,5 +1,5 @@
-// What the look-up use case needs from Webex. WebexAdminClient satisfies it; tests pass fakes.
-import type { WebexPerson, WebexTransferNumbers } from '../webex/types';
+// What the look-up use cases need from Webex. WebexAdminClient satisfies it; tests pass fakes.
+import type { WebexOutgoingPermission, WebexPerson, WebexTransferNumbers } from '../webex/types';
 
 export interface CallOptions {
   orgId?: string;
@@ -12,4 +12,8 @@ export interface AdminApi {
   findPeopleByDisplayName(prefix: string, opts?: CallOptions & { max?: number }): Promise<{ people: WebexPerson[]; more: boolean }>;
   getPerson(id: string, opts?: CallOptions): Promise<WebexPerson>;
   getTransferNumbers(personId: string, opts?: CallOptions): Promise<WebexTransferNumbers>;
+  /** GET /people/{id}/features/outgoingPermission (scope spark-admin:people_read). */
+  getOutgoingPermission(personId: string, opts?: CallOptions): Promise<WebexOutgoingPermission>;
+  /** Pages of GET /people?callingData=true, following Link rel="next". */
+  listCallingPeople(opts?: CallOptions & { pageSize?: number }): AsyncIterable<WebexPerson[]>;
 }

@@ -1,11 +1,16 @@
-// The use case: resolve who the agent means, then read that person's transfer numbers (always fresh).
+// The use case: resolve who the agent means, then read that person's transfer numbers and what each
+// is for (always fresh). Several people run side by side, a few at a time.
 import type { Target } from '../commands/types';
 import { isWebexApiError, type WebexApiError } from '../webex/errors';
-import type { WebexPerson } from '../webex/types';
+import type { WebexOutgoingPermission, WebexPerson, WebexTransferNumbers } from '../webex/types';
+import { mapInOrder } from './concurrency';
 import { normalizeTransferNumbers, summarizePerson } from './normalize';
 import { PeopleCache } from './people-cache';
 import type { AdminApi, CallOptions } from './ports';
-import type { LookupOutcome, PersonSummary } from './types';
+import type { LookupManyResult, LookupOutcome, PersonSummary } from './types';
+import { transferUsage } from './usage';
+
+export const DEFAULT_LOOKUP_CONCURRENCY = 4;
 
 export interface LookupServiceOptions {
   peopleCacheTtlMs: number;
@@ -13,6 +18,8 @@ export interface LookupServiceOptions {
   maxCandidates?: number;
   /** Org for partner administrators serving one customer org. */
   defaultOrgId?: string;
+  /** People looked up at once by lookupMany. Default 4. */
+  lookupConcurrency?: number;
   now?: () => Date;
 }
 
@@ -37,29 +44,51 @@ export class LookupService {
 
   async lookup(target: Target, call: CallOptions = {}): Promise<LookupOutcome> {
     const options: CallOptions = { ...call, orgId: call.orgId ?? this.opts.defaultOrgId };
+    // Outcomes with buttons carry the org asked for, so a Refresh or a pick stays in that org.
+    const org = call.orgId ? { orgId: call.orgId } : {};
     let resolution: Resolution;
     try {
       resolution = await this.resolve(target, options);
     } catch (err) {
-      return { kind: 'webexError', stage: 'resolve', error: asWebexError(err), target };
+      return { kind: 'webexError', stage: 'resolve', error: asWebexError(err), target, ...org };
     }
     if (resolution.kind === 'notFound') return { kind: 'notFound', target };
     if (resolution.kind === 'ambiguous') {
-      return { kind: 'ambiguous', target, candidates: resolution.candidates.map(summarizePerson), more: resolution.more };
+      return { kind: 'ambiguous', target, candidates: resolution.candidates.map(summarizePerson), more: resolution.more, ...org };
     }
-    return this.readSettings(resolution.person, target, options);
+    const outcome = await this.readSettings(resolution.person, target, options);
+    return outcome.kind === 'found' || outcome.kind === 'webexError' ? { ...outcome, ...org } : outcome;
   }
 
+  /**
+   * Looks up each target (at most `lookupConcurrency` at once), in the order given. One person's
+   * failure is that person's outcome; it does not hide the others.
+   */
+  async lookupMany(targets: readonly Target[], call: CallOptions = {}): Promise<LookupManyResult> {
+    const max = this.opts.lookupConcurrency ?? DEFAULT_LOOKUP_CONCURRENCY;
+    const entries = await mapInOrder(targets, max, async (target) => ({ target, outcome: await this.lookup(target, call) }));
+    return call.orgId ? { entries, orgId: call.orgId } : { entries };
+  }
+
+  /** The numbers and the permissions are read side by side; only the numbers are essential. */
   private async readSettings(person: WebexPerson, target: Target, options: CallOptions): Promise<LookupOutcome> {
     const summary: PersonSummary = summarizePerson(person);
-    try {
-      const raw = await this.admin.getTransferNumbers(person.id, options);
-      return { kind: 'found', person: summary, transfer: normalizeTransferNumbers(raw), readAt: this.now() };
-    } catch (err) {
-      const error = asWebexError(err);
+    const [numbers, permission] = await Promise.allSettled([
+      this.admin.getTransferNumbers(person.id, options),
+      this.admin.getOutgoingPermission(person.id, options),
+    ]);
+    if (numbers.status === 'rejected') {
+      const error = asWebexError(numbers.reason);
       if (error.status === 404) return { kind: 'noCalling', person: summary, error };
       return { kind: 'webexError', stage: 'settings', error, target, person: summary };
     }
+    return { kind: 'found', person: summary, readAt: this.now(), ...this.numbersAndUsage(numbers.value, permission) };
+  }
+
+  private numbersAndUsage(raw: WebexTransferNumbers, permission: PromiseSettledResult<WebexOutgoingPermission>) {
+    const transfer = normalizeTransferNumbers(raw);
+    if (permission.status === 'rejected') return { transfer, usageError: asWebexError(permission.reason) };
+    return { transfer, usage: transferUsage(transfer, permission.value) };
   }
 
   private resolve(target: Target, options: CallOptions): Promise<Resolution> {

@@ -98,3 +98,15 @@ describe('cards/candidates-card (outcome ambiguous)', () => {
     assert.deepEqual(actions(card).map((a) => a.title), ['Look up']);
   });
 });
+
+describe('cards/candidates-card in a partner org', () => {
+  it('sends the org of the look-up with every pick button', () => {
+    const message = renderReply({ kind: 'lookup', outcome: { kind: 'ambiguous', target: ALICE_TARGET, candidates: people(2), more: false, orgId: 'ORG-7' } });
+    assertValidMessage(message);
+    assert.deepEqual(actions(cardOf(message)), [
+      { title: 'Alice A', data: { action: 'pick', personId: 'id-1', email: 'alice1@example.com', orgId: 'ORG-7' }, associatedInputs: 'none' },
+      { title: 'Alice B', data: { action: 'pick', personId: 'id-2', email: 'alice2@example.com', orgId: 'ORG-7' }, associatedInputs: 'none' },
+      { title: 'Look up', data: { action: 'lookup' } },
+    ]);
+  });
+});

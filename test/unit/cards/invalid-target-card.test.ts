@@ -60,3 +60,27 @@ describe('cards/invalid-target-card', () => {
     );
   });
 });
+
+describe('cards/invalid-target-card (too many people)', () => {
+  it('says how many people one message may name and what to do', () => {
+    const message = renderReply({ kind: 'invalidTarget', input: 'a@x.io, b@x.io', reason: 'tooMany', botName: 'TransferBot' });
+    assertValidMessage(message);
+    assert.deepEqual(textBlocks(cardOf(message)), [
+      'Too many people at once',
+      'I look up at most 10 people per message.',
+      'For example:',
+      'transfer numbers for alice@example.com',
+      'Split the list into messages of up to 10 people. In a group space, mention TransferBot first.',
+    ]);
+    assert.equal(
+      message.markdown,
+      [
+        '**Too many people at once**',
+        'I look up at most 10 people per message.',
+        'For example:',
+        '`transfer numbers for alice@example.com`',
+        'Split the list into messages of up to 10 people. In a group space, mention TransferBot first.',
+      ].join('\n\n'),
+    );
+  });
+});

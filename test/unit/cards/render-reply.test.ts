@@ -2,7 +2,7 @@
 import { strict as assert } from 'node:assert';
 import { renderReply } from '../../../src/cards';
 import type { Reply } from '../../../src/cards/types';
-import type { LookupOutcome } from '../../../src/lookup/types';
+import type { LookupOutcome, ReverseResult } from '../../../src/lookup/types';
 import { assertValidMessage, visibleStrings } from '../../helpers/card-validation';
 import { HOSTILE_TEXTS, NOW, READ_AT, activeMarkup, apiError, cardOf, person } from './examples';
 
@@ -14,6 +14,21 @@ function repliesAround(text: string): [string, Reply][] {
   const error = (status: number) => apiError({ status, message: text, trackingId: text, retryAfterSeconds: 7 });
   const outcomes: [string, LookupOutcome][] = [
     ['found', { kind: 'found', person: who, transfer: { useCustomTransferNumbers: true, numbers: [text, null, text] }, readAt: READ_AT }],
+    [
+      'found with usage',
+      {
+        kind: 'found',
+        person: who,
+        transfer: { useCustomTransferNumbers: true, numbers: [text, null, text] },
+        readAt: READ_AT,
+        usage: { slots: [{ callTypes: [text, 'INTERNATIONAL'] }, { callTypes: [text], flag: 'numberNotSet' }, { callTypes: [], flag: 'numberNotUsed' }] },
+        orgId: text,
+      },
+    ],
+    [
+      'found without usage',
+      { kind: 'found', person: who, transfer: { useCustomTransferNumbers: false, numbers: [text, text, text] }, readAt: READ_AT, usageError: error(403) },
+    ],
     ['ambiguous by name', { kind: 'ambiguous', target: { kind: 'name', name: text }, candidates: [who, who, who, who, who, who], more: true }],
     ['notFound by email', { kind: 'notFound', target: { kind: 'email', email: text } }],
     ['notFound by person ID', { kind: 'notFound', target: { kind: 'personId', id: text } }],
@@ -27,7 +42,31 @@ function repliesAround(text: string): [string, Reply][] {
     outcomes.push([`webexError ${status} settings`, { kind: 'webexError', stage: 'settings', error: error(status), target: { kind: 'personId', id: text }, person: who }]);
   }
   const replies: [string, Reply][] = outcomes.map(([name, outcome]) => [`lookup ${name}`, { kind: 'lookup', outcome }]);
+  const number = { raw: text, digits: '' };
+  const reverse: ReverseResult = {
+    number,
+    matches: [{ person: who, slots: [{ slot: 1, number: text }, { slot: 3, number: text }] }],
+    scanned: 3,
+    failed: 1,
+    lastFailure: error(503),
+    listed: 9,
+    stoppedEarly: true,
+    complete: false,
+    readAt: READ_AT,
+    orgId: text,
+  };
   replies.push(
+    ['lookupMany', { kind: 'lookupMany', result: { entries: outcomes.map(([, outcome]) => ({ target: { kind: 'name' as const, name: text }, outcome })).slice(0, 10), orgId: text } }],
+    ['reverse', { kind: 'reverse', result: reverse }],
+    ['reverse none', { kind: 'reverse', result: { ...reverse, matches: [] } }],
+    ['reverseFailed', { kind: 'reverseFailed', number, error: error(403) }],
+    ['scanning', { kind: 'scanning', number, progress: { listed: 120, read: 7, listingDone: false } }],
+    ['welcome', { kind: 'welcome', botName: text }],
+    ['invalidTarget tooMany', { kind: 'invalidTarget', input: text, reason: 'tooMany', botName: text }],
+    ['invalidNumber empty', { kind: 'invalidNumber', input: text, reason: 'empty', botName: text }],
+    ['invalidNumber malformed', { kind: 'invalidNumber', input: text, reason: 'malformed', botName: text }],
+    ['invalidNumber tooShort', { kind: 'invalidNumber', input: text, reason: 'tooShort', botName: text }],
+    ['invalidNumber tooLong', { kind: 'invalidNumber', input: text, reason: 'tooLong', botName: text }],
     ['help', { kind: 'help', botName: text }],
     ['invalidTarget empty', { kind: 'invalidTarget', input: text, reason: 'empty', botName: text }],
     ['invalidTarget malformed', { kind: 'invalidTarget', input: text, reason: 'malformed', botName: text }],
@@ -42,7 +81,7 @@ function repliesAround(text: string): [string, Reply][] {
   return replies;
 }
 
-const MARKDOWN_ONLY = new Set(['notAllowed', 'slowDown', 'sentPrivately', 'internalError']);
+const MARKDOWN_ONLY = new Set(['notAllowed', 'slowDown', 'sentPrivately', 'internalError', 'scanning']);
 
 describe('cards renderReply', () => {
   it('gives a card to every kind except the one-line replies', () => {

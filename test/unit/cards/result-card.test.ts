@@ -1,8 +1,8 @@
 import { strict as assert } from 'node:assert';
 import { renderReply } from '../../../src/cards';
-import type { LookupOutcome } from '../../../src/lookup/types';
+import type { LookupOutcome, TransferUsage } from '../../../src/lookup/types';
 import { assertValidMessage } from '../../helpers/card-validation';
-import { ALICE_ID, NOW, READ_AT, ZWJ, actions, assertLookupForm, cardOf, facts, person, textBlocks } from './examples';
+import { ALICE_ID, NOW, READ_AT, ZWJ, actions, apiError, assertLookupForm, cardOf, facts, person, textBlocks } from './examples';
 
 function found(overrides: Partial<Extract<LookupOutcome, { kind: 'found' }>> = {}): LookupOutcome {
   return {
@@ -112,5 +112,124 @@ describe('cards/result-card (outcome found)', () => {
       ['Transfer number 3', 'Not set'],
     ]);
     assert.match(message.markdown, /- Transfer number 1: \\<\u200D@all\\>\n- Transfer number 2: \\\*\\\*1\\\*\\\*\n/);
+  });
+});
+
+describe('cards/result-card: readable numbers and what each is for', () => {
+  const usage: TransferUsage = {
+    slots: [
+      { callTypes: ['INTERNATIONAL', 'PREMIUM_SERVICES_I'] },
+      { callTypes: [], flag: 'numberNotUsed' },
+      { callTypes: ['NATIONAL', 'NEW_CALL_TYPE'], flag: 'numberNotSet' },
+    ],
+  };
+  const transfer = { useCustomTransferNumbers: true, numbers: ['+12055553661', '+1205553651', null] as [string, string, null] };
+
+  /** [color, text] of every TextBlock in the card, in order. */
+  function coloredTexts(card: ReturnType<typeof cardOf>): [string, string][] {
+    const out: [string, string][] = [];
+    const walk = (v: unknown): void => {
+      if (Array.isArray(v)) v.forEach(walk);
+      else if (v && typeof v === 'object') {
+        const node = v as Record<string, unknown>;
+        if (node.type === 'TextBlock') out.push([String(node.color ?? ''), String(node.text)]);
+        Object.values(node).forEach(walk);
+      }
+    };
+    walk(card.body);
+    return out;
+  }
+
+  it('formats a valid number for people with its E.164 form alongside, and shows any other value as Webex returned it', () => {
+    const card = cardOf(render(found({ transfer })));
+    assert.deepEqual(facts(card).slice(1), [
+      ['Transfer number 1', '+1 205 555 3661 (+12055553661)'],
+      ['Transfer number 2', '+1205553651'],
+      ['Transfer number 3', 'Not set'],
+    ]);
+  });
+
+  it('shows under each number the call types sent there, and flags a number nobody uses and calls sent to a missing number', () => {
+    const message = render(found({ transfer, usage }));
+    assert.deepEqual(coloredTexts(cardOf(message)), [
+      ['', 'Transfer numbers'],
+      ['', 'Alice Anderson'],
+      ['', 'alice@example.com'],
+      ['Default', 'Used for: International, Premium services I'],
+      ['Attention', '⚠ No call type is set to transfer to this number'],
+      ['Attention', '⚠ Calls are set to transfer here, but no number is set: National, NEW_CALL_TYPE'],
+      ['', 'Read at 14:03 UTC'],
+    ]);
+    assert.equal(
+      message.markdown,
+      [
+        '**Transfer numbers** for **Alice Anderson** (alice@example.com)',
+        '',
+        '- Custom transfer numbers: In use',
+        '- Transfer number 1: +1 205 555 3661 (+12055553661) — Used for: International, Premium services I',
+        '- Transfer number 2: +1205553651 — ⚠ No call type is set to transfer to this number',
+        '- Transfer number 3: Not set — ⚠ Calls are set to transfer here, but no number is set: National, NEW_CALL_TYPE',
+        '',
+        'Read at 14:03 UTC',
+      ].join('\n'),
+    );
+  });
+
+  it('puts each note in the same container as its number, so it reads under it', () => {
+    const card = cardOf(render(found({ transfer, usage })));
+    const containers = (card.body as Record<string, unknown>[]).filter((node) => node.type === 'Container' && !JSON.stringify(node).includes('Input.Text'));
+    assert.deepEqual(
+      containers.map((c) => (c.items as Record<string, unknown>[]).map((item) => (item.type === 'FactSet' ? (item.facts as { title: string }[])[0].title : item.text))),
+      [
+        ['Transfer number 1', 'Used for: International, Premium services I'],
+        ['Transfer number 2', '⚠ No call type is set to transfer to this number'],
+        ['Transfer number 3', '⚠ Calls are set to transfer here, but no number is set: National, NEW_CALL_TYPE'],
+      ],
+    );
+  });
+
+  it('says nothing under numbers no call type uses while the location numbers apply', () => {
+    const quiet = { slots: [{ callTypes: [] }, { callTypes: [] }, { callTypes: [] }] } as TransferUsage;
+    const card = cardOf(render(found({ transfer: { ...transfer, useCustomTransferNumbers: false }, usage: quiet })));
+    assert.deepEqual(textBlocks(card), ['Transfer numbers', 'Alice Anderson', 'alice@example.com', 'Read at 14:03 UTC']);
+  });
+
+  for (const [status, why] of [
+    [403, 'Webex refused (the admin token may lack the spark-admin:people_read scope, or API access is restricted)'],
+    [404, 'Webex has no calling permissions for this person'],
+    [429, 'Webex was busy'],
+    [500, 'Webex answered with an error (HTTP 500)'],
+  ] as const) {
+    it(`still shows the numbers when what each is for could not be read (${status}), with the tracking ID`, () => {
+      const message = render(found({ transfer, usageError: apiError({ status, trackingId: 'ROUTER_ABC-123' }) }));
+      const card = cardOf(message);
+      const note = `What each number is for could not be read: ${why}. Tracking ID: ROUTER_ABC-123`;
+      assert.deepEqual(coloredTexts(card).slice(3), [
+        ['Warning', note],
+        ['', 'Read at 14:03 UTC'],
+      ]);
+      assert.equal(facts(card)[1][1], '+1 205 555 3661 (+12055553661)');
+      assert.match(message.markdown, new RegExp(`\\n\\n${note.replace(/[\\()^$.*+?[\]]/g, '\\$&')}\\n\\nRead at 14:03 UTC$`));
+    });
+  }
+
+  it('leaves the tracking ID out of the note when Webex gave none, and the network words when Webex was not reached', () => {
+    const card = cardOf(render(found({ usageError: apiError({ status: 0, kind: 'network', message: 'ECONNRESET' }) })));
+    assert.equal(textBlocks(card)[3], 'What each number is for could not be read: I could not reach Webex.');
+  });
+
+  it('carries the org of a partner look-up on Refresh', () => {
+    const card = cardOf(render(found({ orgId: 'ORG-7' })));
+    assert.deepEqual(actions(card)[0], {
+      title: 'Refresh',
+      data: { action: 'refresh', personId: ALICE_ID, orgId: 'ORG-7' },
+      associatedInputs: 'none',
+    });
+  });
+
+  it('escapes a call type code Webex sends that is not known', () => {
+    const hostile = { slots: [{ callTypes: ['<@all>', '[x](http://evil)'] }, { callTypes: [] }, { callTypes: [] }] } as TransferUsage;
+    const message = render(found({ usage: hostile }));
+    assert.equal(textBlocks(cardOf(message))[3], `Used for: \\<${ZWJ}@all\\>, \\[x\\](http:/${ZWJ}/evil)`);
   });
 });

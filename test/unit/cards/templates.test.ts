@@ -2,15 +2,17 @@ import { strict as assert } from 'node:assert';
 import candidates from '../../../cards/candidates.json';
 import help from '../../../cards/help.json';
 import lookupForm from '../../../cards/lookup-form.json';
+import many from '../../../cards/many.json';
 import notFound from '../../../cards/not-found.json';
 import notice from '../../../cards/notice.json';
 import result from '../../../cards/result.json';
+import reverse from '../../../cards/reverse.json';
 import { CARD_ACTION, CARD_INPUT_TARGET } from '../../../src/cards/types';
 import { MAX_TARGET_LENGTH } from '../../../src/commands/target';
 import { compileTemplate, expandCard, expandTemplate } from '../../../src/cards/template';
 import { allStrings } from '../../helpers/card-validation';
 
-const CARD_TEMPLATES = { candidates, help, notFound, notice, result } as const;
+const CARD_TEMPLATES = { candidates, help, many, notFound, notice, result, reverse } as const;
 
 function submitData(value: unknown): Record<string, unknown>[] {
   const found: Record<string, unknown>[] = [];

@@ -98,3 +98,18 @@ describe('cards/webex-error-card', () => {
     );
   });
 });
+
+describe('cards/webex-error-card in a partner org', () => {
+  it('sends the org of the look-up with "Try again"', () => {
+    const message = renderReply({
+      kind: 'lookup',
+      outcome: { kind: 'webexError', stage: 'settings', error: apiError({ status: 503 }), target: { kind: 'personId', id: ALICE_ID }, person: person(), orgId: 'ORG-7' },
+    });
+    assertValidMessage(message);
+    assert.deepEqual(actions(cardOf(message))[0], {
+      title: 'Try again',
+      data: { action: 'refresh', personId: ALICE_ID, orgId: 'ORG-7' },
+      associatedInputs: 'none',
+    });
+  });
+});

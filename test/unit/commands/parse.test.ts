@@ -125,3 +125,12 @@ describe('commands/parseCardSubmit', () => {
     assert.deepEqual(parseCardSubmit({ action: 42 as unknown as string }), { kind: 'help' });
   });
 });
+
+describe('commands/parseCardSubmit org IDs', () => {
+  const id = Buffer.from('ciscospark://us/PEOPLE/0f3e1c52-6a53-4e4e-9b8a-2c1b8f4a7d10').toString('base64').replace(/=+$/, '');
+  it('drops an org ID that does not look like one instead of passing it to Webex', () => {
+    for (const orgId of ['has spaces in it', 'x'.repeat(201), 'line\nbreak', '<script>', '']) {
+      assert.deepEqual(parseCardSubmit({ action: 'refresh', personId: id, orgId }), { kind: 'lookup', target: { kind: 'personId', id } }, orgId);
+    }
+  });
+});

@@ -2,13 +2,19 @@ import { strict as assert } from 'node:assert';
 import sinon from 'sinon';
 import { LookupService, type AdminApi } from '../../../src/lookup';
 import { WebexApiError } from '../../../src/webex/errors';
-import type { WebexPerson } from '../../../src/webex/types';
+import type { WebexOutgoingPermission, WebexPerson } from '../../../src/webex/types';
 
 const ORG = 'ORG1';
 const alice: WebexPerson = { id: 'P-ALICE', emails: ['alice@example.com'], displayName: 'Alice Anderson', orgId: ORG };
 const chrisC: WebexPerson = { id: 'P-CC', emails: ['chris.carter@example.com'], displayName: 'Chris Carter', orgId: ORG };
 const chrisO: WebexPerson = { id: 'P-CO', emails: ['chris.cooper@example.com'], displayName: 'Chris Cooper', orgId: ORG };
 const READ_AT = new Date('2026-11-29T10:15:00Z');
+
+/** Every call type ALLOW, except the ones given. */
+function permission(actions: Record<string, string> = {}): WebexOutgoingPermission {
+  const callTypes = ['INTERNAL_CALL', 'TOLL_FREE', 'INTERNATIONAL', 'PREMIUM_SERVICES_I', 'NATIONAL'];
+  return { callingPermissions: callTypes.map((callType) => ({ callType, action: actions[callType] ?? 'ALLOW' })) };
+}
 
 type FakeAdmin = Record<keyof AdminApi, sinon.SinonStub>;
 
@@ -29,6 +35,10 @@ function fakeAdmin(overrides: Partial<FakeAdmin> = {}): FakeAdmin {
       autoTransferNumber2: '',
       autoTransferNumber3: null,
     }),
+    getOutgoingPermission: sinon.stub().resolves(permission({ INTERNATIONAL: 'TRANSFER_NUMBER_1' })),
+    listCallingPeople: sinon.stub().callsFake(async function* () {
+      yield [];
+    }),
     ...overrides,
   };
   return api;
@@ -39,7 +49,7 @@ function service(api: FakeAdmin) {
 }
 
 describe('lookup/LookupService', () => {
-  it('resolves an email and reads the numbers, unset ones as null', async () => {
+  it('resolves an email and reads the numbers, unset ones as null, and what each is for', async () => {
     const api = fakeAdmin();
     const outcome = await service(api).lookup({ kind: 'email', email: 'alice@example.com' });
     assert.deepEqual(outcome, {
@@ -47,8 +57,58 @@ describe('lookup/LookupService', () => {
       person: { id: 'P-ALICE', displayName: 'Alice Anderson', email: 'alice@example.com', orgId: ORG },
       transfer: { useCustomTransferNumbers: true, numbers: ['+1205553650', null, null] },
       readAt: READ_AT,
+      usage: { slots: [{ callTypes: ['INTERNATIONAL'] }, { callTypes: [] }, { callTypes: [] }] },
     });
     assert.equal(api.getTransferNumbers.firstCall.args[0], 'P-ALICE');
+    assert.equal(api.getOutgoingPermission.firstCall.args[0], 'P-ALICE');
+  });
+
+  it('reads the numbers and the permissions side by side', async () => {
+    let releaseNumbers!: () => void;
+    const api = fakeAdmin({
+      getTransferNumbers: sinon.stub().returns(
+        new Promise((resolve) => {
+          releaseNumbers = () => resolve({ useCustomTransferNumbers: true, autoTransferNumber1: '+12055553661' });
+        }),
+      ),
+    });
+    const pending = service(api).lookup({ kind: 'personId', id: 'P-ALICE' });
+    await new Promise((resolve) => setImmediate(resolve));
+    assert.equal(api.getOutgoingPermission.callCount, 1, 'the permissions are asked for before the numbers arrive');
+    releaseNumbers();
+    assert.equal((await pending).kind, 'found');
+  });
+
+  for (const [status, trackingId] of [
+    [403, 'T-403'],
+    [404, 'T-404'],
+    [500, 'T-500'],
+  ] as const) {
+    it(`still shows the numbers when the permissions read fails with ${status}, keeping the error`, async () => {
+      const error = new WebexApiError({ status, message: 'no', trackingId });
+      const outcome = await service(fakeAdmin({ getOutgoingPermission: sinon.stub().rejects(error) })).lookup({
+        kind: 'email',
+        email: 'alice@example.com',
+      });
+      assert.equal(outcome.kind, 'found');
+      if (outcome.kind !== 'found') return;
+      assert.deepEqual(outcome.transfer.numbers, ['+1205553650', null, null]);
+      assert.equal(outcome.usage, undefined);
+      assert.equal(outcome.usageError, error);
+    });
+  }
+
+  it('says "no Webex Calling" when the numbers answer 404, whatever the permissions did', async () => {
+    const error = new WebexApiError({ status: 404, message: 'User not found', errorCode: 4008 });
+    const outcome = await service(
+      fakeAdmin({ getTransferNumbers: sinon.stub().rejects(error), getOutgoingPermission: sinon.stub().rejects(error) }),
+    ).lookup({ kind: 'email', email: 'alice@example.com' });
+    assert.equal(outcome.kind, 'noCalling');
+  });
+
+  it('lets a programming error in the permissions read through', async () => {
+    const s = service(fakeAdmin({ getOutgoingPermission: sinon.stub().rejects(new TypeError('bad permission code')) }));
+    await assert.rejects(s.lookup({ kind: 'email', email: 'alice@example.com' }), /bad permission code/);
   });
 
   it('caches the person but reads the numbers fresh every time', async () => {
@@ -141,6 +201,23 @@ describe('lookup/LookupService', () => {
     await s.lookup({ kind: 'email', email: 'alice@example.com' });
     assert.deepEqual(api.findPeopleByEmail.firstCall.args[1], { orgId: 'CUSTOMER', deadline: 123 });
     assert.deepEqual(api.getTransferNumbers.firstCall.args[1], { orgId: 'CUSTOMER', deadline: 123 });
+    assert.deepEqual(api.getOutgoingPermission.firstCall.args[1], { orgId: 'CUSTOMER', deadline: 123 });
     assert.equal(api.findPeopleByEmail.callCount, 2, 'a person cached for one org is not reused for another');
+  });
+
+  it('stamps the org asked for on outcomes whose buttons look up again, and only then', async () => {
+    const s = service(fakeAdmin());
+    const found = await s.lookup({ kind: 'email', email: 'alice@example.com' }, { orgId: 'CUSTOMER' });
+    assert.equal(found.kind === 'found' && found.orgId, 'CUSTOMER');
+    const ambiguous = await s.lookup({ kind: 'name', name: 'Chris' }, { orgId: 'CUSTOMER' });
+    assert.equal(ambiguous.kind === 'ambiguous' && ambiguous.orgId, 'CUSTOMER');
+    const own = await s.lookup({ kind: 'email', email: 'alice@example.com' });
+    assert.equal('orgId' in own, false);
+    const denied = new WebexApiError({ status: 403, message: 'Forbidden' });
+    const failed = await service(fakeAdmin({ getTransferNumbers: sinon.stub().rejects(denied) })).lookup(
+      { kind: 'email', email: 'alice@example.com' },
+      { orgId: 'CUSTOMER' },
+    );
+    assert.equal(failed.kind === 'webexError' && failed.orgId, 'CUSTOMER');
   });
 });

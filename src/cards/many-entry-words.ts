@@ -1,0 +1,90 @@
+// One person's section on the several-people card: who, then their numbers or what went wrong, in a few lines.
+import type { Target } from '../commands/types';
+import type { LookupManyEntry, LookupOutcome } from '../lookup/types';
+import { escapeIdentifier, escapeMarkdown } from './escape';
+import { personLine, personWords } from './person-words';
+import { CUSTOM_NOT_IN_USE, SLOT_TITLES, shownNumber, slotNotes } from './result-card';
+import { describeTarget } from './target-words';
+import { usageErrorNote } from './usage-words';
+import { describeWebexError } from './webex-error-words';
+
+/** Candidates named on an "ambiguous" line; the agent should ask again by email anyway. */
+export const MAX_NAMED_CANDIDATES = 5;
+
+export type LineColor = 'Default' | 'Attention' | 'Warning';
+
+export interface SectionLine {
+  /** Markdown, escaped. */
+  text: string;
+  color: LineColor;
+  subtle: boolean;
+}
+
+export interface EntrySection {
+  /** Markdown, escaped: "**Name** (email)" or what was asked for, in bold. */
+  title: string;
+  lines: SectionLine[];
+}
+
+function line(text: string, color: LineColor = 'Default', subtle = false): SectionLine {
+  return { text, color, subtle };
+}
+
+function askedFor(target: Target): string {
+  return `**${describeTarget(target).query || 'what you typed'}**`;
+}
+
+function foundLines(outcome: Extract<LookupOutcome, { kind: 'found' }>): SectionLine[] {
+  const lines: SectionLine[] = [];
+  if (outcome.transfer.useCustomTransferNumbers !== true) lines.push(line(`Custom transfer numbers: ${CUSTOM_NOT_IN_USE}`, 'Default', true));
+  const numbers: unknown[] = Array.isArray(outcome.transfer.numbers) ? outcome.transfer.numbers : [];
+  const notes = slotNotes(outcome.usage);
+  SLOT_TITLES.forEach((title, i) => {
+    const note = notes[i];
+    const text = `${title}: ${shownNumber(numbers[i], escapeMarkdown)}${note ? ` — ${note.text}` : ''}`;
+    lines.push(line(text, note?.attention ? 'Attention' : 'Default'));
+  });
+  if (outcome.usage === undefined && outcome.usageError) lines.push(line(usageErrorNote(outcome.usageError), 'Warning'));
+  return lines;
+}
+
+function ambiguousLine(outcome: Extract<LookupOutcome, { kind: 'ambiguous' }>): SectionLine {
+  const candidates = Array.isArray(outcome.candidates) ? outcome.candidates : [];
+  const named = candidates.slice(0, MAX_NAMED_CANDIDATES).map((person) => personWords(person).name);
+  const rest = candidates.length > named.length ? ' and others' : '';
+  const count = outcome.more === true ? `More than ${candidates.length} people match` : `${candidates.length} people match`;
+  return line(`${count}: ${named.join(', ')}${rest}. Ask again with the email address of the one you mean.`, 'Warning');
+}
+
+export function entrySection(entry: LookupManyEntry): EntrySection {
+  const outcome = entry.outcome;
+  switch (outcome.kind) {
+    case 'found':
+      return { title: personLine(outcome.person), lines: foundLines(outcome) };
+    case 'ambiguous':
+      return { title: askedFor(outcome.target), lines: [ambiguousLine(outcome)] };
+    case 'notFound':
+      return { title: askedFor(outcome.target), lines: [line(`No one found. ${describeTarget(outcome.target).nextStep}`, 'Warning')] };
+    case 'noCalling':
+      return { title: personLine(outcome.person), lines: [line('No Webex Calling: there are no transfer numbers to show.', 'Warning')] };
+    case 'webexError': {
+      const words = describeWebexError(outcome.error, outcome.stage);
+      // The detail stands on its own ("Webex is busy; try again in 7 seconds."); the title would repeat it.
+      const lines = [line(words.detail, 'Attention')];
+      if (words.trackingId) lines.push(line(`Tracking ID: ${escapeIdentifier(words.trackingId)}`, 'Default', true));
+      return { title: outcome.person ? personLine(outcome.person) : askedFor(outcome.target), lines };
+    }
+    default:
+      return { title: askedFor(entry.target), lines: [line('Something went wrong on my side for this person.', 'Attention')] };
+  }
+}
+
+/** What "Refresh all" asks for again: the person ID once known, else what was asked for. One line, no line breaks. */
+export function refreshTarget(entry: LookupManyEntry): string {
+  const outcome = entry.outcome;
+  const person = 'person' in outcome ? outcome.person : undefined;
+  const id = person && typeof person.id === 'string' ? person.id : '';
+  const target = entry.target;
+  const asked = target.kind === 'email' ? target.email : target.kind === 'personId' ? target.id : target.name;
+  return (id || (typeof asked === 'string' ? asked : '')).replace(/\s+/g, ' ').trim();
+}

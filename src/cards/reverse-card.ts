@@ -1,0 +1,52 @@
+// Who transfers calls to a number (Reply "reverse"): the people, their slots, and how sure the answer is.
+import reverseTemplateJson from '../../cards/reverse.json';
+import type { ReverseResult } from '../lookup/types';
+import { FORM_LABEL_FIRST, withLookupForm } from './lookup-form';
+import { cardMessage, joinBlocks } from './outgoing';
+import { personButtonTitle } from './person-words';
+import { matchLine, reverseHeading, reverseWarnings, scannedAt, searchedNumber } from './reverse-words';
+import { compileTemplate, expandCard } from './template';
+import type { OutgoingMessage } from './types';
+
+/** People listed by name; a longer list belongs in a report, not a chat card. */
+export const MAX_LISTED_MATCHES = 20;
+/** Buttons to open a match's transfer numbers; with the form's "Look up" the card keeps to Webex's 5 actions. */
+export const MAX_MATCH_BUTTONS = 4;
+export const BUTTONS_HINT = 'Pick a person to see all their transfer numbers.';
+
+const reverseTemplate = compileTemplate(reverseTemplateJson);
+
+export function renderReverse(result: ReverseResult, now: Date): OutgoingMessage {
+  const matches = Array.isArray(result.matches) ? result.matches : [];
+  const listed = matches.slice(0, MAX_LISTED_MATCHES);
+  const number = searchedNumber(result.number);
+  const title = reverseHeading(matches.length, number);
+  const lines = listed.map(matchLine);
+  const notListed = matches.length > listed.length ? `…and ${matches.length - listed.length} more not listed here.` : '';
+  const warnings = reverseWarnings(result);
+  const scanned = scannedAt(result, now);
+  const orgId = typeof result.orgId === 'string' ? result.orgId : '';
+  const withButtons = matches.slice(0, MAX_MATCH_BUTTONS);
+
+  const card = expandCard(reverseTemplate, {
+    heading: title,
+    hasMatches: lines.length > 0,
+    matches: lines.map((text) => ({ text })),
+    hasNotListed: notListed !== '',
+    notListed,
+    warnings: warnings.map((text) => ({ text })),
+    hasButtons: withButtons.length > 0,
+    buttonsHint: withButtons.length < matches.length ? `Pick one of the first ${withButtons.length} to see all their transfer numbers.` : BUTTONS_HINT,
+    scannedAt: scanned,
+    buttons: withButtons.map((match) => ({
+      title: personButtonTitle(match.person),
+      personId: typeof match.person.id === 'string' ? match.person.id : '',
+      email: typeof match.person.email === 'string' ? match.person.email : '',
+      here: orgId === '',
+      inOrg: orgId !== '',
+      orgId,
+    })),
+  });
+  const markdown = joinBlocks([`**${title}**`, lines.map((line) => `- ${line}`).join('\n'), notListed, ...warnings, scanned]);
+  return cardMessage(withLookupForm(card, FORM_LABEL_FIRST), markdown);
+}

@@ -1,0 +1,61 @@
+// The words of a reverse look-up ("who transfers to …"): the heading, each person's line, what could
+// not be checked, and when the scan ran.
+import type { PhoneNumber } from '../commands/types';
+import type { ReverseMatch, ReverseResult } from '../lookup/types';
+import { escapeIdentifier, escapeMarkdown } from './escape';
+import { personLine } from './person-words';
+import { typedNumberWords } from './phone-words';
+import { utcTimeWords } from './read-time';
+
+const NUMBER_MAX_LENGTH = 80;
+
+/** The number searched for, for markdown: formatted with its E.164 form when valid, else as typed. */
+export function searchedNumber(number: PhoneNumber): string {
+  return escapeMarkdown(typedNumberWords(number), NUMBER_MAX_LENGTH) || 'that number';
+}
+
+export function reverseHeading(count: number, number: string): string {
+  if (count === 0) return `No one transfers calls to ${number}`;
+  return count === 1 ? `1 person transfers calls to ${number}` : `${count} people transfer calls to ${number}`;
+}
+
+function people(count: number): string {
+  return count === 1 ? '1 calling user' : `${count} calling users`;
+}
+
+/** "Transfer number 2", "Transfer numbers 1 and 3". */
+export function slotWords(slots: readonly number[]): string {
+  const sorted = [...new Set(slots)].sort((a, b) => a - b);
+  if (sorted.length <= 1) return `Transfer number ${sorted[0] ?? ''}`.trim();
+  return `Transfer numbers ${sorted.slice(0, -1).join(', ')} and ${sorted[sorted.length - 1]}`;
+}
+
+export function matchLine(match: ReverseMatch): string {
+  const slots = Array.isArray(match.slots) ? match.slots.map((s) => s.slot) : [];
+  return `${personLine(match.person)}: ${slotWords(slots)}`;
+}
+
+/** What makes the answer less than certain; each markdown, escaped. */
+export function reverseWarnings(result: ReverseResult): string[] {
+  const warnings: string[] = [];
+  if (result.stoppedEarly) {
+    warnings.push(
+      `Time ran out before I could check everyone: ${people(result.scanned)} checked of ${people(result.listed)} listed so far. ` +
+        "The answer may be incomplete; if this keeps happening, tell the bot's owner.",
+    );
+  }
+  if (result.failed > 0) {
+    const trackingId = escapeIdentifier(result.lastFailure?.trackingId);
+    warnings.push(
+      `I could not read the transfer numbers of ${people(result.failed)}; they may transfer here too.` +
+        (trackingId ? ` Tracking ID of the last failure: ${trackingId}` : ''),
+    );
+  }
+  return warnings;
+}
+
+/** "Scanned 18 calling users at 14:03 UTC" (with the date when it was another day). */
+export function scannedAt(result: ReverseResult, now: Date): string {
+  const when = utcTimeWords(result.readAt, now);
+  return `Scanned ${people(result.scanned)}${when ? ` at ${when}` : ''}`;
+}

@@ -1,0 +1,55 @@
+// What each transfer number is for, in words, and the misconfigurations an agent should see at once.
+import type { SlotUsage } from '../lookup/types';
+import type { WebexApiError } from '../webex/errors';
+import { callTypeWords } from './call-type-words';
+import { escapeIdentifier, escapeMarkdown } from './escape';
+
+export const NOT_USED_WARNING = '⚠ No call type is set to transfer to this number';
+export const NOT_SET_WARNING = '⚠ Calls are set to transfer here, but no number is set: ';
+export const USED_FOR = 'Used for: ';
+export const USAGE_UNREADABLE = 'What each number is for could not be read';
+
+const CALL_TYPE_MAX_LENGTH = 60;
+
+export interface UsageNote {
+  /** Markdown, escaped. */
+  text: string;
+  /** A misconfiguration: shown in the attention colour. */
+  attention: boolean;
+}
+
+function callTypeList(callTypes: unknown): string {
+  const codes = Array.isArray(callTypes) ? callTypes.filter((c): c is string => typeof c === 'string') : [];
+  return codes.map((code) => escapeMarkdown(callTypeWords(code), CALL_TYPE_MAX_LENGTH)).filter((w) => w !== '').join(', ');
+}
+
+/** The line under a transfer number, or undefined when there is nothing to say. */
+export function slotNote(usage: SlotUsage | undefined): UsageNote | undefined {
+  if (!usage) return undefined;
+  const list = callTypeList(usage.callTypes);
+  if (usage.flag === 'numberNotSet') return { text: NOT_SET_WARNING + list, attention: true };
+  if (usage.flag === 'numberNotUsed') return { text: NOT_USED_WARNING, attention: true };
+  return list ? { text: USED_FOR + list, attention: false } : undefined;
+}
+
+function whyUnreadable(error: WebexApiError): string {
+  if (error.kind === 'timeout') return 'Webex did not answer in time';
+  if (error.kind === 'network' || error.status === 0) return 'I could not reach Webex';
+  switch (error.status) {
+    case 401:
+    case 403:
+      return 'Webex refused (the admin token may lack the spark-admin:people_read scope, or API access is restricted)';
+    case 404:
+      return 'Webex has no calling permissions for this person';
+    case 429:
+      return 'Webex was busy';
+    default:
+      return Number.isInteger(error.status) && error.status > 0 ? `Webex answered with an error (HTTP ${error.status})` : 'Webex answered with an error';
+  }
+}
+
+/** Why the outgoing permissions could not be read, with the tracking ID. Markdown, escaped. */
+export function usageErrorNote(error: WebexApiError): string {
+  const trackingId = escapeIdentifier(error?.trackingId);
+  return `${USAGE_UNREADABLE}: ${whyUnreadable(error)}.` + (trackingId ? ` Tracking ID: ${trackingId}` : '');
+}

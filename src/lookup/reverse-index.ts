@@ -1,0 +1,247 @@
+// "Who transfers to +12055553651?": Webex has no search by transfer number, so this lists the org's
+// calling users and reads each one's transfer numbers, then keeps that index for a few minutes.
+//
+// Cost of one scan: one GET /people?callingData=true per page of up to 100 people, plus one GET
+// .../outgoingPermission/autoTransferNumbers per calling user (people without a calling location are
+// skipped). At 4 reads in flight and ~150 ms a read that is ~25 people a second: an org of 1,000
+// calling users takes about 40 seconds and 1,010 requests. A finished scan answers every number for
+// `ttlMs` (default 5 minutes) without another request; concurrent scans of one org are shared.
+import type { PhoneNumber } from '../commands/types';
+import { isWebexApiError, type WebexApiError } from '../webex/errors';
+import type { WebexPerson } from '../webex/types';
+import { ConcurrencyLimit } from './concurrency';
+import { normalizeTransferNumbers, summarizePerson } from './normalize';
+import { phoneNumberOf, samePhoneNumber } from './phone-number';
+import type { AdminApi, CallOptions } from './ports';
+import type { PersonSummary, ReverseMatch, ReverseResult, ReverseScanProgress, TransferSlot } from './types';
+
+export const DEFAULT_REVERSE_TTL_MS = 5 * 60_000;
+export const DEFAULT_REVERSE_CONCURRENCY = 4;
+export const DEFAULT_REVERSE_PAGE_SIZE = 100;
+/** Time kept before the deadline to build and post the answer from what was read so far. */
+export const DEFAULT_REVERSE_DEADLINE_MARGIN_MS = 2_000;
+
+export interface ReverseIndexOptions {
+  /** How long a complete scan answers look-ups. Default 5 minutes; 0 scans every time. */
+  ttlMs?: number;
+  /** Transfer-number reads in flight at once. Default 4. */
+  concurrency?: number;
+  /** People per page when listing. Default 100 (Webex's maximum with callingData). */
+  pageSize?: number;
+  /** Country for stored numbers written in national form. Default "US". */
+  defaultCountry?: string;
+  /** Org for partner administrators serving one customer org. */
+  defaultOrgId?: string;
+  deadlineMarginMs?: number;
+  /** Epoch ms; tests pass a fake clock. */
+  now?: () => number;
+}
+
+export interface ReverseFindOptions extends CallOptions {
+  /** Called as people are listed and read; cheap and synchronous please (it may run thousands of times). */
+  onProgress?: (progress: ReverseScanProgress) => void;
+}
+
+interface IndexedPerson {
+  person: PersonSummary;
+  numbers: { slot: TransferSlot; number: PhoneNumber }[];
+}
+
+interface Scan {
+  people: IndexedPerson[];
+  scanned: number;
+  failed: number;
+  lastFailure?: WebexApiError;
+  listed: number;
+  stoppedEarly: boolean;
+  finishedAt: number;
+}
+
+interface RunningScan {
+  done: Promise<Scan>;
+  listeners: Set<(progress: ReverseScanProgress) => void>;
+}
+
+/** People with a calling location are the calling users (FACTS: "Calling users have locationId"). */
+function isCallingUser(person: WebexPerson): boolean {
+  return typeof person.locationId === 'string' && person.locationId !== '' && typeof person.id === 'string' && person.id !== '';
+}
+
+export class ReverseIndex {
+  private readonly cache = new Map<string, Scan>();
+  private readonly running = new Map<string, RunningScan>();
+  private readonly now: () => number;
+
+  constructor(
+    private readonly admin: AdminApi,
+    private readonly opts: ReverseIndexOptions = {},
+  ) {
+    this.now = opts.now ?? (() => Date.now());
+  }
+
+  /**
+   * The calling users whose transfer numbers include `number`. A failure to read one person is
+   * counted and the scan goes on; a failure to list people (429 after retries, 401, 403…) rejects
+   * with that WebexApiError. When the deadline comes first, answers from what was read so far.
+   */
+  async find(number: PhoneNumber, opts: ReverseFindOptions = {}): Promise<ReverseResult> {
+    const orgId = opts.orgId ?? this.opts.defaultOrgId;
+    const scan = await this.scanFor(orgId, opts);
+    const result: ReverseResult = {
+      number,
+      matches: matchesIn(scan.people, number),
+      scanned: scan.scanned,
+      failed: scan.failed,
+      listed: scan.listed,
+      stoppedEarly: scan.stoppedEarly,
+      complete: !scan.stoppedEarly && scan.failed === 0,
+      readAt: new Date(scan.finishedAt),
+    };
+    if (scan.lastFailure) result.lastFailure = scan.lastFailure;
+    if (opts.orgId) result.orgId = opts.orgId;
+    return result;
+  }
+
+  /** Forgets the scan of `orgId` (the token's own org when absent): the next find scans again. */
+  invalidate(orgId?: string): void {
+    this.cache.delete(orgId ?? this.opts.defaultOrgId ?? '');
+  }
+
+  /** Forgets every org's scan. */
+  clear(): void {
+    this.cache.clear();
+  }
+
+  private scanFor(orgId: string | undefined, opts: ReverseFindOptions): Promise<Scan> {
+    const key = orgId ?? '';
+    const cached = this.cache.get(key);
+    const ttlMs = this.opts.ttlMs ?? DEFAULT_REVERSE_TTL_MS;
+    if (cached && this.now() - cached.finishedAt < ttlMs) return Promise.resolve(cached);
+    this.cache.delete(key);
+    // A scan already under way is joined as it is: it keeps the deadline of whoever started it.
+    let running = this.running.get(key);
+    if (!running) {
+      const listeners = new Set<(progress: ReverseScanProgress) => void>();
+      const emit = (progress: ReverseScanProgress) => {
+        for (const listener of listeners) {
+          try {
+            listener(progress);
+          } catch {
+            // A progress notice that fails must not stop the scan.
+          }
+        }
+      };
+      const done = this.scan(orgId, opts.deadline, emit).then((scan) => {
+        // Only a whole scan may answer later questions; a partial one would hide people.
+        if (!scan.stoppedEarly && scan.failed === 0 && ttlMs > 0) this.cache.set(key, scan);
+        return scan;
+      });
+      running = { done, listeners };
+      this.running.set(key, running);
+      const forget = () => this.running.delete(key);
+      done.then(forget, forget);
+    }
+    if (opts.onProgress) running.listeners.add(opts.onProgress);
+    return running.done;
+  }
+
+  private async scan(orgId: string | undefined, deadline: number | undefined, emit: (progress: ReverseScanProgress) => void): Promise<Scan> {
+    const call: CallOptions = { orgId, deadline };
+    const limit = new ConcurrencyLimit(this.opts.concurrency ?? DEFAULT_REVERSE_CONCURRENCY);
+    const people: (IndexedPerson | undefined)[] = [];
+    const state = { listed: 0, read: 0, scanned: 0, failed: 0, listingDone: false, stopped: false };
+    let lastFailure: WebexApiError | undefined;
+    let unexpected: { error: unknown } | undefined;
+    // Reads still in flight when time ran out must not report progress after the answer.
+    const progress = () => {
+      if (!state.stopped) emit({ listed: state.listed, read: state.read, listingDone: state.listingDone });
+    };
+
+    // Never rejects: a Webex failure is counted, anything else stops the scan and is rethrown below.
+    const readOne = async (person: WebexPerson, index: number): Promise<void> => {
+      if (state.stopped) return;
+      try {
+        const transfer = normalizeTransferNumbers(await this.admin.getTransferNumbers(person.id, call));
+        people[index] = { person: summarizePerson(person), numbers: this.indexNumbers(transfer.numbers) };
+        state.scanned++;
+      } catch (err) {
+        if (!isWebexApiError(err)) {
+          unexpected ??= { error: err };
+          state.stopped = true;
+          return;
+        }
+        // 404: listed with a location but without calling settings; nothing to match.
+        if (err.status === 404) state.scanned++;
+        else {
+          state.failed++;
+          lastFailure = err;
+        }
+      }
+      state.read++;
+      progress();
+    };
+
+    const reads: Promise<void>[] = [];
+    const listAndRead = async (): Promise<void> => {
+      const pageSize = this.opts.pageSize ?? DEFAULT_REVERSE_PAGE_SIZE;
+      for await (const page of this.admin.listCallingPeople({ ...call, pageSize })) {
+        for (const person of page) {
+          if (!isCallingUser(person)) continue;
+          const index = state.listed++;
+          reads.push(limit.run(() => readOne(person, index)));
+        }
+        progress();
+        if (state.stopped) return;
+      }
+      state.listingDone = true;
+      progress();
+      await Promise.all(reads);
+    };
+
+    const finished = await this.untilDeadline(listAndRead(), deadline).catch((err: unknown) => {
+      state.stopped = true;
+      throw err;
+    });
+    state.stopped = true;
+    if (unexpected) throw unexpected.error;
+    return {
+      people: people.filter((entry): entry is IndexedPerson => entry !== undefined),
+      scanned: state.scanned,
+      failed: state.failed,
+      lastFailure,
+      listed: state.listed,
+      stoppedEarly: !finished,
+      finishedAt: this.now(),
+    };
+  }
+
+  /** True when `work` finished; false when the deadline (less the margin) came first. */
+  private untilDeadline(work: Promise<void>, deadline: number | undefined): Promise<boolean> {
+    if (deadline === undefined) return work.then(() => true);
+    const margin = this.opts.deadlineMarginMs ?? DEFAULT_REVERSE_DEADLINE_MARGIN_MS;
+    let timer: NodeJS.Timeout | undefined;
+    const timeUp = new Promise<boolean>((resolve) => {
+      timer = setTimeout(() => resolve(false), Math.max(0, deadline - margin - this.now()));
+    });
+    // Work that fails after time is up has nobody waiting for it: keep that from being unhandled.
+    work.catch(() => undefined);
+    return Promise.race([work.then(() => true), timeUp]).finally(() => clearTimeout(timer));
+  }
+
+  private indexNumbers(numbers: readonly (string | null)[]): IndexedPerson['numbers'] {
+    const indexed: IndexedPerson['numbers'] = [];
+    numbers.forEach((value, i) => {
+      if (value !== null) indexed.push({ slot: (i + 1) as TransferSlot, number: phoneNumberOf(value, this.opts.defaultCountry) });
+    });
+    return indexed;
+  }
+}
+
+function matchesIn(people: readonly IndexedPerson[], number: PhoneNumber): ReverseMatch[] {
+  const matches: ReverseMatch[] = [];
+  for (const entry of people) {
+    const slots = entry.numbers.filter((n) => samePhoneNumber(n.number, number)).map((n) => ({ slot: n.slot, number: n.number.raw }));
+    if (slots.length > 0) matches.push({ person: entry.person, slots });
+  }
+  return matches;
+}

@@ -1,0 +1,121 @@
+import { strict as assert } from 'node:assert';
+import { renderReply } from '../../../src/cards';
+import type { PhoneNumber } from '../../../src/commands/types';
+import type { ReverseMatch, ReverseResult } from '../../../src/lookup/types';
+import { assertValidMessage } from '../../helpers/card-validation';
+import { NOW, READ_AT, ZWJ, actions, apiError, assertLookupForm, cardOf, person, textBlocks } from './examples';
+
+const VALID: PhoneNumber = { raw: '(205) 555-3651', e164: '+12055553651', digits: '2055553651' };
+const NOT_VALID: PhoneNumber = { raw: '+1205553650', digits: '1205553650' };
+
+function match(name: string, slots: number[]): ReverseMatch {
+  const email = `${name.split(' ')[0].toLowerCase()}@example.com`;
+  return { person: person({ id: `id-${name.split(' ')[0].toLowerCase()}`, displayName: name, email }), slots: slots.map((slot) => ({ slot: slot as 1 | 2 | 3, number: '+12055553651' })) };
+}
+
+function result(overrides: Partial<ReverseResult> = {}): ReverseResult {
+  return {
+    number: VALID,
+    matches: [match('Alice Anderson', [2]), match('Carol Chen', [3, 1])],
+    scanned: 18,
+    failed: 0,
+    listed: 18,
+    stoppedEarly: false,
+    complete: true,
+    readAt: READ_AT,
+    ...overrides,
+  };
+}
+
+function render(r: ReverseResult, now = NOW) {
+  const message = renderReply({ kind: 'reverse', result: r }, { now });
+  assertValidMessage(message);
+  return message;
+}
+
+describe('cards/reverse-card (who transfers to a number)', () => {
+  it('names the number, each person with the slots it is in, and when the scan ran', () => {
+    const message = render(result());
+    const card = cardOf(message);
+    assert.deepEqual(textBlocks(card), [
+      '2 people transfer calls to +1 205 555 3651 (+12055553651)',
+      '**Alice Anderson** (alice@example.com): Transfer number 2',
+      '**Carol Chen** (carol@example.com): Transfer numbers 1 and 3',
+      'Pick a person to see all their transfer numbers.',
+      'Scanned 18 calling users at 14:03 UTC',
+    ]);
+    assert.equal(
+      message.markdown,
+      [
+        '**2 people transfer calls to +1 205 555 3651 (+12055553651)**',
+        '- **Alice Anderson** (alice@example.com): Transfer number 2\n- **Carol Chen** (carol@example.com): Transfer numbers 1 and 3',
+        'Scanned 18 calling users at 14:03 UTC',
+      ].join('\n\n'),
+    );
+  });
+
+  it('offers a button per person (up to 4) that opens their numbers, and the look-up form', () => {
+    const five = ['Alice A', 'Bob B', 'Carol C', 'Dave D', 'Erin E'].map((name) => match(name, [1]));
+    const card = cardOf(render(result({ matches: five })));
+    assert.deepEqual(actions(card), [
+      { title: 'Alice A', data: { action: 'pick', personId: 'id-alice', email: 'alice@example.com' }, associatedInputs: 'none' },
+      { title: 'Bob B', data: { action: 'pick', personId: 'id-bob', email: 'bob@example.com' }, associatedInputs: 'none' },
+      { title: 'Carol C', data: { action: 'pick', personId: 'id-carol', email: 'carol@example.com' }, associatedInputs: 'none' },
+      { title: 'Dave D', data: { action: 'pick', personId: 'id-dave', email: 'dave@example.com' }, associatedInputs: 'none' },
+      { title: 'Look up', data: { action: 'lookup' } },
+    ]);
+    assert.ok(textBlocks(card).includes('Pick one of the first 4 to see all their transfer numbers.'));
+    assertLookupForm(card, 'Look up a person');
+  });
+
+  it('sends the org of a partner look-up with each button', () => {
+    const card = cardOf(render(result({ matches: [match('Alice Anderson', [2])], orgId: 'ORG-7' })));
+    assert.deepEqual(actions(card)[0].data, { action: 'pick', personId: 'id-alice', email: 'alice@example.com', orgId: 'ORG-7' });
+  });
+
+  it('says so when no one transfers there, showing a number that is not valid as typed', () => {
+    const message = render(result({ number: NOT_VALID, matches: [], scanned: 1, listed: 1 }));
+    assert.deepEqual(textBlocks(cardOf(message)), ['No one transfers calls to +1205553650', 'Scanned 1 calling user at 14:03 UTC']);
+    assert.equal(message.markdown, '**No one transfers calls to +1205553650**\n\nScanned 1 calling user at 14:03 UTC');
+    assert.deepEqual(actions(cardOf(message)).map((a) => a.title), ['Look up']);
+  });
+
+  it('says "1 person transfers", and adds the date to a scan from another day', () => {
+    const texts = textBlocks(cardOf(render(result({ matches: [match('Alice Anderson', [1])] }), new Date('2024-05-02T00:01:00Z'))));
+    assert.equal(texts[0], '1 person transfers calls to +1 205 555 3651 (+12055553651)');
+    assert.equal(texts.at(-1), 'Scanned 18 calling users at 14:03 UTC on 2024-05-01');
+  });
+
+  it('warns, with the tracking ID, that people whose numbers could not be read may transfer there too', () => {
+    const message = render(result({ scanned: 17, failed: 2, complete: false, lastFailure: apiError({ status: 503, trackingId: 'T-503' }) }));
+    const warning = 'I could not read the transfer numbers of 2 calling users; they may transfer here too. Tracking ID of the last failure: T-503';
+    assert.ok(textBlocks(cardOf(message)).includes(warning));
+    assert.match(message.markdown, new RegExp(`\\n\\n${warning}\\n\\nScanned 17 calling users at 14:03 UTC$`));
+  });
+
+  it('warns when time ran out before everyone was checked', () => {
+    const texts = textBlocks(cardOf(render(result({ scanned: 250, listed: 400, stoppedEarly: true, complete: false }))));
+    assert.ok(
+      texts.includes(
+        "Time ran out before I could check everyone: 250 calling users checked of 400 calling users listed so far. The answer may be incomplete; if this keeps happening, tell the bot's owner.",
+      ),
+      texts.join('\n'),
+    );
+  });
+
+  it('lists at most 20 people and says how many more there are', () => {
+    const many = Array.from({ length: 23 }, (_, i) => match(`Person${i} X`, [1]));
+    const message = render(result({ matches: many }));
+    const texts = textBlocks(cardOf(message));
+    assert.equal(texts[0], '23 people transfer calls to +1 205 555 3651 (+12055553651)');
+    assert.equal(texts.filter((t) => t.endsWith(': Transfer number 1')).length, 20);
+    assert.ok(texts.includes('…and 3 more not listed here.'));
+  });
+
+  it('escapes names and the number as typed', () => {
+    const message = render(result({ number: { raw: '<@all>', digits: '' }, matches: [{ ...match('x', [1]), person: person({ displayName: '[click](http://evil)' }) }] }));
+    const texts = textBlocks(cardOf(message));
+    assert.equal(texts[0], `1 person transfers calls to \\<${ZWJ}@all\\>`);
+    assert.equal(texts[1], `**\\[click\\](http:/${ZWJ}/evil)** (alice@example.com): Transfer number 1`);
+  });
+});

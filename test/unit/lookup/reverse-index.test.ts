@@ -1,0 +1,282 @@
+import { strict as assert } from 'node:assert';
+import sinon from 'sinon';
+import type { PhoneNumber } from '../../../src/commands/types';
+import { ReverseIndex, type AdminApi, type ReverseScanProgress } from '../../../src/lookup';
+import { phoneNumberOf } from '../../../src/lookup/phone-number';
+import { WebexApiError } from '../../../src/webex/errors';
+import type { WebexPerson, WebexTransferNumbers } from '../../../src/webex/types';
+
+const T0 = Date.parse('2026-11-29T10:15:00Z');
+
+function calling(name: string, locationId = 'LOC'): WebexPerson {
+  const person: WebexPerson = { id: `P-${name}`, emails: [`${name}@example.com`], displayName: name, orgId: 'ORG' };
+  if (locationId) person.locationId = locationId;
+  return person;
+}
+
+const NUMBERS: Record<string, Partial<WebexTransferNumbers>> = {
+  'P-alice': { autoTransferNumber1: '+1205553650', autoTransferNumber2: '+12055553651', autoTransferNumber3: '+12055553652' },
+  'P-bob': { autoTransferNumber1: '+12055553661', autoTransferNumber2: null },
+  'P-carol': { autoTransferNumber1: '2055553651', autoTransferNumber3: '+1 (205) 555-3651' },
+  'P-dave': {},
+};
+
+interface FakeOptions {
+  pages?: WebexPerson[][];
+  /** Fails the listing when it reaches this page (0-based). */
+  failListingAt?: { page: number; error: unknown };
+  /** Per person: an error to throw, or a promise to wait for. */
+  reads?: Record<string, unknown>;
+}
+
+function fakeAdmin(opts: FakeOptions = {}) {
+  const pages = opts.pages ?? [[calling('alice'), calling('grace', ''), calling('bob')], [calling('carol'), calling('dave')]];
+  let inFlight = 0;
+  let mostInFlight = 0;
+  const api: Record<keyof AdminApi, sinon.SinonStub> = {
+    findPeopleByEmail: sinon.stub(),
+    findPeopleByDisplayName: sinon.stub(),
+    getPerson: sinon.stub(),
+    getOutgoingPermission: sinon.stub(),
+    listCallingPeople: sinon.stub().callsFake(async function* () {
+      for (const [i, page] of pages.entries()) {
+        if (opts.failListingAt?.page === i) throw opts.failListingAt.error;
+        yield page;
+      }
+    }),
+    getTransferNumbers: sinon.stub().callsFake(async (personId: string) => {
+      inFlight++;
+      mostInFlight = Math.max(mostInFlight, inFlight);
+      try {
+        await new Promise((resolve) => setImmediate(resolve));
+        const planned = opts.reads?.[personId];
+        if (planned instanceof Promise) await planned;
+        else if (planned !== undefined) throw planned;
+        return { useCustomTransferNumbers: true, ...NUMBERS[personId] };
+      } finally {
+        inFlight--;
+      }
+    }),
+  };
+  return { api, mostInFlight: () => mostInFlight };
+}
+
+function typed(text: string): PhoneNumber {
+  return phoneNumberOf(text);
+}
+
+function clock(start = T0) {
+  let now = start;
+  return { now: () => now, advance: (ms: number) => (now += ms) };
+}
+
+describe('lookup/ReverseIndex', () => {
+  it('finds every calling user with the number, in listing order, with the slots it is in', async () => {
+    const { api } = fakeAdmin();
+    const index = new ReverseIndex(api, { now: clock().now });
+    const result = await index.find(typed('(205) 555-3651'));
+    assert.deepEqual(
+      result.matches.map((m) => [m.person.email, m.slots]),
+      [
+        ['alice@example.com', [{ slot: 2, number: '+12055553651' }]],
+        [
+          'carol@example.com',
+          [
+            { slot: 1, number: '2055553651' },
+            { slot: 3, number: '+1 (205) 555-3651' },
+          ],
+        ],
+      ],
+    );
+    assert.deepEqual(
+      { scanned: result.scanned, listed: result.listed, failed: result.failed, complete: result.complete, stoppedEarly: result.stoppedEarly },
+      { scanned: 4, listed: 4, failed: 0, complete: true, stoppedEarly: false },
+    );
+    assert.equal(result.readAt.getTime(), T0);
+    assert.deepEqual(result.number, typed('(205) 555-3651'));
+    assert.equal('orgId' in result, false);
+  });
+
+  it('skips people without a calling location: they have no transfer numbers to read', async () => {
+    const { api } = fakeAdmin();
+    await new ReverseIndex(api).find(typed('+12055553661'));
+    assert.deepEqual(
+      api.getTransferNumbers.getCalls().map((c) => c.args[0]),
+      ['P-alice', 'P-bob', 'P-carol', 'P-dave'],
+    );
+  });
+
+  it('finds a stored value that is not a valid number by its digits', async () => {
+    const { api } = fakeAdmin();
+    const result = await new ReverseIndex(api).find(typed('+1205553650'));
+    assert.deepEqual(
+      result.matches.map((m) => [m.person.displayName, m.slots.map((s) => s.slot)]),
+      [['alice', [1]]],
+    );
+  });
+
+  it('answers "no one" with the count of people checked', async () => {
+    const { api } = fakeAdmin();
+    const result = await new ReverseIndex(api).find(typed('+442071838750'));
+    assert.deepEqual([result.matches, result.scanned, result.complete], [[], 4, true]);
+  });
+
+  it('reads at most `concurrency` people at once (default 4)', async () => {
+    const many = Array.from({ length: 12 }, (_, i) => calling(`p${i}`));
+    const fourAtOnce = fakeAdmin({ pages: [many] });
+    await new ReverseIndex(fourAtOnce.api).find(typed('+12055553661'));
+    assert.equal(fourAtOnce.mostInFlight(), 4);
+    const twoAtOnce = fakeAdmin({ pages: [many] });
+    await new ReverseIndex(twoAtOnce.api, { concurrency: 2 }).find(typed('+12055553661'));
+    assert.equal(twoAtOnce.mostInFlight(), 2);
+  });
+
+  it('reuses a complete scan for 5 minutes, for any number, then scans again', async () => {
+    const { api } = fakeAdmin();
+    const time = clock();
+    const index = new ReverseIndex(api, { now: time.now });
+    await index.find(typed('+12055553651'));
+    time.advance(4 * 60_000);
+    const cached = await index.find(typed('+12055553661'));
+    assert.equal(api.listCallingPeople.callCount, 1);
+    assert.equal(api.getTransferNumbers.callCount, 4);
+    assert.deepEqual(
+      cached.matches.map((m) => m.person.displayName),
+      ['bob'],
+    );
+    assert.equal(cached.readAt.getTime(), T0, 'the answer says when the scan it comes from ran');
+    time.advance(60_000);
+    await index.find(typed('+12055553661'));
+    assert.equal(api.listCallingPeople.callCount, 2);
+  });
+
+  it('takes a shorter time to live, and invalidate() forgets a scan', async () => {
+    const { api } = fakeAdmin();
+    const time = clock();
+    const index = new ReverseIndex(api, { now: time.now, ttlMs: 1_000 });
+    await index.find(typed('+12055553651'));
+    time.advance(999);
+    await index.find(typed('+12055553651'));
+    assert.equal(api.listCallingPeople.callCount, 1);
+    time.advance(1);
+    await index.find(typed('+12055553651'));
+    assert.equal(api.listCallingPeople.callCount, 2);
+    index.invalidate();
+    await index.find(typed('+12055553651'));
+    assert.equal(api.listCallingPeople.callCount, 3);
+  });
+
+  it('shares one scan between concurrent look-ups of the same org', async () => {
+    const { api } = fakeAdmin();
+    const index = new ReverseIndex(api);
+    const [a, b] = await Promise.all([index.find(typed('+12055553651')), index.find(typed('+12055553661'))]);
+    assert.equal(api.listCallingPeople.callCount, 1);
+    assert.deepEqual([a.matches.length, b.matches.length], [2, 1]);
+  });
+
+  it('passes the org and the deadline to every call, and keeps org scans apart', async () => {
+    const { api } = fakeAdmin();
+    const index = new ReverseIndex(api);
+    const deadline = Date.now() + 60_000;
+    const result = await index.find(typed('+12055553651'), { orgId: 'CUSTOMER', deadline });
+    assert.equal(result.orgId, 'CUSTOMER');
+    assert.deepEqual(api.listCallingPeople.firstCall.args[0], { orgId: 'CUSTOMER', deadline, pageSize: 100 });
+    for (const call of api.getTransferNumbers.getCalls()) assert.deepEqual(call.args[1], { orgId: 'CUSTOMER', deadline });
+    await index.find(typed('+12055553651'));
+    assert.equal(api.listCallingPeople.callCount, 2, 'the own org is scanned on its own');
+    assert.equal(api.listCallingPeople.secondCall.args[0].orgId, undefined);
+  });
+
+  it('counts a person whose numbers cannot be read, goes on, and does not keep that scan', async () => {
+    const failure = new WebexApiError({ status: 503, message: 'down', trackingId: 'T-503' });
+    const { api } = fakeAdmin({ reads: { 'P-alice': failure } });
+    const index = new ReverseIndex(api);
+    const result = await index.find(typed('(205) 555-3651'));
+    assert.deepEqual(
+      result.matches.map((m) => m.person.displayName),
+      ['carol'],
+    );
+    assert.deepEqual([result.scanned, result.failed, result.complete], [3, 1, false]);
+    assert.equal(result.lastFailure, failure);
+    await index.find(typed('(205) 555-3651'));
+    assert.equal(api.listCallingPeople.callCount, 2, 'an incomplete scan is not reused');
+  });
+
+  it('counts a 404 (no calling settings) as checked, not as a failure', async () => {
+    const { api } = fakeAdmin({ reads: { 'P-bob': new WebexApiError({ status: 404, message: 'User is not a Webex Calling user.' }) } });
+    const result = await new ReverseIndex(api).find(typed('+12055553661'));
+    assert.deepEqual([result.matches, result.scanned, result.failed, result.complete], [[], 4, 0, true]);
+  });
+
+  for (const status of [403, 429]) {
+    it(`fails the look-up with the WebexApiError when listing people answers ${status}`, async () => {
+      const error = new WebexApiError({ status, message: 'no', trackingId: `T-${status}` });
+      const { api } = fakeAdmin({ failListingAt: { page: 1, error } });
+      const index = new ReverseIndex(api);
+      await assert.rejects(index.find(typed('+12055553651')), (err) => err === error);
+      api.listCallingPeople.callsFake(async function* () {
+        yield [calling('bob')];
+      });
+      assert.equal((await index.find(typed('+12055553661'))).matches.length, 1, 'a failed scan is not kept either');
+    });
+  }
+
+  it('lets a programming error through', async () => {
+    const { api } = fakeAdmin({ reads: { 'P-bob': new TypeError('boom') } });
+    await assert.rejects(new ReverseIndex(api).find(typed('+12055553661')), /boom/);
+  });
+
+  it('reports progress as people are listed and read, ending with everyone', async () => {
+    const { api } = fakeAdmin();
+    const seen: ReverseScanProgress[] = [];
+    await new ReverseIndex(api).find(typed('+12055553661'), { onProgress: (p) => seen.push(p) });
+    assert.deepEqual(seen[0], { listed: 2, read: 0, listingDone: false }, 'after the first page (grace has no location)');
+    assert.deepEqual(seen.at(-1), { listed: 4, read: 4, listingDone: true });
+    assert.ok(seen.some((p) => p.listingDone === false && p.listed === 4), 'the second page is reported before listing ends');
+  });
+
+  it('does not let a failing progress callback stop the scan', async () => {
+    const { api } = fakeAdmin();
+    const result = await new ReverseIndex(api).find(typed('+12055553661'), {
+      onProgress: () => {
+        throw new Error('could not post');
+      },
+    });
+    assert.equal(result.complete, true);
+  });
+
+  describe('when the deadline comes first', () => {
+    let timers: sinon.SinonFakeTimers;
+    beforeEach(() => {
+      timers = sinon.useFakeTimers({ now: T0, toFake: ['setTimeout', 'clearTimeout', 'Date'] });
+    });
+    afterEach(() => timers.restore());
+
+    it('answers from what was read by the deadline less the margin, and keeps nothing', async () => {
+      let releaseCarol!: () => void;
+      const carolRead = new Promise<void>((resolve) => (releaseCarol = resolve));
+      const { api } = fakeAdmin({ reads: { 'P-carol': carolRead } });
+      const index = new ReverseIndex(api, { concurrency: 1 });
+      const seen: ReverseScanProgress[] = [];
+      const pending = index.find(typed('(205) 555-3651'), { deadline: T0 + 10_000, onProgress: (p) => seen.push(p) });
+      // Let alice and bob be read; carol hangs.
+      for (let i = 0; i < 20; i++) await new Promise((resolve) => setImmediate(resolve));
+      await timers.tickAsync(7_999);
+      assert.equal(await Promise.race([pending.then(() => 'answered'), Promise.resolve('waiting')]), 'waiting');
+      await timers.tickAsync(1);
+      const result = await pending;
+      assert.deepEqual(
+        { matches: result.matches.map((m) => m.person.displayName), scanned: result.scanned, listed: result.listed },
+        { matches: ['alice'], scanned: 2, listed: 4 },
+      );
+      assert.deepEqual([result.stoppedEarly, result.complete], [true, false]);
+      const reportsBefore = seen.length;
+      releaseCarol();
+      for (let i = 0; i < 20; i++) await new Promise((resolve) => setImmediate(resolve));
+      assert.equal(seen.length, reportsBefore, 'no progress is reported after the answer');
+      assert.equal(api.getTransferNumbers.callCount, 3, 'dave is never read: the scan stopped');
+      await index.find(typed('(205) 555-3651'), { deadline: Date.now() + 60_000 });
+      assert.equal(api.listCallingPeople.callCount, 2, 'a scan cut short is not reused');
+    });
+  });
+});
