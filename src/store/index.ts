@@ -1,0 +1,50 @@
+// The stores the bot shares between instances: Redis when REDIS_URL is set, memory otherwise.
+import type { Logger } from '../ops/logger';
+import { DEFAULT_MEMORY_MAX_KEYS, MemoryEventMemory, MemoryKeyValueStore, MemoryRateLimitStore, type MonotonicClock } from './memory-stores';
+import { createRedisStores } from './redis-stores';
+import type { Stores } from './types';
+
+export type { EventMemory, KeyValueStore, RateLimitHit, RateLimitStore, Stores } from './types';
+export { MemoryEventMemory, MemoryKeyValueStore, MemoryRateLimitStore, type MonotonicClock } from './memory-stores';
+
+export interface CreateStoresOptions {
+  redisUrl?: string;
+  logger: Logger;
+  /** Default 'tnbot:'. */
+  keyPrefix?: string;
+  /** How long a handled webhook event is remembered. Default 6 hours. */
+  eventTtlMs?: number;
+  /** Bound on each in-memory store (and on the memory fallbacks of the Redis ones). */
+  memoryMaxKeys?: number;
+  /** Bound on one Redis command. Default 1000. */
+  commandTimeoutMs?: number;
+  /** Clock for the in-memory times to live (tests). */
+  memoryClock?: MonotonicClock;
+}
+
+export const DEFAULT_KEY_PREFIX = 'tnbot:';
+export const DEFAULT_EVENT_TTL_MS = 6 * 60 * 60 * 1000;
+export const DEFAULT_REDIS_COMMAND_TIMEOUT_MS = 1_000;
+
+export function createStores(opts: CreateStoresOptions): Stores {
+  const eventTtlMs = opts.eventTtlMs ?? DEFAULT_EVENT_TTL_MS;
+  const memoryMaxKeys = opts.memoryMaxKeys ?? DEFAULT_MEMORY_MAX_KEYS;
+  if (opts.redisUrl) {
+    return createRedisStores({
+      redisUrl: opts.redisUrl,
+      logger: opts.logger,
+      keyPrefix: opts.keyPrefix ?? DEFAULT_KEY_PREFIX,
+      eventTtlMs,
+      memoryMaxKeys,
+      commandTimeoutMs: opts.commandTimeoutMs ?? DEFAULT_REDIS_COMMAND_TIMEOUT_MS,
+    });
+  }
+  return {
+    kind: 'memory',
+    eventMemory: new MemoryEventMemory(eventTtlMs, memoryMaxKeys, opts.memoryClock),
+    rateLimit: new MemoryRateLimitStore(memoryMaxKeys),
+    kv: new MemoryKeyValueStore(memoryMaxKeys, opts.memoryClock),
+    ready: async () => true,
+    close: async () => undefined,
+  };
+}

@@ -1,0 +1,149 @@
+// Makes sure the bot token has exactly one firehose webhook (all/all) and one attachmentActions/created
+// webhook for our targetUrl, with the current name and secret, and active. Safe to run from many
+// instances at once: every instance keeps the oldest of each kind and deletes only the newer exact
+// duplicates, so concurrent starts converge. It never deletes a webhook that points elsewhere, and
+// nothing here runs at stop (other instances still use the webhooks).
+import type { Logger } from '../ops/logger';
+import { isWebexApiError } from './errors';
+import type { WebexHttp } from './http';
+import { parseLinkNext } from './link-header';
+
+/** A webhook as GET /webhooks lists it. Webex never returns the secret. */
+export interface Webhook {
+  id: string;
+  name: string;
+  targetUrl: string;
+  resource: string;
+  event: string;
+  filter?: string;
+  status?: string;
+  created?: string;
+  orgId?: string;
+  createdBy?: string;
+  appId?: string;
+  ownedBy?: string;
+}
+
+export interface EnsureWebhooksOptions {
+  targetUrl: string;
+  secret: string;
+  /** The name the bot framework expects on every event. */
+  name: string;
+  logger?: Logger;
+}
+
+export interface EnsuredWebhooks {
+  firehose: Webhook;
+  cards: Webhook;
+}
+
+interface WebhookKind {
+  key: keyof EnsuredWebhooks;
+  resource: string;
+  event: string;
+}
+
+const KINDS: readonly WebhookKind[] = [
+  { key: 'firehose', resource: 'all', event: 'all' },
+  // Card submits are not in the firehose.
+  { key: 'cards', resource: 'attachmentActions', event: 'created' },
+];
+
+const PAGE_SIZE = 100;
+/** Each round either converges or reacts to another instance's change; a few are plenty. */
+const MAX_ROUNDS = 5;
+
+export class WebhookRegistrationError extends Error {
+  override readonly name = 'WebhookRegistrationError';
+}
+
+function isWebhook(value: unknown): value is Webhook {
+  if (!value || typeof value !== 'object') return false;
+  const v = value as Record<string, unknown>;
+  return typeof v.id === 'string' && typeof v.targetUrl === 'string' && typeof v.resource === 'string' && typeof v.event === 'string';
+}
+
+async function listWebhooks(http: WebexHttp): Promise<Webhook[]> {
+  const hooks: Webhook[] = [];
+  let response = await http.request<unknown>({ method: 'GET', path: '/webhooks', query: { max: PAGE_SIZE }, route: 'webhooks.list' });
+  for (;;) {
+    const items = (response.data as { items?: unknown } | null)?.items;
+    if (Array.isArray(items)) hooks.push(...items.filter(isWebhook));
+    const next = parseLinkNext(response.headers.link);
+    if (!next) return hooks;
+    response = await http.request<unknown>({ method: 'GET', path: next, route: 'webhooks.list' });
+  }
+}
+
+/** Oldest first; the id breaks ties so every instance picks the same keeper. */
+function oldestFirst(a: Webhook, b: Webhook): number {
+  const byCreated = Date.parse(a.created ?? '') - Date.parse(b.created ?? '');
+  if (Number.isFinite(byCreated) && byCreated !== 0) return byCreated;
+  return a.id < b.id ? -1 : a.id > b.id ? 1 : 0;
+}
+
+function isNotFound(err: unknown): boolean {
+  return isWebexApiError(err) && err.status === 404;
+}
+
+function webhookPath(id: string): string {
+  return `/webhooks/${encodeURIComponent(id)}`;
+}
+
+export async function ensureWebhooks(http: WebexHttp, opts: EnsureWebhooksOptions): Promise<EnsuredWebhooks> {
+  const { targetUrl, secret, name, logger } = opts;
+  const ours = (hooks: Webhook[], kind: WebhookKind) =>
+    hooks.filter((h) => h.targetUrl === targetUrl && h.resource === kind.resource && h.event === kind.event && !h.filter).sort(oldestFirst);
+
+  async function remove(hook: Webhook): Promise<void> {
+    try {
+      await http.request({ method: 'DELETE', path: webhookPath(hook.id), route: 'webhooks.delete' });
+      logger?.info({ webhookId: hook.id, resource: hook.resource, event: hook.event }, 'webhooks.duplicate_removed');
+    } catch (err) {
+      // Another instance removed the same duplicate first.
+      if (!isNotFound(err)) throw err;
+    }
+  }
+
+  for (let round = 1; round <= MAX_ROUNDS; round += 1) {
+    const hooks = await listWebhooks(http);
+    const keepers: Partial<Record<keyof EnsuredWebhooks, Webhook>> = {};
+    let created = false;
+    for (const kind of KINDS) {
+      const [keeper, ...duplicates] = ours(hooks, kind);
+      if (!keeper) {
+        await http.request({ method: 'POST', path: '/webhooks', body: { name, targetUrl, resource: kind.resource, event: kind.event, secret }, route: 'webhooks.create' });
+        logger?.info({ resource: kind.resource, event: kind.event }, 'webhooks.created');
+        created = true;
+        continue;
+      }
+      for (const duplicate of duplicates) await remove(duplicate);
+      keepers[kind.key] = keeper;
+    }
+    // Another instance may have created one at the same moment: look again before settling.
+    if (created) continue;
+
+    const repaired: Partial<EnsuredWebhooks> = {};
+    try {
+      for (const kind of KINDS) {
+        const keeper = keepers[kind.key] as Webhook;
+        // Webex never returns the secret, so whether it differs is unknowable: always write it once.
+        const response = await http.request<unknown>({
+          method: 'PUT',
+          path: webhookPath(keeper.id),
+          body: { name, targetUrl, secret, status: 'active' },
+          route: 'webhooks.update',
+        });
+        repaired[kind.key] = isWebhook(response.data) ? response.data : { ...keeper, name, status: 'active' };
+      }
+    } catch (err) {
+      // The keeper vanished under us (an instance with an older view removed it): start over.
+      if (isNotFound(err)) continue;
+      throw err;
+    }
+    const result = repaired as EnsuredWebhooks;
+    logger?.info({ firehoseId: result.firehose.id, cardsId: result.cards.id, rounds: round }, 'webhooks.ensured');
+    return result;
+  }
+  throw new WebhookRegistrationError(`Webhooks for the bot did not settle after ${MAX_ROUNDS} rounds`);
+}

@@ -1,0 +1,121 @@
+import { strict as assert } from 'node:assert';
+import { createStores, type Stores } from '../../../src/store';
+import { captureLogs } from '../../helpers/logs';
+import { TEST_REDIS_URL, inspector, requireRedis, uniquePrefix } from '../../helpers/redis';
+
+describe('store/createStores with Redis (two instances sharing one Redis)', () => {
+  let prefix: string;
+  let a: Stores;
+  let b: Stores;
+  let look: ReturnType<typeof inspector>;
+
+  before(async function () {
+    await requireRedis(this);
+  });
+
+  beforeEach(async () => {
+    prefix = uniquePrefix();
+    a = createStores({ redisUrl: TEST_REDIS_URL, logger: captureLogs().logger, keyPrefix: prefix, eventTtlMs: 60_000 });
+    b = createStores({ redisUrl: TEST_REDIS_URL, logger: captureLogs().logger, keyPrefix: prefix, eventTtlMs: 60_000 });
+    look = inspector(prefix);
+    assert.deepEqual(await Promise.all([a.ready(), b.ready()]), [true, true]);
+  });
+
+  afterEach(async () => {
+    await a.close();
+    await b.close();
+    await look.cleanup();
+  });
+
+  it('says it is the shared kind', () => {
+    assert.equal(a.kind, 'redis');
+  });
+
+  describe('eventMemory', () => {
+    it('lets only the first instance handle a redelivered event', async () => {
+      assert.equal(await a.eventMemory.seen('messages:created:M1'), false);
+      assert.equal(await b.eventMemory.seen('messages:created:M1'), true);
+      assert.equal(await a.eventMemory.seen('messages:created:M1'), true);
+      assert.equal(await b.eventMemory.seen('messages:created:M2'), false);
+    });
+
+    it('answers "not seen" exactly once when both instances ask at the same moment', async () => {
+      const answers = await Promise.all(Array.from({ length: 20 }, (_, i) => (i % 2 === 0 ? a : b).eventMemory.seen('messages:created:RACE')));
+      assert.equal(answers.filter((seen) => !seen).length, 1);
+    });
+
+    it('stores events under the prefix with the configured time to live', async () => {
+      await a.eventMemory.seen('messages:created:M1');
+      assert.deepEqual(await look.keys(), [`${prefix}event:messages:created:M1`]);
+      const ttl = await look.redis.pttl(`${prefix}event:messages:created:M1`);
+      assert.ok(ttl > 0 && ttl <= 60_000, `ttl ${ttl}`);
+    });
+  });
+
+  describe('rateLimit', () => {
+    it('counts one window across instances and reports when it ends', async () => {
+      const now = Date.parse('2024-06-01T10:00:00Z');
+      const first = await a.rateLimit.hit('agent@example.com', 60_000, now);
+      const second = await b.rateLimit.hit('agent@example.com', 60_000, now + 10);
+      const other = await b.rateLimit.hit('other@example.com', 60_000, now + 10);
+      assert.equal(first.count, 1);
+      assert.equal(second.count, 2);
+      assert.equal(other.count, 1);
+      assert.ok(first.resetAt > now && first.resetAt <= now + 60_000, `resetAt ${first.resetAt - now} ms after now`);
+      assert.ok(second.resetAt > now && second.resetAt <= now + 10 + 60_000);
+      const ttl = await look.redis.pttl(`${prefix}rate:agent@example.com`);
+      assert.ok(ttl > 0 && ttl <= 60_000, `ttl ${ttl}`);
+    });
+
+    it('gives every concurrent hit its own count', async () => {
+      const hits = await Promise.all(Array.from({ length: 20 }, (_, i) => (i % 2 === 0 ? a : b).rateLimit.hit('busy', 60_000, 0)));
+      assert.deepEqual(
+        hits.map((h) => h.count).sort((x, y) => x - y),
+        Array.from({ length: 20 }, (_, i) => i + 1),
+      );
+    });
+
+    it('adds an amount when asked to', async () => {
+      assert.equal((await a.rateLimit.hit('agent', 60_000, 0, 3)).count, 3);
+      assert.equal((await b.rateLimit.hit('agent', 60_000, 0, 2)).count, 5);
+      const ttl = await look.redis.pttl(`${prefix}rate:agent`);
+      assert.ok(ttl > 0 && ttl <= 60_000, `ttl ${ttl}`);
+    });
+
+    it('repairs a window that lost its expiry instead of limiting forever', async () => {
+      await look.redis.set(`${prefix}rate:stuck`, '5');
+      const hit = await a.rateLimit.hit('stuck', 30_000, 1_000);
+      assert.equal(hit.count, 6);
+      assert.equal(hit.resetAt, 31_000);
+      const ttl = await look.redis.pttl(`${prefix}rate:stuck`);
+      assert.ok(ttl > 0 && ttl <= 30_000, `ttl ${ttl}`);
+    });
+  });
+
+  describe('kv', () => {
+    it('shares values between instances, with a time to live', async () => {
+      await a.kv.set('people:email:alice@example.com', '{"id":"P1"}', 60_000);
+      assert.equal(await b.kv.get('people:email:alice@example.com'), '{"id":"P1"}');
+      assert.equal(await b.kv.get('people:email:bob@example.com'), undefined);
+      const ttl = await look.redis.pttl(`${prefix}kv:people:email:alice@example.com`);
+      assert.ok(ttl > 0 && ttl <= 60_000, `ttl ${ttl}`);
+    });
+
+    it('stores nothing for a time to live of zero', async () => {
+      await a.kv.set('people:id:P1', '{}', 0);
+      assert.equal(await b.kv.get('people:id:P1'), undefined);
+      assert.deepEqual(await look.keys(), []);
+    });
+  });
+
+  it('falls back to memory after close instead of throwing', async () => {
+    await a.close();
+    assert.equal(await a.eventMemory.seen('messages:created:AFTER'), false);
+    assert.equal(await a.eventMemory.seen('messages:created:AFTER'), true);
+    assert.equal((await a.rateLimit.hit('agent', 60_000, 0)).count, 1);
+    assert.equal((await a.rateLimit.hit('agent', 60_000, 0)).count, 2);
+    assert.equal(await a.kv.get('anything'), undefined);
+    await a.kv.set('anything', 'x', 1000);
+    assert.deepEqual(await look.keys(), []);
+  });
+});
