@@ -5,21 +5,28 @@ import type { AddressInfo } from 'node:net';
 import type { Express, RequestHandler } from 'express';
 import type Framework from 'webex-node-bot-framework';
 import type { Config, WebexConnection } from './config';
-import { createFramework } from './bot/framework';
+import { createFramework, frameworkWebhookName } from './bot/framework';
 import { guardFrameworkSdk } from './bot/sdk-guard';
 import { createEventDispatcher } from './bot/dispatch';
-import { answerUnhandledFailure, registerHandlers } from './bot/handlers';
+import { answerUnhandledFailure, registerHandlers, type Access, type HandlerDeps } from './bot/handlers';
+import { AccessGuard, AccessPolicy, AuditLog, listMembersFromPages, RequesterRateLimiter, SpaceMembership } from './access';
+import { LRUCache } from 'lru-cache';
 import { OpsNotifier } from './bot/ops-notifier';
 import { SpaceHints } from './bot/space-hints';
 import { CommandRunner, safeError } from './bot/command-runner';
 import { createHttpApp, webhookPathOf } from './http/app';
 import { createWebhookReceiver } from './http/webhook-receiver';
-import { InMemoryEventMemory } from './http/dedupe';
 import { LookupService } from './lookup/service';
+import { ReverseIndex } from './lookup/reverse-index';
 import { createRateGate } from './webex/rate-gate';
-import { createWebexHttp } from './webex/http';
+import { createWebexHttp, type WebexHttp } from './webex/http';
+import { createAdminTokenProvider } from './webex/token-provider';
+import { ensureWebhooks, type EnsuredWebhooks } from './webex/webhook-registrar';
+import { createMetrics, type Metrics } from './ops/metrics';
+import { metricsHandler } from './ops/metrics-endpoint';
+import { createStores } from './store';
 import { WebexAdminClient } from './webex/admin-client';
-import { isWebexApiError } from './webex/errors';
+import { isWebexApiError, type WebexApiError } from './webex/errors';
 import type { Logger } from './ops/logger';
 import type { WebexPerson, WebexWebhookEvent } from './webex/types';
 
@@ -36,6 +43,8 @@ export interface StartOptions {
    * after listening. Its path must be the path of config.webhook.url.
    */
   webhookUrlForPort?: (port: number) => string;
+  /** One registry per process is enough; tests starting several bots may share one. */
+  metrics?: Metrics;
 }
 
 export interface RunningBot {
@@ -43,6 +52,7 @@ export interface RunningBot {
   port: number;
   server: http.Server;
   lookup: LookupService;
+  metrics: Metrics;
   /** The admin token's own person, learned at start (its orgId is the bot's home organization). */
   adminIdentity(): WebexPerson | undefined;
   isReady(): boolean;
@@ -56,8 +66,8 @@ const SHUTDOWN_GRACE_MS = 10_000;
 export async function startBot(opts: StartOptions): Promise<RunningBot> {
   const { config, webex, logger } = opts;
   const limits = config.limits;
-  if (webex.admin.kind !== 'token') throw new Error('Refresh-token admin authorization is not supported yet');
-  const adminToken = webex.admin.token;
+  const metrics = opts.metrics ?? createMetrics();
+  const webexLog = logger.child({ component: 'webex' });
 
   // Webex rate-limits each token on its own, so the bot's calls and the admin's calls each have a gate:
   // a 429 on an admin read holds admin reads, not the bot's replies.
@@ -65,18 +75,42 @@ export async function startBot(opts: StartOptions): Promise<RunningBot> {
   const adminGate = createRateGate(gateOptions);
   const botGate = createRateGate(gateOptions);
   const retry = { maxRetries: limits.maxRetries, maxRetryAfterSeconds: limits.maxRetryAfterSeconds };
-  const webexLog = logger.child({ component: 'webex' });
+  const observe = (token: 'admin' | 'bot') => ({
+    onCall: (info: { route: string; status: number; durationMs: number }) => metrics.webexCall({ ...info, token }),
+    onRetry: (info: { route: string; attempt: number; delayMs: number; error: WebexApiError }) => {
+      metrics.webexRetry({ route: info.route, status: info.error.status });
+      webexLog.warn({ token, route: info.route, attempt: info.attempt, delayMs: info.delayMs, err: info.error.toJSON() }, 'webex.retry');
+    },
+  });
 
+  const adminToken = createAdminTokenProvider(webex.admin, {
+    apiUrl: webex.apiUrl,
+    logger: webexLog,
+    requestTimeoutMs: limits.requestTimeoutMs,
+    onRenewed: () => metrics.adminTokenRenewal('ok'),
+    onRenewalFailed: () => metrics.adminTokenRenewal('failed'),
+  });
   const adminHttp = createWebexHttp({
     baseUrl: webex.apiUrl,
-    token: () => adminToken,
+    token: () => adminToken.getToken(),
+    onUnauthorized: () => adminToken.renewAfterUnauthorized(),
     timeoutMs: limits.requestTimeoutMs,
     gate: adminGate,
     retry,
-    onRetry: (info) => webexLog.warn({ attempt: info.attempt, delayMs: info.delayMs, err: info.error.toJSON() }, 'webex.retry'),
+    ...observe('admin'),
+  });
+  // The bot token's own REST client, for what the framework does not do well (webhook registration).
+  const botHttp = createWebexHttp({
+    baseUrl: webex.apiUrl,
+    token: () => webex.botToken,
+    timeoutMs: limits.requestTimeoutMs,
+    gate: botGate,
+    retry,
+    ...observe('bot'),
   });
   const admin = new WebexAdminClient(adminHttp);
   const lookup = new LookupService(admin, { peopleCacheTtlMs: limits.peopleCacheTtlMs, defaultOrgId: config.defaultOrgId });
+  const stores = createStores({ redisUrl: config.redisUrl, logger: logger.child({ component: 'store' }) });
 
   const inFlight = new Set<Promise<unknown>>();
   const track = (work: Promise<unknown>) => {
@@ -85,27 +119,31 @@ export async function startBot(opts: StartOptions): Promise<RunningBot> {
     void p.finally(() => inFlight.delete(p));
   };
 
-  const late: { framework?: Framework; dispatch?: (event: WebexWebhookEvent) => Promise<void> } = {};
+  // The framework is created after the port is bound (its webhook URL may depend on it); events that
+  // arrive before it has started wait on `frameworkReady` in the dispatcher.
+  const late: { framework?: Framework; dispatch?: (event: WebexWebhookEvent) => Promise<void>; access?: Access } = {};
+  const audit = new AuditLog({ logger: logger.child({ component: 'audit' }), filePath: config.auditLogFile });
   const ops = new OpsNotifier({
     roomId: config.opsRoomId,
     logger,
     post: (roomId, markdown) => (late.framework ? late.framework.webex.messages.create({ roomId, markdown }) : Promise.resolve()),
   });
-  const runner = new CommandRunner({ lookup, logger, onAdminTokenRejected: (error) => void ops.adminTokenRejected(error) });
+  const reverse = new ReverseIndex(admin, { ttlMs: limits.reverseIndexTtlMs, defaultOrgId: config.defaultOrgId });
+  const runner = new CommandRunner({ lookup, reverse, logger, onAdminTokenRejected: (error) => void ops.adminTokenRejected(error) });
 
-  // The framework is created after the port is bound (its webhook URL may depend on it); events that
-  // arrive before it has started wait on `frameworkReady` in the dispatcher.
   let resolveReady!: () => void;
   const frameworkReady = new Promise<void>((resolve) => (resolveReady = resolve));
   let adminPerson: WebexPerson | undefined;
   let accepting = true;
-  const isReady = () => adminPerson !== undefined && late.framework?.active === true && accepting;
+  let started = false;
+  const isReady = () => started && adminPerson !== undefined && late.framework?.active === true && accepting;
 
   const webhookHandlers: RequestHandler[] = config.webhook
     ? createWebhookReceiver({
         secret: config.webhook.secret,
-        memory: new InMemoryEventMemory(6 * 60 * 60 * 1000),
+        memory: stores.eventMemory,
         logger: logger.child({ component: 'webhook' }),
+        onResult: (result, event) => metrics.eventReceived(event?.resource ?? 'unknown', event?.event ?? 'unknown', result),
         onEvent: (event) => {
           if (accepting && late.dispatch) track(late.dispatch(event));
         },
@@ -116,6 +154,7 @@ export async function startBot(opts: StartOptions): Promise<RunningBot> {
     webhookPath: config.webhook ? webhookPathOf(config.webhook.url) : '/webhooks/webex',
     webhookHandlers,
     isReady,
+    metrics: metricsHandler(metrics),
     mount: opts.mount,
   });
   const server = await listenHttp(app, config.port, opts.host);
@@ -129,16 +168,33 @@ export async function startBot(opts: StartOptions): Promise<RunningBot> {
     webhookSecret: config.webhook?.secret,
   });
   const spaceHints = new SpaceHints();
+  // Messages this instance posted: a card submit on one of them needs no Webex call to prove the card is ours.
+  const postedByBot = new LRUCache<string, string>({ max: 20_000, ttl: 24 * 60 * 60 * 1000 });
+  const membership = new SpaceMembership({
+    listMembers: listMembersFromPages((query) => framework.webex.memberships.list(query)),
+    selfPersonId: () => framework.person?.id,
+  });
+  const webhookRegistration =
+    config.webhook && webhookUrl
+      ? webhookRegistrationFor(botHttp, { targetUrl: webhookUrl, secret: config.webhook.secret, botEmail: () => framework.email, logger })
+      : undefined;
   guardFrameworkSdk(framework, {
     gate: botGate,
     spaceHints,
+    webhookRegistration,
     retry,
     budgetMs: limits.commandTimeoutMs,
     requestTimeoutMs: limits.requestTimeoutMs,
     peopleCacheTtlMs: limits.peopleCacheTtlMs,
-    onRetry: (info) => webexLog.warn(info, 'webex.sdk_retry'),
+    onCall: (info) => metrics.webexCall({ ...info, token: 'bot' }),
+    onRetry: (info) => {
+      metrics.webexRetry({ route: info.route, status: info.status });
+      webexLog.warn(info, 'webex.sdk_retry');
+    },
+    onCacheLookup: (hit) => metrics.cacheLookup('sender', hit),
+    onPosted: (message) => postedByBot.set(message.id, message.roomId),
   });
-  const handlerDeps = { framework, runner, logger, track, commandTimeoutMs: limits.commandTimeoutMs };
+  const handlerDeps: HandlerDeps = { framework, runner, logger, track, metrics, commandTimeoutMs: limits.commandTimeoutMs, access: () => late.access };
   registerHandlers(handlerDeps);
   late.framework = framework;
   late.dispatch = createEventDispatcher({
@@ -148,15 +204,42 @@ export async function startBot(opts: StartOptions): Promise<RunningBot> {
     logger,
     commandTimeoutMs: limits.commandTimeoutMs,
     spaceHints,
+    onEvent: (event) => membership.onWebhookEvent(event),
     onUnhandledFailure: (event, ctx) => answerUnhandledFailure(handlerDeps, event, ctx),
   });
 
-  const started = (async () => {
+  const startup = (async () => {
+    if (!(await stores.ready(5_000))) logger.warn('startup.redis_not_ready: using this instance\'s memory until Redis answers');
+    await adminToken.start().catch((err) => {
+      throw new StartupError(`Could not get an admin access token from the refresh token: ${isWebexApiError(err) ? err.message : 'unexpected error'}`);
+    });
     adminPerson = await verifyAdminToken(admin, logger);
+    late.access = {
+      guard: new AccessGuard({
+        policy: new AccessPolicy({ homeOrgId: adminPerson.orgId, ...config.access }),
+        limiter: new RequesterRateLimiter({
+          limit: limits.lookupsPerMinute,
+          store: stores.rateLimit,
+          onStoreError: (err) => logger.warn({ err: safeError(err) }, 'ratelimit.store_failed'),
+        }),
+        membership,
+        botPersonId: () => framework.person?.id,
+        getCardMessage: async (messageId) => {
+          const roomId = postedByBot.get(messageId);
+          if (roomId) return { personId: framework.person.id, roomId };
+          return getMessageOrUndefined(framework, messageId);
+        },
+        onMembershipError: (err, roomId) => logger.warn({ err: safeError(err), roomId }, 'access.membership_check_failed'),
+      }),
+      audit,
+    };
     await framework.start();
+    // The framework does not wait for its webhooks; readiness does.
+    await webhookRegistration?.ensure();
     resolveReady();
+    started = true;
     logger.info(
-      { bot: framework.email, mode: config.webhook ? 'webhook' : 'websocket', adminOrgId: adminPerson.orgId },
+      { bot: framework.email, mode: config.webhook ? 'webhook' : 'websocket', adminOrgId: adminPerson.orgId, store: stores.kind },
       'bot.started',
     );
   })();
@@ -165,19 +248,60 @@ export async function startBot(opts: StartOptions): Promise<RunningBot> {
     port,
     server,
     lookup,
+    metrics,
     adminIdentity: () => adminPerson,
     isReady,
-    started,
-    async stop() {
+    started: startup,
+    stop: once(async () => {
       accepting = false;
       server.close();
       server.closeIdleConnections?.();
       await Promise.race([Promise.allSettled([...inFlight]), delay(SHUTDOWN_GRACE_MS)]);
       // Not framework.stop(): in webhook mode it deletes the bot's webhooks, which other instances still use.
       framework.active = false;
-      await Promise.all([adminGate.stop(), botGate.stop()]);
+      adminToken.stop();
+      await Promise.all([adminGate.stop(), botGate.stop(), stores.close(), audit.close()]);
       server.closeAllConnections?.();
-    },
+    }),
+  };
+}
+
+/** GET /messages/{id} with the bot's token; undefined when Webex has no such message. */
+async function getMessageOrUndefined(framework: Framework, messageId: string): Promise<{ personId: string; roomId: string } | undefined> {
+  try {
+    const m = (await framework.webex.messages.get(messageId)) as { personId: string; roomId: string };
+    return { personId: m.personId, roomId: m.roomId };
+  } catch (err) {
+    if (isWebexApiError(err) && (err.status === 404 || err.status === 400)) return undefined;
+    throw err;
+  }
+}
+
+/** stop() may be called by a signal handler and by the code that started the bot: do the work once. */
+function once(work: () => Promise<void>): () => Promise<void> {
+  let running: Promise<void> | undefined;
+  return () => (running ??= work());
+}
+
+/**
+ * The framework creates its webhooks at start (after deleting its old ones); instead they are made sure
+ * of once, idempotently, by the registrar, and the framework is handed the result.
+ */
+function webhookRegistrationFor(
+  http: WebexHttp,
+  opts: { targetUrl: string; secret: string; botEmail: () => string; logger: Logger },
+): { ensure(): Promise<EnsuredWebhooks>; webhookFor(resource: string): Promise<object> } {
+  let ensured: Promise<EnsuredWebhooks> | undefined;
+  const ensure = () =>
+    (ensured ??= ensureWebhooks(http, {
+      targetUrl: opts.targetUrl,
+      secret: opts.secret,
+      name: frameworkWebhookName(opts.targetUrl, opts.botEmail()),
+      logger: opts.logger,
+    }));
+  return {
+    ensure,
+    webhookFor: (resource) => ensure().then((w) => (resource === 'attachmentActions' ? w.cards : w.firehose)),
   };
 }
 

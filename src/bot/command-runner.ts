@@ -4,13 +4,17 @@ import type { Command } from '../commands/types';
 import type { Reply } from '../cards/types';
 import type { LookupService } from '../lookup/service';
 import type { Logger } from '../ops/logger';
-import type { WebexApiError } from '../webex/errors';
+import { isWebexApiError, type WebexApiError } from '../webex/errors';
+import type { ReverseIndex } from '../lookup/reverse-index';
+import type { ReverseScanProgress } from '../lookup/types';
 
 export interface Requester {
   id: string;
   email: string;
   displayName: string;
   orgId: string;
+  /** 'person', 'bot' or 'appuser' as Webex says. */
+  type?: string;
 }
 
 export interface CommandContext {
@@ -21,6 +25,8 @@ export interface CommandContext {
   room: { id: string; type: 'direct' | 'group' };
   source: 'message' | 'card';
   botName: string;
+  /** Posts a message before the answer (progress of a long scan). Never rejects. */
+  postInterim?: (reply: Reply) => Promise<void>;
 }
 
 export interface CommandRunnerOptions {
@@ -28,7 +34,13 @@ export interface CommandRunnerOptions {
   logger: Logger;
   /** Called when Webex rejects the admin token, so the owner can be told. */
   onAdminTokenRejected?: (error: WebexApiError) => void;
+  /** For "who transfers to …"; without it those commands get the help card. */
+  reverse?: ReverseIndex;
+  /** A scan still running after this long gets a progress message. Default 3 s. */
+  progressAfterMs?: number;
 }
+
+const DEFAULT_PROGRESS_AFTER_MS = 3_000;
 
 export class CommandRunner {
   constructor(private readonly opts: CommandRunnerOptions) {}
@@ -45,20 +57,60 @@ export class CommandRunner {
           return { kind: 'help', botName: ctx.botName };
         case 'invalidTarget':
           return { kind: 'invalidTarget', input: command.input, reason: command.reason, botName: ctx.botName };
+        case 'invalidNumber':
+          return { kind: 'invalidNumber', input: command.input, reason: command.reason, botName: ctx.botName };
         case 'lookup': {
           const reply = await this.withDeadline(ctx.deadline, async (): Promise<Reply> => ({
             kind: 'lookup',
             outcome: await this.opts.lookup.lookup(command.target, { orgId: command.orgId, deadline: ctx.deadline }),
           }));
-          if (reply.kind === 'lookup' && reply.outcome.kind === 'webexError' && reply.outcome.error.status === 401) {
-            this.opts.onAdminTokenRejected?.(reply.outcome.error);
-          }
+          if (reply.kind === 'lookup' && reply.outcome.kind === 'webexError') this.noticeRejectedToken(reply.outcome.error);
           return reply;
         }
+        case 'lookupMany':
+          return await this.withDeadline(ctx.deadline, async (): Promise<Reply> => {
+            const result = await this.opts.lookup.lookupMany(command.targets, { orgId: command.orgId, deadline: ctx.deadline });
+            for (const entry of result.entries) if (entry.outcome.kind === 'webexError') this.noticeRejectedToken(entry.outcome.error);
+            return { kind: 'lookupMany', result };
+          });
+        case 'reverse':
+          return await this.reverse(command, ctx);
       }
     } catch (err) {
       log.error({ err: safeError(err) }, 'command.internal_error');
       return { kind: 'internalError', reference: ctx.commandId };
+    }
+  }
+
+  private noticeRejectedToken(error: WebexApiError): void {
+    if (error.status === 401) this.opts.onAdminTokenRejected?.(error);
+  }
+
+  /** A reverse look-up may scan the whole org: the agent is told it is running when it takes a while. */
+  private async reverse(command: Extract<Command, { kind: 'reverse' }>, ctx: CommandContext): Promise<Reply> {
+    const index = this.opts.reverse;
+    if (!index) return { kind: 'help', botName: ctx.botName };
+    let progress: ReverseScanProgress = { listed: 0, read: 0, listingDone: false };
+    const timer = setTimeout(() => {
+      void ctx.postInterim?.({ kind: 'scanning', number: command.number, progress });
+    }, this.opts.progressAfterMs ?? DEFAULT_PROGRESS_AFTER_MS);
+    try {
+      return await this.withDeadline(ctx.deadline + 1_000, async (): Promise<Reply> => {
+        try {
+          const result = await index.find(command.number, {
+            orgId: command.orgId,
+            deadline: ctx.deadline,
+            onProgress: (p) => (progress = p),
+          });
+          return { kind: 'reverse', result };
+        } catch (err) {
+          if (!isWebexApiError(err)) throw err;
+          this.noticeRejectedToken(err);
+          return { kind: 'reverseFailed', number: command.number, error: err };
+        }
+      });
+    } finally {
+      clearTimeout(timer);
     }
   }
 

@@ -15,6 +15,8 @@ export interface DispatcherOptions {
   commandTimeoutMs: number;
   /** Where first contact with a space leaves what the event says about it (see space-hints.ts). */
   spaceHints?: SpaceHints;
+  /** Sees every verified event first (e.g. membership changes invalidate the space-membership cache). */
+  onEvent?: (event: WebexWebhookEvent) => void;
   /** Called when the framework could not hand an event to us because a Webex call failed. */
   onUnhandledFailure: (event: WebexWebhookEvent, ctx: EventContext) => Promise<void>;
   /** Resolves once the framework has started; events wait for it instead of being dropped. */
@@ -31,6 +33,7 @@ export function createEventDispatcher(opts: DispatcherOptions): (event: WebexWeb
 
   return async (event) => {
     const receivedAt = Date.now();
+    opts.onEvent?.(event);
     await opts.ready;
     if (!framework.active) {
       logger.warn({ resource: event.resource, event: event.event }, 'event.dropped_framework_inactive');
@@ -39,10 +42,16 @@ export function createEventDispatcher(opts: DispatcherOptions): (event: WebexWeb
     // Our own posts come back through the firehose: skip them without fetching anything.
     if (event.resource === 'messages' && event.data.personId !== undefined && event.data.personId === framework.person?.id) return;
 
-    if (event.resource === 'memberships' && event.event !== 'deleted') opts.spaceHints?.rememberMembership(event.data);
+    if (event.resource === 'memberships') {
+      // Membership changes in 1:1s tell us nothing we need (no welcome there; the first message
+      // discovers the space), and would cost the framework's discovery calls.
+      if (event.data.roomType === 'direct') return;
+      if (event.event !== 'deleted') opts.spaceHints?.rememberMembership(event.data);
+    }
     const name = ensureWebhookName(framework, opts.webhookUrl);
     const ctx: EventContext = {
       commandId: randomUUID().slice(0, 8),
+      receivedAt,
       deadline: receivedAt + opts.commandTimeoutMs,
       handled: false,
       failures: [],

@@ -6,6 +6,8 @@ import type { WebexApiError } from '../webex/errors';
 export interface EventContext {
   /** Short id that ties together every log line of one command. */
   commandId: string;
+  /** Epoch ms when the event reached the bot. */
+  receivedAt: number;
   /** Epoch ms by which the agent must have been answered. */
   deadline: number;
   /** Set when one of our handlers took the event over (it then answers, whatever happens). */

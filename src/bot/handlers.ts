@@ -6,6 +6,8 @@ import type { Command } from '../commands/types';
 import { renderReply } from '../cards';
 import type { Reply } from '../cards/types';
 import type { Logger } from '../ops/logger';
+import type { Metrics } from '../ops/metrics';
+import { askedOfCard, auditFieldsOf, type AccessGuard, type AuditEntry, type AuditLog } from '../access';
 import type { WebexWebhookEvent } from '../webex/types';
 import { CommandRunner, safeError, type CommandContext } from './command-runner';
 import { currentEventContext, runInEventContext, type EventContext } from './event-context';
@@ -20,6 +22,14 @@ export interface HandlerDeps {
   commandTimeoutMs: number;
   /** Extra time the reply post gets after the command's deadline (it carries "timed out" replies too). */
   replyGraceMs?: number;
+  metrics?: Pick<Metrics, 'commandFinished' | 'replyLatency'>;
+  /** Access rules and the audit trail; available once the admin token's organization is known. */
+  access: () => Access | undefined;
+}
+
+export interface Access {
+  guard: AccessGuard;
+  audit: AuditLog;
 }
 
 const DEFAULT_REPLY_GRACE_MS = 5_000;
@@ -34,12 +44,25 @@ export function registerHandlers(deps: HandlerDeps): void {
     const event = takeOver(deps);
     deps.track(runInEventContext(event, () => handleCardSubmit(deps, event, bot, trigger)));
   });
+  framework.on('spawn', (bot, _id, actorId) => {
+    // actorId is set only when someone just added the bot; spaces discovered late (after a restart)
+    // spawn without one, so a restart stays quiet. In a 1:1 the person has already asked something.
+    if (!actorId || actorId === deps.framework.person?.id || !bot.isGroup) return;
+    const event = takeOver(deps);
+    deps.track(runInEventContext(event, () => welcome(deps, event, bot)));
+  });
+}
+
+async function welcome(deps: HandlerDeps, event: EventContext, bot: Framework.Bot): Promise<void> {
+  const reply: Reply = { kind: 'welcome', botName: deps.framework.person?.displayName ?? 'the bot' };
+  await postReply(deps, event, (message) => bot.say({ ...message }), reply, { roomId: bot.room?.id, roomType: 'group', welcome: true });
 }
 
 /** Marks the event as ours: from here on the handler answers it, whatever happens. */
 function takeOver(deps: HandlerDeps): EventContext {
   const event = currentEventContext() ?? {
     commandId: CommandRunner.newCommandId(),
+    receivedAt: Date.now(),
     deadline: Date.now() + deps.commandTimeoutMs,
     handled: false,
     failures: [],
@@ -57,13 +80,14 @@ export function botNamesOf(framework: Framework): string[] {
 async function handleMessage(deps: HandlerDeps, event: EventContext, bot: Framework.Bot, trigger: Framework.Trigger): Promise<void> {
   const text = trigger.message?.text ?? trigger.text ?? '';
   const command = parseCommand(text, { botNames: botNamesOf(deps.framework) });
-  await respond(deps, event, bot, trigger, command, 'message');
+  await respond(deps, event, bot, trigger, command, { source: 'message', asked: text });
 }
 
 async function handleCardSubmit(deps: HandlerDeps, event: EventContext, bot: Framework.Bot, trigger: Framework.Trigger): Promise<void> {
-  const inputs = trigger.attachmentAction?.inputs ?? {};
-  const command = parseCardSubmit(typeof inputs === 'object' && inputs !== null ? inputs : {});
-  await respond(deps, event, bot, trigger, command, 'card');
+  const raw = trigger.attachmentAction?.inputs;
+  const inputs = typeof raw === 'object' && raw !== null ? raw : {};
+  const command = parseCardSubmit(inputs);
+  await respond(deps, event, bot, trigger, command, { source: 'card', asked: askedOfCard(inputs) });
 }
 
 async function respond(
@@ -72,10 +96,49 @@ async function respond(
   bot: Framework.Bot,
   trigger: Framework.Trigger,
   command: Command,
-  source: 'message' | 'card',
+  how: { source: 'message' | 'card'; asked: string },
 ): Promise<void> {
-  const ctx = contextOf(deps.framework, event, bot, trigger, source);
+  const ctx = contextOf(deps.framework, event, bot, trigger, how.source);
   const log = deps.logger.child({ commandId: ctx.commandId });
+  const access = deps.access();
+  const toSpace: Poster = (message) => bot.say({ ...message });
+  const about = { roomId: ctx.room.id, roomType: ctx.room.type, requesterId: ctx.requester.id, source: how.source, command };
+  const audit = (fields: Omit<AuditEntry, 'commandId' | 'requester' | 'space' | 'asked' | 'source'>) =>
+    access?.audit.record({
+      commandId: ctx.commandId,
+      requester: { id: ctx.requester.id, email: ctx.requester.email },
+      space: { id: ctx.room.id, type: ctx.room.type },
+      asked: how.asked,
+      source: how.source,
+      ...fields,
+    });
+
+  if (!access) {
+    // Only before start-up has finished: nobody can be vetted yet, so nobody gets an answer about a person.
+    await postReply(deps, event, toSpace, { kind: 'internalError', reference: ctx.commandId }, about);
+    return;
+  }
+  const card = trigger.attachmentAction ? { messageId: trigger.attachmentAction.messageId, roomId: trigger.attachmentAction.roomId } : undefined;
+  const admission = await access.guard.admit({
+    requester: { id: ctx.requester.id, email: ctx.requester.email, orgId: ctx.requester.orgId, type: ctx.requester.type },
+    command,
+    card,
+  });
+  if (!admission.admitted) {
+    audit({ outcome: admission.outcome, reason: admission.reason, trackingId: admission.reply?.kind === 'webexError' ? admission.reply.error.trackingId : undefined });
+    if (admission.reply) await postReply(deps, event, toSpace, admission.reply, about);
+    else log.warn({ reason: admission.reason, ...about }, 'command.ignored');
+    return;
+  }
+
+  // In a group space, find out who else is there while the look-up runs (one cached Webex call).
+  const room = { id: ctx.room.id, type: ctx.room.type };
+  const privately = access.guard.mustAnswerPrivately(room);
+  ctx.postInterim = async (interim) => {
+    // Progress notes name no one, but follow the answer where it goes.
+    const where: Poster = (await privately) ? (m) => deps.framework.webex.messages.create({ toPersonId: ctx.requester.id, ...m }) : toSpace;
+    await postReply(deps, event, where, interim, { ...about, interim: true });
+  };
   let reply: Reply;
   try {
     reply = await deps.runner.run(command, ctx);
@@ -83,13 +146,17 @@ async function respond(
     log.error({ err: safeError(err) }, 'command.internal_error');
     reply = { kind: 'internalError', reference: ctx.commandId };
   }
-  await postReply(deps, event, (message) => bot.say({ ...message }), reply, {
-    roomId: ctx.room.id,
-    roomType: ctx.room.type,
-    requesterId: ctx.requester.id,
-    source,
-    command,
-  });
+  await privately;
+  const placement = await access.guard.placeReply(reply, room, ctx.requester.displayName || ctx.requester.email);
+  if (placement.to === 'private') {
+    const toRequester: Poster = (message) => deps.framework.webex.messages.create({ toPersonId: ctx.requester.id, ...message });
+    const sent = await postReply(deps, event, toRequester, reply, { ...about, delivery: 'private' });
+    audit({ ...auditFieldsOf(reply), delivery: 'private' });
+    await postReply(deps, event, toSpace, sent ? placement.notice : { kind: 'internalError', reference: ctx.commandId }, about);
+    return;
+  }
+  await postReply(deps, event, toSpace, reply, about);
+  audit({ ...auditFieldsOf(reply), delivery: 'space' });
 }
 
 type Poster = (message: ReturnType<typeof renderReply>) => Promise<unknown>;
@@ -101,9 +168,13 @@ async function postReply(deps: HandlerDeps, event: EventContext, post: Poster, r
   const replyContext: EventContext = { ...event, deadline: Math.max(event.deadline, Date.now()) + grace };
   try {
     await runInEventContext(replyContext, () => Promise.resolve(post(renderReply(reply))));
-    log.info({ reply: replyDetail(reply), ...about, command: undefined }, 'reply.sent');
+    const seconds = (Date.now() - event.receivedAt) / 1000;
+    deps.metrics?.commandFinished(replyDetail(reply), seconds);
+    deps.metrics?.replyLatency(seconds);
+    log.info({ reply: replyDetail(reply), ...about, command: undefined, ms: Math.round(seconds * 1000) }, 'reply.sent');
     return true;
   } catch (err) {
+    deps.metrics?.commandFinished('reply_failed', (Date.now() - event.receivedAt) / 1000);
     log.error({ err: safeError(err), reply: reply.kind, ...about }, 'reply.failed');
     return false;
   }
@@ -140,6 +211,7 @@ function contextOf(framework: Framework, event: EventContext, bot: Framework.Bot
       email: (person.emails?.[0] ?? trigger.message?.personEmail ?? '').toLowerCase(),
       displayName: person.displayName ?? '',
       orgId: person.orgId ?? '',
+      type: person.type,
     },
     room: { id: bot.room?.id ?? trigger.message?.roomId ?? '', type: bot.isGroup ? 'group' : 'direct' },
     source,

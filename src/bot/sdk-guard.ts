@@ -16,6 +16,15 @@ export interface SdkGuardOptions {
   gate: RateGate;
   /** What signed events already told us about spaces the framework has not discovered yet. */
   spaceHints?: SpaceHints;
+  /**
+   * Webhook registration that is safe with several instances (see webex/webhook-registrar.ts). When set,
+   * the framework's own create-after-delete at start is replaced by it, and it never deletes webhooks.
+   */
+  webhookRegistration?: { webhookFor(resource: string): Promise<object> };
+  /** Every message the bot posted (card submits are checked against these). */
+  onPosted?: (message: { id: string; roomId: string }) => void;
+  /** Sender cache hits and misses, for the metrics. */
+  onCacheLookup?: (hit: boolean) => void;
   retry: Partial<RetryOptions>;
   /** Per-call time budget: no retry starts after now + budgetMs. */
   budgetMs: number;
@@ -88,8 +97,23 @@ function wrapSdk(
     const bound = (original as AnyFn).bind(target);
     target[method] = (...args: unknown[]) => guarded(route, () => bound(...args));
   }
+  const create = sdk.messages?.create;
+  if (opts.onPosted && typeof create === 'function') {
+    sdk.messages.create = (...args: unknown[]) =>
+      (create as AnyFn)(...args).then((posted) => {
+        const m = posted as { id?: unknown; roomId?: unknown };
+        if (typeof m?.id === 'string' && typeof m.roomId === 'string') opts.onPosted?.({ id: m.id, roomId: m.roomId });
+        return posted;
+      });
+  }
 
   answerDiscoveryFromHints(sdk, opts.spaceHints, botIdentity);
+  const registration = opts.webhookRegistration;
+  if (registration && sdk.webhooks) {
+    sdk.webhooks.create = (webhook: unknown) => registration.webhookFor(String((webhook as { resource?: unknown })?.resource));
+    // Other instances share these webhooks: starting or stopping one must never remove them.
+    sdk.webhooks.remove = () => Promise.resolve();
+  }
 
   const peoplePlugin = sdk.people;
   const getPerson = peoplePlugin?.get;
@@ -102,6 +126,7 @@ function wrapSdk(
       if (id === 'me') return guarded('people.me', () => original('me'));
       if (!id) return original(person);
       const hit = people.get(id);
+      opts.onCacheLookup?.(hit !== undefined);
       if (hit) return Promise.resolve(hit);
       const running = fetching.get(id);
       if (running) return running;

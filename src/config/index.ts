@@ -28,6 +28,7 @@ export interface Config {
   limits: {
     lookupsPerMinute: number;
     peopleCacheTtlMs: number;
+    reverseIndexTtlMs: number;
     requestTimeoutMs: number;
     commandTimeoutMs: number;
     maxConcurrency: number;
@@ -125,6 +126,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     limits: {
       lookupsPerMinute: e.RATE_LIMIT_PER_MINUTE,
       peopleCacheTtlMs: e.PEOPLE_CACHE_TTL_SECONDS * 1000,
+      reverseIndexTtlMs: e.REVERSE_INDEX_TTL_SECONDS * 1000,
       requestTimeoutMs: e.WEBEX_REQUEST_TIMEOUT_MS,
       commandTimeoutMs: e.COMMAND_TIMEOUT_MS,
       maxConcurrency: e.WEBEX_MAX_CONCURRENCY,

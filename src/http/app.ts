@@ -7,6 +7,8 @@ export interface HttpAppOptions {
   webhookHandlers: RequestHandler[];
   /** Readiness: true once the admin token is verified and webhooks are registered. */
   isReady: () => boolean;
+  /** GET /metrics (Prometheus text). */
+  metrics?: RequestHandler;
   /** Extra routes mounted before the 404 handler (e.g. the sandbox chat page). */
   mount?: (app: Express) => void;
 }
@@ -23,6 +25,8 @@ export function createHttpApp(opts: HttpAppOptions): Express {
     const ready = opts.isReady();
     res.status(ready ? 200 : 503).json({ status: ready ? 'ready' : 'starting' });
   });
+
+  if (opts.metrics) app.get('/metrics', opts.metrics);
 
   app.post(opts.webhookPath, ...opts.webhookHandlers);
   app.all(opts.webhookPath, (_req, res) => {

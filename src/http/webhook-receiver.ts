@@ -14,18 +14,30 @@ export interface WebhookReceiverOptions {
   /** Called after the 200 went out; must not throw (errors are logged). */
   onEvent: (event: WebexWebhookEvent) => Promise<void> | void;
   logger: Logger;
+  /** What became of each delivery, for metrics. */
+  onResult?: (result: WebhookResult, event?: WebexWebhookEvent) => void;
   /** Events whose data.created is older than this are dropped as stale redeliveries. */
   maxEventAgeMs?: number;
   now?: () => number;
 }
 
+export type WebhookResult = 'accepted' | 'duplicate' | 'stale' | 'bad_signature' | 'bad_json' | 'bad_shape' | 'bad_content_type';
+
 export function createWebhookReceiver(opts: WebhookReceiverOptions): RequestHandler[] {
+  const result = (r: WebhookResult, event?: WebexWebhookEvent) => {
+    try {
+      opts.onResult?.(r, event);
+    } catch {
+      // Metrics must never affect the answer Webex gets.
+    }
+  };
   const now = opts.now ?? Date.now;
   const maxAge = opts.maxEventAgeMs ?? 60 * 60 * 1000;
   const warn = rateLimitedWarn(opts.logger, 60_000);
 
   const requireJson: RequestHandler = (req, res, next) => {
     if (!req.is('application/json')) {
+      result('bad_content_type');
       res.status(415).json({ message: 'Content-Type must be application/json' });
       return;
     }
@@ -38,6 +50,7 @@ export function createWebhookReceiver(opts: WebhookReceiverOptions): RequestHand
     const body: Buffer = Buffer.isBuffer(req.body) ? req.body : Buffer.alloc(0);
     if (!isValidSignature(body, req.headers['x-spark-signature'], opts.secret)) {
       warn('webhook.signature_rejected', { ip: req.ip, bytes: body.length, hasSignature: req.headers['x-spark-signature'] !== undefined });
+      result('bad_signature');
       res.status(401).json({ message: 'Invalid or missing X-Spark-Signature' });
       return;
     }
@@ -45,16 +58,19 @@ export function createWebhookReceiver(opts: WebhookReceiverOptions): RequestHand
     try {
       event = JSON.parse(body.toString('utf8'));
     } catch {
+      result('bad_json');
       res.status(400).json({ message: 'Body is not valid JSON' });
       return;
     }
     if (!isWebhookEvent(event)) {
+      result('bad_shape');
       res.status(400).json({ message: 'Body is not a Webex webhook event' });
       return;
     }
     const created = Date.parse(typeof event.data.created === 'string' ? event.data.created : '');
     if (Number.isFinite(created) && now() - created > maxAge) {
       opts.logger.info({ event: eventKey(event) }, 'webhook.stale_event_dropped');
+      result('stale', event);
       res.status(200).json({ status: 'stale' });
       return;
     }
@@ -68,9 +84,11 @@ export function createWebhookReceiver(opts: WebhookReceiverOptions): RequestHand
     }
     if (duplicate) {
       opts.logger.info({ event: eventKey(event) }, 'webhook.duplicate_dropped');
+      result('duplicate', event);
       res.status(200).json({ status: 'duplicate' });
       return;
     }
+    result('accepted', event);
     res.status(200).json({ status: 'accepted' });
     setImmediate(() => {
       Promise.resolve()

@@ -46,6 +46,8 @@ export async function startBotUnderTest(env: Record<string, string> = {}): Promi
     WEBHOOK_URL: `http://127.0.0.1:1${WEBHOOK_PATH}`,
     WEBHOOK_SECRET: TEST_WEBHOOK_SECRET,
     PORT: '0',
+    // One agent sends most commands of a suite; the rate-limit test sets its own limit.
+    RATE_LIMIT_PER_MINUTE: '10000',
     ...env,
   });
   const bot = await startBot({

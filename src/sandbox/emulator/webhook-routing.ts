@@ -40,6 +40,7 @@ function eventData(e: WorldEvent): Record<string, unknown> {
       return {
         id: m.id,
         roomId: m.roomId,
+        roomType: m.roomType,
         personId: m.personId,
         personEmail: m.personEmail,
         personDisplayName: m.personDisplayName,

@@ -150,6 +150,7 @@ describe('webex emulator: webhooks', () => {
       assert.deepEqual(receiver.received[0].body.data, {
         id: membership.id,
         roomId: emu.rooms.helpDesk,
+        roomType: 'group',
         personId: emu.people.id(SEED_EMAILS.alice),
         personEmail: SEED_EMAILS.alice,
         personDisplayName: 'Alice Anderson',

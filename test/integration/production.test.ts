@@ -1,0 +1,132 @@
+// Issue "runs unattended": renewing admin tokens, readiness, metrics, graceful stop, several instances.
+import { strict as assert } from 'node:assert';
+import { SEED_EMAILS } from '../../src/sandbox/emulator';
+import { requireRedis, TEST_REDIS_URL } from '../helpers/redis';
+import { sharedEmulator, startBotUnderTest, viewCard, type BotUnderTest } from './harness';
+
+const ASK = 'transfer numbers for alice@example.com';
+
+describe('integration: running unattended', function () {
+  this.timeout(60_000);
+  const bots: BotUnderTest[] = [];
+  async function start(env: Record<string, string> = {}): Promise<BotUnderTest> {
+    const t = await startBotUnderTest(env);
+    bots.push(t);
+    return t;
+  }
+  afterEach(async () => {
+    while (bots.length > 0) await bots.pop()!.stop();
+  });
+
+  it('gets an admin access token from a refresh token, and renews it when Webex answers 401 mid-flight', async () => {
+    const emulator = await sharedEmulator();
+    emulator.clearRequests();
+    const t = await start({
+      WEBEX_ADMIN_TOKEN: '',
+      WEBEX_ADMIN_CLIENT_ID: 'sandbox-client-id',
+      WEBEX_ADMIN_CLIENT_SECRET: 'sandbox-client-secret',
+      WEBEX_ADMIN_REFRESH_TOKEN: emulator.tokens.refreshToken(),
+    });
+    assert.equal(viewCard(await t.ask(ASK)).facts['Transfer number 1'], '+1205553650');
+    emulator.faults.add({ route: 'transferNumbers.get', status: 401, times: 1 });
+    assert.equal(viewCard(await t.ask(ASK)).facts['Transfer number 1'], '+1205553650');
+    const routes = emulator.requests.filter((r) => r.role !== 'user' && r.role !== 'bot').map((r) => `${r.route} ${r.status}`);
+    // The access token came from the refresh token before any admin call; after the 401 the call was
+    // retried once with a renewed (or, this soon after the last renewal, the current) token.
+    assert.equal(routes[0], 'accessToken 200', routes.join(', '));
+    const unauthorized = routes.indexOf('transferNumbers.get 401');
+    assert.ok(unauthorized > 0, routes.join(', '));
+    assert.ok(routes.indexOf('transferNumbers.get 200', unauthorized) > unauthorized, routes.join(', '));
+  });
+
+  it('is ready only once started, and exposes Prometheus metrics that count commands and Webex calls', async () => {
+    const emulator = await sharedEmulator();
+    emulator.faults.add({ route: 'people.me', token: 'admin', delayMs: 800, times: 1 });
+    const startup = startBotUnderTest();
+    // The port is bound before the admin token is checked: readiness must say "not yet".
+    let sawNotReady = false;
+    for (let i = 0; i < 40 && !sawNotReady; i++) {
+      const ports = emulator.requests.filter((r) => r.route === 'people.me').length;
+      if (ports > 0) sawNotReady = true;
+      await new Promise((r) => setTimeout(r, 20));
+    }
+    const t = await startup;
+    bots.push(t);
+    assert.ok(sawNotReady);
+    const ready = await fetch(`http://127.0.0.1:${t.bot.port}/readyz`);
+    assert.equal(ready.status, 200);
+
+    await t.ask(ASK);
+    // The reply is in Webex a moment before the bot has counted it.
+    let text = '';
+    for (let i = 0; i < 50 && !/tnbot_commands_total\{/.test(text); i++) {
+      const res = await fetch(`http://127.0.0.1:${t.bot.port}/metrics`);
+      assert.equal(res.status, 200);
+      assert.match(res.headers.get('content-type') ?? '', /text\/plain/);
+      text = await res.text();
+      await new Promise((r) => setTimeout(r, 20));
+    }
+    assert.match(text, /tnbot_commands_total\{[^}]*outcome="lookup\.found"[^}]*\} [1-9]/);
+    assert.match(text, /tnbot_webex_requests_total\{[^}]*route="telephony\.transferNumbers\.get"[^}]*\} [1-9]/);
+    assert.match(text, /tnbot_reply_latency_seconds_count [1-9]/);
+    assert.match(text, /tnbot_webhook_events_total\{[^}]*result="accepted"[^}]*\} [1-9]/);
+  });
+
+  it('finishes a command in flight when asked to stop, then stops taking events', async () => {
+    const t = await start();
+    t.emulator.faults.add({ route: 'transferNumbers.get', delayMs: 600, times: 1 });
+    const room = t.emulator.rooms.direct;
+    const before = t.emulator.botMessages(room).length;
+    await t.emulator.say({ from: SEED_EMAILS.agent, roomId: room, text: ASK });
+    await new Promise((r) => setTimeout(r, 150));
+    await t.bot.stop();
+    const replies = t.emulator.botMessages(room).slice(before);
+    assert.equal(replies.length, 1, 'the command in flight was answered before stop() returned');
+    assert.equal(viewCard(replies[0]).facts['Transfer number 1'], '+1205553650');
+    assert.equal(t.bot.isReady(), false);
+  });
+
+  it('keeps exactly one firehose and one card webhook per URL when several instances start at once, and never deletes them', async () => {
+    const emulator = await sharedEmulator();
+    const first = await start();
+    const url = `http://127.0.0.1:${first.bot.port}/webhooks/webex`;
+    // Two more instances behind the same public URL, starting together.
+    const others = await Promise.all([start({ WEBHOOK_URL: url }), start({ WEBHOOK_URL: url })].map((p) => p));
+    void others;
+    const list = async () => {
+      const res = await fetch(`${emulator.baseUrl}/webhooks`, { headers: { authorization: `Bearer ${emulator.tokens.bot}` } });
+      return ((await res.json()) as { items: Array<{ targetUrl: string; resource: string; event: string }> }).items.filter((w) => w.targetUrl === url);
+    };
+    const hooks = await list();
+    assert.deepEqual(hooks.map((w) => `${w.resource}/${w.event}`).sort(), ['all/all', 'attachmentActions/created']);
+    await bots.pop()!.stop();
+    assert.equal((await list()).length, 2, 'stopping an instance leaves the shared webhooks');
+  });
+});
+
+describe('integration: two instances sharing Redis', function () {
+  this.timeout(60_000);
+  const bots: BotUnderTest[] = [];
+  before(async function () {
+    await requireRedis(this);
+  });
+  after(async () => {
+    while (bots.length > 0) await bots.pop()!.stop();
+  });
+
+  it('answer an event Webex delivers to both of them exactly once', async () => {
+    // Each instance registers its own webhook, so the emulator delivers every event twice.
+    bots.push(await startBotUnderTest({ REDIS_URL: TEST_REDIS_URL }));
+    bots.push(await startBotUnderTest({ REDIS_URL: TEST_REDIS_URL }));
+    const emulator = bots[0].emulator;
+    const room = emulator.rooms.direct;
+    const before = emulator.botMessages(room).length;
+    await emulator.say({ from: SEED_EMAILS.agent, roomId: room, text: ASK });
+    await emulator.waitForBotMessages({ roomId: room, count: 1, after: before, timeoutMs: 10_000 });
+    await emulator.deliveriesSettled();
+    await new Promise((r) => setTimeout(r, 500));
+    assert.equal(emulator.botMessages(room).length - before, 1);
+    const delivered = emulator.deliveries.filter((d) => d.statusCode === 200).length;
+    assert.ok(delivered >= 2);
+  });
+});
