@@ -24,7 +24,7 @@ const ALICE_FACTS = [
 ];
 const BOB_FACTS = [
   ['Custom transfer numbers', 'In use'],
-  ['Transfer number 1', '+12055553661'],
+  ['Transfer number 1', '+1 205 555 3661 (+12055553661)'],
   ['Transfer number 2', 'Not set'],
   ['Transfer number 3', 'Not set'],
 ];

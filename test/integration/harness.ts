@@ -3,7 +3,7 @@
 // each test gets its own bot instance and a clean slate of faults.
 import { loadConfig } from '../../src/config';
 import { startBot, type RunningBot } from '../../src/start';
-import { createEmulator, SEED_EMAILS, type Emulator } from '../../src/sandbox/emulator';
+import { createEmulator, SEED_EMAILS, SEED_LOCATIONS, type Emulator } from '../../src/sandbox/emulator';
 import type { OutgoingMessage } from '../../src/cards/types';
 import type { WebexMessage } from '../../src/webex/types';
 import { assertValidMessage } from '../helpers/card-validation';
@@ -14,9 +14,27 @@ const WEBHOOK_PATH = '/webhooks/webex';
 
 let emulator: Emulator | undefined;
 
+/** Seeded on top of the default organization for these tests. */
+export const MALLORY = 'mallory@example.com';
+export const HOSTILE_NAME = '[click me](http://evil.example) <@all> **Mallory**';
+
 export async function sharedEmulator(): Promise<Emulator> {
   if (!emulator) {
-    emulator = createEmulator();
+    emulator = createEmulator({
+      seed: {
+        extraPeople: [
+          {
+            email: MALLORY,
+            displayName: HOSTILE_NAME,
+            calling: {
+              locationId: SEED_LOCATIONS.hq.id,
+              transferNumbers: { useCustomTransferNumbers: true, autoTransferNumber1: '+12055550199' },
+            },
+          },
+        ],
+        extraRooms: [{ key: 'onboarding', title: 'Onboarding', type: 'group', members: [SEED_EMAILS.agent, SEED_EMAILS.colleague] }],
+      },
+    });
     await emulator.listen(0, '127.0.0.1');
   }
   return emulator;

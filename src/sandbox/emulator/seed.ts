@@ -73,6 +73,8 @@ export const SEED_EXAMPLES = [
   `transfer numbers for ${SEED_EMAILS.grace}`,
   `transfer numbers for ${SEED_EMAILS.frank}`,
   `transfer numbers for ${SEED_EMAILS.olga}`,
+  `transfer numbers for ${SEED_EMAILS.alice}, ${SEED_EMAILS.bob} and Erin Evans`,
+  'who transfers to +1205553651',
   'help',
 ];
 

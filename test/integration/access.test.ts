@@ -1,0 +1,139 @@
+// Issue "who may ask, and who may see", through the real framework against the emulator.
+import { strict as assert } from 'node:assert';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { SEED_EMAILS } from '../../src/sandbox/emulator';
+import type { WebexMessage } from '../../src/webex/types';
+import { checkedMessage, HOSTILE_NAME, MALLORY, startBotUnderTest, viewCard, type BotUnderTest } from './harness';
+
+const ASK = 'transfer numbers for alice@example.com';
+
+function markdownOf(m: WebexMessage): string {
+  return m.markdown ?? m.text ?? '';
+}
+
+describe('integration: who may ask, and who may see', function () {
+  this.timeout(30_000);
+  let t: BotUnderTest;
+  const auditFile = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'tnbot-audit-')), 'audit.log');
+
+  before(async () => {
+    t = await startBotUnderTest({ AUDIT_LOG_FILE: auditFile });
+  });
+  after(async () => {
+    await t?.stop();
+  });
+  beforeEach(() => t.emulator.clearRequests());
+
+  function adminCalls(): string[] {
+    return t.emulator.requests.filter((r) => r.role === 'admin').map((r) => r.route);
+  }
+
+  it('refuses someone from another organization with one polite line and makes no look-up', async () => {
+    const reply = await t.ask(ASK, { from: SEED_EMAILS.olga, roomId: t.emulator.rooms.partner, mentionBot: true });
+    assert.equal(reply.attachments, undefined);
+    assert.match(markdownOf(reply), /Sorry, I only answer people in the organization I serve\./);
+    assert.ok(!markdownOf(reply).includes('+1205553650'));
+    assert.deepEqual(adminCalls(), []);
+  });
+
+  it('sends the numbers to the requester privately when the space has outsiders, and says so there', async () => {
+    const direct = t.emulator.rooms.direct;
+    const before = t.emulator.botMessages(direct).length;
+    const notice = await t.ask(ASK, { roomId: t.emulator.rooms.partner, mentionBot: true });
+    assert.match(markdownOf(notice), /Dana Desk, I sent the answer to you in a private message/);
+    assert.equal(notice.attachments, undefined);
+    const [privately] = await t.emulator.waitForBotMessages({ roomId: direct, count: 1, after: before });
+    assert.equal(viewCard(privately).facts['Transfer number 1'], '+1205553650');
+    for (const m of t.emulator.botMessages(t.emulator.rooms.partner)) {
+      assert.ok(!JSON.stringify(m).includes('+1205553650'), 'no numbers in the mixed space');
+    }
+  });
+
+  it('answers in the space when everyone there is from the organization', async () => {
+    const reply = await t.ask(ASK, { roomId: t.emulator.rooms.helpDesk, mentionBot: true });
+    assert.equal(viewCard(reply).facts['Transfer number 1'], '+1205553650');
+  });
+
+  it('re-checks card submits: an outsider pressing a card button is refused and nothing is looked up', async () => {
+    const help = await t.ask('help', { roomId: t.emulator.rooms.partner, mentionBot: true });
+    assert.ok(viewCard(help).inputs.includes('target'), 'the help card has the look-up form');
+    t.emulator.clearRequests();
+    const refused = await t.submit(help, { action: 'lookup', target: SEED_EMAILS.alice }, { from: SEED_EMAILS.olga });
+    assert.match(markdownOf(refused), /Sorry, I only answer people in the organization I serve\./);
+    assert.deepEqual(adminCalls(), []);
+  });
+
+  it('answers an insider pressing a card button in a mixed space privately, like a typed command', async () => {
+    const help = await t.ask('help', { roomId: t.emulator.rooms.partner, mentionBot: true });
+    const before = t.emulator.botMessages(t.emulator.rooms.direct).length;
+    const notice = await t.submit(help, { action: 'lookup', target: SEED_EMAILS.alice });
+    assert.match(markdownOf(notice), /private message/);
+    const [privately] = await t.emulator.waitForBotMessages({ roomId: t.emulator.rooms.direct, count: 1, after: before });
+    assert.equal(viewCard(privately).texts[1], 'Alice Anderson');
+  });
+
+  it('escapes names that came from Webex: no links, mentions or formatting smuggled in', async () => {
+    const reply = await t.ask(`transfer numbers for ${MALLORY}`);
+    const message = checkedMessage(reply);
+    const nameBlock = viewCard(reply).texts[1];
+    assert.notEqual(nameBlock, HOSTILE_NAME, 'the name is escaped, not passed through');
+    assert.ok(!/(^|[^\\])\]\(http/.test(message.markdown), 'no unescaped markdown link: ' + message.markdown);
+    assert.ok(!message.markdown.includes('<@all>'), message.markdown);
+    assert.ok(!/(^|[^\\])\*\*Mallory/.test(message.markdown), message.markdown);
+  });
+
+  it('writes an audit line for every look-up and refusal, to the log and to AUDIT_LOG_FILE', async () => {
+    await t.ask(ASK);
+    await new Promise((r) => setTimeout(r, 100));
+    const lines = fs
+      .readFileSync(auditFile, 'utf8')
+      .trim()
+      .split('\n')
+      .map((l) => JSON.parse(l) as Record<string, unknown>);
+    const refusal = lines.find((l) => l.outcome === 'refused.notAllowed');
+    assert.ok(refusal, 'the refusal is audited');
+    assert.equal((refusal.requester as { email: string }).email, SEED_EMAILS.olga);
+    const found = lines.filter((l) => l.outcome === 'found').pop();
+    assert.ok(found);
+    assert.equal(found.asked, ASK);
+    assert.equal(found.resolvedPersonId, t.emulator.people.id(SEED_EMAILS.alice));
+    assert.deepEqual(found.requester, { id: t.emulator.people.id(SEED_EMAILS.agent), email: SEED_EMAILS.agent });
+    assert.deepEqual(found.space, { id: t.emulator.rooms.direct, type: 'direct' });
+    assert.equal(typeof found.time, 'string');
+    const inLog = t.logs.lines().filter((l) => l.msg === 'audit');
+    assert.ok(inLog.length >= lines.length);
+    assert.equal((fs.statSync(auditFile).mode & 0o777).toString(8), '600');
+  });
+});
+
+describe('integration: per-requester rate limit and allow lists', function () {
+  this.timeout(30_000);
+  let t: BotUnderTest;
+  after(async () => {
+    await t?.stop();
+  });
+
+  it('asks a requester to slow down past the limit, and still answers help', async () => {
+    t = await startBotUnderTest({ RATE_LIMIT_PER_MINUTE: '2' });
+    await t.ask(ASK);
+    await t.ask(ASK);
+    t.emulator.clearRequests();
+    const third = await t.ask(ASK);
+    assert.match(markdownOf(third), /You've asked for a lot of look-ups in a short time; try again in \d+ seconds?\./);
+    assert.deepEqual(
+      t.emulator.requests.filter((r) => r.role === 'admin').map((r) => r.route),
+      [],
+    );
+    assert.ok(viewCard(await t.ask('help')).texts.length > 0);
+    await t.stop();
+  });
+
+  it('lets a listed partner person in with ALLOWED_EMAILS (and the home domain with ALLOWED_DOMAINS)', async () => {
+    t = await startBotUnderTest({ ALLOWED_EMAILS: SEED_EMAILS.olga, ALLOWED_DOMAINS: 'example.com' });
+    const reply = await t.ask(ASK, { from: SEED_EMAILS.olga, roomId: t.emulator.rooms.partner, mentionBot: true });
+    assert.equal(viewCard(reply).facts['Transfer number 1'], '+1205553650', 'every member of the space is now allowed');
+    await t.stop();
+  });
+});
