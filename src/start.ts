@@ -13,6 +13,7 @@ import { AccessGuard, AccessPolicy, AuditLog, listMembersFromPages, RequesterRat
 import { LRUCache } from 'lru-cache';
 import { OpsNotifier } from './bot/ops-notifier';
 import { SpaceHints } from './bot/space-hints';
+import { currentEventContext } from './bot/event-context';
 import { CommandRunner, safeError } from './bot/command-runner';
 import { createHttpApp, webhookPathOf } from './http/app';
 import { createWebhookReceiver } from './http/webhook-receiver';
@@ -75,8 +76,15 @@ export async function startBot(opts: StartOptions): Promise<RunningBot> {
   const adminGate = createRateGate(gateOptions);
   const botGate = createRateGate(gateOptions);
   const retry = { maxRetries: limits.maxRetries, maxRetryAfterSeconds: limits.maxRetryAfterSeconds };
+  // Each Webex call is logged (debug) with the id of the command that made it.
+  const callLogged = (token: 'admin' | 'bot', info: { route: string; status: number; durationMs: number }) => {
+    metrics.webexCall({ ...info, token });
+    if (webexLog.isLevelEnabled('debug')) {
+      webexLog.debug({ commandId: currentEventContext()?.commandId, token, route: info.route, status: info.status, ms: Math.round(info.durationMs) }, 'webex.call');
+    }
+  };
   const observe = (token: 'admin' | 'bot') => ({
-    onCall: (info: { route: string; status: number; durationMs: number }) => metrics.webexCall({ ...info, token }),
+    onCall: (info: { route: string; status: number; durationMs: number }) => callLogged(token, info),
     onRetry: (info: { route: string; attempt: number; delayMs: number; error: WebexApiError }) => {
       metrics.webexRetry({ route: info.route, status: info.error.status });
       webexLog.warn({ token, route: info.route, attempt: info.attempt, delayMs: info.delayMs, err: info.error.toJSON() }, 'webex.retry');
@@ -186,7 +194,7 @@ export async function startBot(opts: StartOptions): Promise<RunningBot> {
     budgetMs: limits.commandTimeoutMs,
     requestTimeoutMs: limits.requestTimeoutMs,
     peopleCacheTtlMs: limits.peopleCacheTtlMs,
-    onCall: (info) => metrics.webexCall({ ...info, token: 'bot' }),
+    onCall: (info) => callLogged('bot', info),
     onRetry: (info) => {
       metrics.webexRetry({ route: info.route, status: info.status });
       webexLog.warn(info, 'webex.sdk_retry');

@@ -1,4 +1,5 @@
 import { strict as assert } from 'node:assert';
+import { createHmac } from 'node:crypto';
 import { createHttpApp } from '../../../src/http/app';
 import { InMemoryEventMemory } from '../../../src/http/dedupe';
 import { signBody } from '../../../src/http/signature';
@@ -77,6 +78,14 @@ describe('http/webhook receiver', () => {
       const res = await post(body, { 'content-type': 'application/json', 'x-spark-signature': sig });
       assert.equal(res.status, 401, `signature ${JSON.stringify(sig)}`);
     }
+    assert.equal(received.length, 0);
+  });
+
+  it('rejects a signature of the right bytes made with the wrong algorithm (HMAC-SHA256)', async () => {
+    const body = JSON.stringify(event());
+    const sha256 = createHmac('sha256', SECRET).update(body).digest('hex');
+    const res = await post(body, { 'content-type': 'application/json', 'x-spark-signature': sha256 });
+    assert.equal(res.status, 401);
     assert.equal(received.length, 0);
   });
 
