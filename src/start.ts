@@ -117,8 +117,14 @@ export async function startBot(opts: StartOptions): Promise<RunningBot> {
     ...observe('bot'),
   });
   const admin = new WebexAdminClient(adminHttp);
-  const lookup = new LookupService(admin, { peopleCacheTtlMs: limits.peopleCacheTtlMs, defaultOrgId: config.defaultOrgId });
+
   const stores = createStores({ redisUrl: config.redisUrl, logger: logger.child({ component: 'store' }) });
+  const lookup = new LookupService(admin, {
+    peopleCacheTtlMs: limits.peopleCacheTtlMs,
+    defaultOrgId: config.defaultOrgId,
+    sharedPeople: stores.kind === 'redis' ? stores.kv : undefined,
+    onCacheLookup: (hit) => metrics.cacheLookup('people', hit),
+  });
 
   const inFlight = new Set<Promise<unknown>>();
   const track = (work: Promise<unknown>) => {
@@ -200,6 +206,7 @@ export async function startBot(opts: StartOptions): Promise<RunningBot> {
       webexLog.warn(info, 'webex.sdk_retry');
     },
     onCacheLookup: (hit) => metrics.cacheLookup('sender', hit),
+    sharedPeople: stores.kind === 'redis' ? stores.kv : undefined,
     onPosted: (message) => postedByBot.set(message.id, message.roomId),
   });
   const handlerDeps: HandlerDeps = { framework, runner, logger, track, metrics, commandTimeoutMs: limits.commandTimeoutMs, access: () => late.access };

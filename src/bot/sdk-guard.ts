@@ -21,6 +21,8 @@ export interface SdkGuardOptions {
    * the framework's own create-after-delete at start is replaced by it, and it never deletes webhooks.
    */
   webhookRegistration?: { webhookFor(resource: string): Promise<object> };
+  /** Where several instances share looked-up senders (Redis); memory only without it. */
+  sharedPeople?: { get(key: string): Promise<string | undefined>; set(key: string, value: string, ttlMs: number): Promise<void> };
   /** Every message the bot posted (card submits are checked against these). */
   onPosted?: (message: { id: string; roomId: string }) => void;
   /** Sender cache hits and misses, for the metrics. */
@@ -126,16 +128,29 @@ function wrapSdk(
       if (id === 'me') return guarded('people.me', () => original('me'));
       if (!id) return original(person);
       const hit = people.get(id);
-      opts.onCacheLookup?.(hit !== undefined);
-      if (hit) return Promise.resolve(hit);
+      if (hit) {
+        opts.onCacheLookup?.(true);
+        return Promise.resolve(hit);
+      }
       const running = fetching.get(id);
       if (running) return running;
+      const shared = opts.sharedPeople;
+      const sharedKey = `sender:${id}`;
+      const fromShared = shared ? shared.get(sharedKey).then(parseJson, () => undefined) : Promise.resolve(undefined);
       // GET /people/{id} directly: the SDK's batcher would add its 100 ms wait to every command.
-      const p = guarded('people.get', () =>
-        (request({ service: 'hydra', resource: `people/${encodeURIComponent(id)}` }) as Promise<{ body: Record<string, unknown> }>).then(
-          (res) => res.body,
-        ),
-      )
+      const p = fromShared
+        .then((known) => {
+          opts.onCacheLookup?.(known !== undefined);
+          if (known) return known;
+          return guarded('people.get', () =>
+            (request({ service: 'hydra', resource: `people/${encodeURIComponent(id)}` }) as Promise<{ body: Record<string, unknown> }>).then(
+              (res) => res.body,
+            ),
+          ).then((body) => {
+            void shared?.set(sharedKey, JSON.stringify(body), opts.peopleCacheTtlMs).catch(() => undefined);
+            return body;
+          });
+        })
         .then((body) => {
           people.set(id, body);
           return body;
@@ -182,6 +197,16 @@ function answerDiscoveryFromHints(
       const known = hints.room(roomId);
       return known ? Promise.resolve(known) : (getRoom as AnyFn).call(rooms, roomId, ...rest);
     };
+  }
+}
+
+function parseJson(json: string | undefined): Record<string, unknown> | undefined {
+  if (!json) return undefined;
+  try {
+    const value = JSON.parse(json) as unknown;
+    return typeof value === 'object' && value !== null ? (value as Record<string, unknown>) : undefined;
+  } catch {
+    return undefined;
   }
 }
 

@@ -1,10 +1,21 @@
 // People by id and by email, short-lived and bounded; concurrent identical look-ups share one request.
+// With a shared store (Redis, when several instances run) a person one instance resolved is found by
+// the others too; this instance's memory stays the first place to look.
 import { LRUCache } from 'lru-cache';
 import type { WebexPerson } from '../webex/types';
+
+/** String values with a time to live (src/store's KeyValueStore has this shape). */
+export interface SharedPeopleStore {
+  get(key: string): Promise<string | undefined>;
+  set(key: string, value: string, ttlMs: number): Promise<void>;
+}
 
 export interface PeopleCacheOptions {
   ttlMs: number;
   max?: number;
+  shared?: SharedPeopleStore;
+  /** Every look-up, for the cache hit ratio metric. */
+  onLookup?: (hit: boolean) => void;
 }
 
 export class PeopleCache {
@@ -13,22 +24,32 @@ export class PeopleCache {
   hits = 0;
   misses = 0;
 
-  constructor(opts: PeopleCacheOptions) {
+  constructor(private readonly opts: PeopleCacheOptions) {
     this.byKey = opts.ttlMs > 0 ? new LRUCache<string, WebexPerson>({ max: opts.max ?? 5000, ttl: opts.ttlMs }) : undefined;
   }
 
-  get(key: string): WebexPerson | undefined {
-    const found = this.byKey?.get(key);
+  async get(key: string): Promise<WebexPerson | undefined> {
+    let found = this.byKey?.get(key);
+    if (!found && this.byKey && this.opts.shared) {
+      found = parsePerson(await this.opts.shared.get(`people:${key}`).catch(() => undefined));
+      if (found) this.byKey.set(key, found);
+    }
     if (found) this.hits++;
     else this.misses++;
+    this.opts.onLookup?.(found !== undefined);
     return found;
   }
 
   /** Stores a person under its id and every email, scoped by org so partner look-ups never mix. */
   remember(person: WebexPerson, scope = ''): void {
     if (!this.byKey) return;
-    this.byKey.set(PeopleCache.idKey(person.id, scope), person);
-    for (const email of person.emails ?? []) this.byKey.set(PeopleCache.emailKey(email, scope), person);
+    const keys = [PeopleCache.idKey(person.id, scope), ...(person.emails ?? []).map((email) => PeopleCache.emailKey(email, scope))];
+    const json = JSON.stringify(person);
+    for (const key of keys) {
+      this.byKey.set(key, person);
+      // Best effort: a shared store that is down only costs other instances a look-up.
+      void this.opts.shared?.set(`people:${key}`, json, this.opts.ttlMs).catch(() => undefined);
+    }
   }
 
   /** Runs `load` once for concurrent callers with the same key. */
@@ -54,5 +75,15 @@ export class PeopleCache {
 
   static emailKey(email: string, scope = ''): string {
     return `email:${scope}:${email.toLowerCase()}`;
+  }
+}
+
+function parsePerson(json: string | undefined): WebexPerson | undefined {
+  if (!json) return undefined;
+  try {
+    const p = JSON.parse(json) as WebexPerson;
+    return typeof p?.id === 'string' && Array.isArray(p.emails) ? p : undefined;
+  } catch {
+    return undefined;
   }
 }

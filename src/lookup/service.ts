@@ -5,7 +5,7 @@ import { isWebexApiError, type WebexApiError } from '../webex/errors';
 import type { WebexOutgoingPermission, WebexPerson, WebexTransferNumbers } from '../webex/types';
 import { mapInOrder } from './concurrency';
 import { normalizeTransferNumbers, summarizePerson } from './normalize';
-import { PeopleCache } from './people-cache';
+import { PeopleCache, type SharedPeopleStore } from './people-cache';
 import type { AdminApi, CallOptions } from './ports';
 import type { LookupManyResult, LookupOutcome, PersonSummary } from './types';
 import { transferUsage } from './usage';
@@ -20,6 +20,9 @@ export interface LookupServiceOptions {
   defaultOrgId?: string;
   /** People looked up at once by lookupMany. Default 4. */
   lookupConcurrency?: number;
+  /** Where several instances share resolved people (Redis); memory only without it. */
+  sharedPeople?: SharedPeopleStore;
+  onCacheLookup?: (hit: boolean) => void;
   now?: () => Date;
 }
 
@@ -37,7 +40,7 @@ export class LookupService {
     private readonly admin: AdminApi,
     private readonly opts: LookupServiceOptions,
   ) {
-    this.people = new PeopleCache({ ttlMs: opts.peopleCacheTtlMs });
+    this.people = new PeopleCache({ ttlMs: opts.peopleCacheTtlMs, shared: opts.sharedPeople, onLookup: opts.onCacheLookup });
     this.maxCandidates = opts.maxCandidates ?? 10;
     this.now = opts.now ?? (() => new Date());
   }
@@ -105,7 +108,7 @@ export class LookupService {
 
   private async byEmail(email: string, scope: string, options: CallOptions): Promise<Resolution> {
     const key = PeopleCache.emailKey(email, scope);
-    const cached = this.people.get(key);
+    const cached = await this.people.get(key);
     if (cached) return { kind: 'person', person: cached };
     const found = await this.people.coalesce(key, () => this.admin.findPeopleByEmail(email, options));
     const person = found.find((p) => (p.emails ?? []).some((e) => e.toLowerCase() === email)) ?? found[0];
@@ -116,7 +119,7 @@ export class LookupService {
 
   private async byId(id: string, scope: string, options: CallOptions): Promise<Resolution> {
     const key = PeopleCache.idKey(id, scope);
-    const cached = this.people.get(key);
+    const cached = await this.people.get(key);
     if (cached) return { kind: 'person', person: cached };
     try {
       const person = await this.people.coalesce(key, () => this.admin.getPerson(id, options));
