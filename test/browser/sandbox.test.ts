@@ -119,7 +119,7 @@ describe('sandbox chat page (Chromium)', function () {
     assert.equal(await page.locator('#room-title').textContent(), 'Transfer Bot');
     assert.equal(await page.locator('#mention-chip').isVisible(), false);
 
-    await page.getByRole('button', { name: COMMAND_FOR_ALICE }).click();
+    await page.getByRole('button', { name: COMMAND_FOR_ALICE, exact: true }).click();
     assert.equal(await composer().inputValue(), COMMAND_FOR_ALICE);
   });
 
