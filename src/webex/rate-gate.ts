@@ -42,14 +42,28 @@ export interface RateGate {
 
 export const RATE_GATE_STOPPED_MESSAGE = 'Webex calls stopped: the bot is shutting down';
 
-function minTimeMs(maxPerSecond: number): number {
-  return maxPerSecond > 0 && Number.isFinite(maxPerSecond) ? Math.ceil(1000 / maxPerSecond) : 0;
+/** How often the per-second allowance is topped up (Bottleneck checks its reservoir on a heartbeat). */
+const REFILL_INTERVAL_MS = 250;
+
+/**
+ * The per-second ceiling as a token bucket: up to maxPerSecond calls may start at once, and the
+ * allowance refills evenly. Unlike a fixed spacing between calls, it adds no delay to calls that
+ * are well under the ceiling (two reads started together run together).
+ */
+function ceilingOptions(maxPerSecond: number): Bottleneck.ConstructorOptions {
+  if (!(maxPerSecond > 0) || !Number.isFinite(maxPerSecond)) return {};
+  return {
+    reservoir: maxPerSecond,
+    reservoirIncreaseAmount: Math.max(1, Math.ceil((maxPerSecond * REFILL_INTERVAL_MS) / 1000)),
+    reservoirIncreaseInterval: REFILL_INTERVAL_MS,
+    reservoirIncreaseMaximum: maxPerSecond,
+  };
 }
 
 export function createRateGate(options: RateGateOptions = {}): RateGate {
   const limiter = new Bottleneck({
     maxConcurrent: options.maxConcurrent ?? 16,
-    minTime: minTimeMs(options.maxPerSecond ?? 100),
+    ...ceilingOptions(options.maxPerSecond ?? 100),
   });
 
   let heldUntil = 0;

@@ -130,15 +130,19 @@ describe('webex/rate-gate', () => {
     await settle(gate.stop());
   });
 
-  it('spaces call starts by the per-second ceiling', async () => {
+  it('lets calls under the per-second ceiling start at once, then refills the allowance evenly', async () => {
+    clock.restore();
+    clock = sinon.useFakeTimers({ now: T0, toFake: ['setTimeout', 'clearTimeout', 'setInterval', 'clearInterval', 'Date'] });
     const gate = createRateGate({ maxConcurrent: 16, maxPerSecond: 4 });
     const starts: [string, number][] = [];
     const call = recorder(starts);
-    await settle(Promise.all(['1', '2', '3'].map((name) => gate.schedule(call(name)))), 3000);
-    // Bottleneck books the slots 250 ms apart; the call itself may run a fake ms or two after its slot.
-    const gaps = starts.slice(1).map(([, at], i) => at - starts[i][1]);
-    assert.equal(gaps.length, 2);
-    for (const gap of gaps) assert.ok(gap >= 248, `gap of ${gap} ms is well under 1000/4`);
+    await settle(Promise.all(['1', '2', '3', '4', '5', '6'].map((name) => gate.schedule(call(name)))), 3000);
+    const offsets = starts.map(([, at]) => at - starts[0][1]);
+    // The first four (the allowance of one second) start together; the fifth and sixth wait for
+    // the refill: one call per 250 ms.
+    assert.ok(offsets.slice(0, 4).every((o) => o < 50), `first four at ${offsets.slice(0, 4).join(', ')} ms`);
+    assert.ok(offsets[4] >= 200 && offsets[5] - offsets[4] >= 200, `then ${offsets.slice(4).join(', ')} ms`);
+    assert.ok(offsets[5] <= 1100, `all six within about a second and a half of the allowance: ${offsets.join(', ')}`);
     await settle(gate.stop());
   });
 
