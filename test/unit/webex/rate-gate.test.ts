@@ -91,7 +91,7 @@ describe('webex/rate-gate', () => {
     await clock.tickAsync(500);
     const second = gate.schedule(call('y'));
     await tickUntil(() => gate.stats().held === 2);
-    assert.deepEqual(gate.stats(), { queued: 0, running: 2, held: 2, heldUntil });
+    assert.deepEqual(gate.stats(), { queued: 2, running: 0, held: 2, heldUntil });
     assert.deepEqual(starts, []);
 
     assert.deepEqual(await settle(Promise.all([first, second]), 3000), ['x', 'y']);
@@ -164,28 +164,31 @@ describe('webex/rate-gate', () => {
     await settle(gate.stop());
   });
 
-  it('stop() ends the hold, drops queued calls and refuses new ones', async () => {
+  it('stop() ends the hold, drops every call that has not started and refuses new ones', async () => {
     const gate = createRateGate({ maxConcurrent: 1, maxPerSecond: 0 });
     const starts: [string, number][] = [];
     const call = recorder(starts);
+    const outcome = (p: Promise<string>) =>
+      p.then(
+        () => 'ran',
+        (err: Error) => err.message,
+      );
+    const started = gate.schedule(call('started', () => undefined));
     gate.holdFor(60);
-    const running = gate.schedule(call('held'));
-    const queued = gate.schedule(call('queued'));
-    const queuedOutcome = queued.then(
-      () => 'ran',
-      (err: Error) => err.message,
-    );
-    await tickUntil(() => gate.stats().held === 1);
+    const held = outcome(gate.schedule(call('held')));
+    const queued = outcome(gate.schedule(call('queued')));
+    await tickUntil(() => gate.stats().held === 2);
 
     await settle(gate.stop());
-    assert.equal(await settle(running), 'held');
-    assert.equal(await settle(queuedOutcome), RATE_GATE_STOPPED_MESSAGE);
+    assert.equal(await settle(started), 'started', 'a running call finishes');
+    assert.equal(await settle(held), RATE_GATE_STOPPED_MESSAGE);
+    assert.equal(await settle(queued), RATE_GATE_STOPPED_MESSAGE);
     await assert.rejects(settle(gate.schedule(call('late'))), { message: RATE_GATE_STOPPED_MESSAGE });
     assert.deepEqual(
       starts.map(([name]) => name),
-      ['held'],
+      ['started'],
     );
-    assert.ok(starts[0][1] < T0 + 60_000, 'stop() released the hold early');
+    assert.deepEqual(gate.stats(), { queued: 0, running: 0, held: 0, heldUntil: undefined });
   });
 });
 
@@ -211,6 +214,37 @@ describe('webex/rate-gate deadlines', () => {
       },
     );
     assert.equal(ran, false);
+    await gate.stop();
+  });
+});
+
+describe('webex/rate-gate queued calls and a new hold', () => {
+  it('tells queued calls that cannot wait for a new hold at once, and keeps the ones that can', async () => {
+    const gate = createRateGate({ maxConcurrent: 1, maxPerSecond: 0 });
+    let release!: () => void;
+    const blocker = gate.schedule(() => new Promise<void>((r) => (release = r)));
+    const impatient = gate.schedule(async () => 'impatient', { deadline: Date.now() + 1000 });
+    const patient = gate.schedule(async () => 'patient', { deadline: Date.now() + 60_000 });
+    gate.holdFor(5, { trackingId: 'T-429' });
+    await assert.rejects(impatient, (err: { status: number; retryAfterSeconds: number; trackingId: string }) => {
+      assert.deepEqual([err.status, err.retryAfterSeconds, err.trackingId], [429, 5, 'T-429']);
+      return true;
+    });
+    assert.deepEqual(gate.stats().queued, 1);
+    release();
+    await blocker;
+    await gate.stop();
+    await assert.rejects(patient);
+  });
+
+  it('starts a call that may start without yielding to the event loop', async () => {
+    const gate = createRateGate();
+    let started = false;
+    const p = gate.schedule(async () => {
+      started = true;
+    });
+    assert.equal(started, true);
+    await p;
     await gate.stop();
   });
 });
