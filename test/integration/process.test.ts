@@ -112,7 +112,12 @@ describe('integration: the built bot as a process', function () {
     assert.equal(viewCard(reply).facts['Transfer number 1'], '+1205553650');
     bot.child.kill('SIGTERM');
     assert.equal(await bot.exited, 0);
-    const lines = bot.stdout().trim().split('\n').map((l) => JSON.parse(l) as { msg: string });
+    const lines = bot
+      .stdout()
+      .trim()
+      .split('\n')
+      .filter((l) => l.startsWith('{'))
+      .map((l) => JSON.parse(l) as { msg: string });
     assert.ok(lines.some((l) => l.msg === 'bot.started'));
     assert.equal(lines[lines.length - 1].msg, 'shutdown.complete');
   });
