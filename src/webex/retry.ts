@@ -53,6 +53,8 @@ export function resolveRetryOptions(opts: Partial<RetryOptions> = {}): RetryOpti
 }
 
 const RATE_LIMITED = new Set([423, 429]);
+/** Bound on 429/423 retries when the caller has a deadline (the deadline usually ends them first). */
+export const RATE_LIMITED_RETRIES_WITHIN_DEADLINE = 10;
 const TRANSIENT = new Set([502, 503, 504]);
 
 function isRetryable(error: WebexApiError): boolean {
@@ -71,8 +73,14 @@ function delayFor(error: WebexApiError, attempt: number, opts: RetryOptions): nu
 /** Whether to retry after attempt number `attempt` (1-based) failed with `error`, and after how long. */
 export function retryDecision(error: WebexApiError, attempt: number, opts: RetryOptions): RetryDecision {
   if (!isRetryable(error) || (opts.mayRetry !== undefined && !opts.mayRetry(error))) return { retry: false, reason: 'notRetryable' };
-  // A 500 is as likely to be a bug as a blip: one more try, no more.
-  const limit = error.status === 500 ? Math.min(1, opts.maxRetries) : opts.maxRetries;
+  // A 500 is as likely to be a bug as a blip: one more try, no more. A 429/423 says the call was not
+  // carried out and when to come back: within a caller's deadline it is worth more tries than a 5xx.
+  const limit =
+    error.status === 500
+      ? Math.min(1, opts.maxRetries)
+      : RATE_LIMITED.has(error.status) && opts.deadline !== undefined
+        ? Math.max(opts.maxRetries, RATE_LIMITED_RETRIES_WITHIN_DEADLINE)
+        : opts.maxRetries;
   if (attempt > limit) return { retry: false, reason: 'exhausted' };
   const delayMs = delayFor(error, attempt, opts);
   if (opts.deadline !== undefined && opts.now() + delayMs > opts.deadline) return { retry: false, reason: 'deadline' };

@@ -53,7 +53,7 @@ export class Operations {
       attachments: input.attachments,
       created,
     });
-    this.store.messages.push(message);
+    this.store.addMessage(message);
     room.lastActivity = created;
     this.emit({ resource: 'messages', event: 'created', actorId: author.id, roomId: room.id, message });
     return compact({ ...message, ...('roomId' in input.destination ? {} : input.destination) });
@@ -65,7 +65,7 @@ export class Operations {
     if (message.personId !== caller.person.id && !membership?.isModerator) {
       throw forbidden('Only the author or a moderator may delete this message.');
     }
-    this.store.messages.splice(this.store.messages.indexOf(message), 1);
+    this.store.removeMessage(message);
     this.emit({ resource: 'messages', event: 'deleted', actorId: caller.person.id, roomId: message.roomId, message });
   }
 

@@ -122,8 +122,22 @@ export class EmulatorStore {
     return [...this.rooms.values()].find((room) => room.type === 'direct' && this.isMember(room.id, a) && this.isMember(room.id, b));
   }
 
+  private readonly messagesById = new Map<string, WebexMessage>();
+
+  addMessage(message: WebexMessage): void {
+    this.messages.push(message);
+    this.messagesById.set(message.id, message);
+  }
+
+  removeMessage(message: WebexMessage): void {
+    const at = this.messages.indexOf(message);
+    if (at >= 0) this.messages.splice(at, 1);
+    this.messagesById.delete(message.id);
+  }
+
+  /** By id in constant time: the bot fetches every message it is told about. */
   message(id: string): WebexMessage | undefined {
-    return this.messages.find((m) => m.id === id);
+    return this.messagesById.get(id);
   }
 
   sharesRoom(a: string, b: string): boolean {

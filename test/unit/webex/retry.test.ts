@@ -208,3 +208,19 @@ describe('webex/retry mayRetry', () => {
     assert.equal(calls, 1);
   });
 });
+
+describe('webex/retry rate limits within a deadline', () => {
+  it('keeps honouring Retry-After past the usual retry count while the deadline allows, then stops at the deadline', () => {
+    const opts = resolveRetryOptions({ maxRetries: 3, deadline: 1_000_000 + 6_500, now: () => 1_000_000 });
+    const busy = new WebexApiError({ status: 429, message: 'busy', retryAfterSeconds: 1 });
+    assert.deepEqual(retryDecision(busy, 4, opts), { retry: true, delayMs: 1000 });
+    assert.deepEqual(retryDecision(busy, 10, opts), { retry: true, delayMs: 1000 });
+    assert.deepEqual(retryDecision(busy, 11, opts), { retry: false, reason: 'exhausted' });
+    const late = resolveRetryOptions({ maxRetries: 3, deadline: 1_000_000 + 500, now: () => 1_000_000 });
+    assert.deepEqual(retryDecision(busy, 1, late), { retry: false, reason: 'deadline' });
+    const noDeadline = resolveRetryOptions({ maxRetries: 3 });
+    assert.deepEqual(retryDecision(busy, 4, noDeadline), { retry: false, reason: 'exhausted' });
+    const outage = new WebexApiError({ status: 503, message: 'down' });
+    assert.deepEqual(retryDecision(outage, 4, opts), { retry: false, reason: 'exhausted' }, 'a 5xx keeps the usual bound');
+  });
+});
