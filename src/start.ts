@@ -121,6 +121,7 @@ export async function startBot(opts: StartOptions): Promise<RunningBot> {
   const stores = createStores({ redisUrl: config.redisUrl, logger: logger.child({ component: 'store' }) });
   const lookup = new LookupService(admin, {
     peopleCacheTtlMs: limits.peopleCacheTtlMs,
+    permissionsCacheTtlMs: limits.permissionsCacheTtlMs,
     defaultOrgId: config.defaultOrgId,
     sharedPeople: stores.kind === 'redis' ? stores.kv : undefined,
     onCacheLookup: (hit) => metrics.cacheLookup('people', hit),
@@ -143,7 +144,7 @@ export async function startBot(opts: StartOptions): Promise<RunningBot> {
     post: (roomId, markdown) => (late.framework ? late.framework.webex.messages.create({ roomId, markdown }) : Promise.resolve()),
   });
   const reverse = new ReverseIndex(admin, { ttlMs: limits.reverseIndexTtlMs, defaultOrgId: config.defaultOrgId });
-  const runner = new CommandRunner({ lookup, reverse, logger, onAdminTokenRejected: (error) => void ops.adminTokenRejected(error) });
+  const runner = new CommandRunner({ lookup, reverse, reverseTimeoutMs: limits.reverseScanTimeoutMs, logger, onAdminTokenRejected: (error) => void ops.adminTokenRejected(error) });
 
   let resolveReady!: () => void;
   const frameworkReady = new Promise<void>((resolve) => (resolveReady = resolve));

@@ -38,6 +38,11 @@ export interface CommandRunnerOptions {
   reverse?: ReverseIndex;
   /** A scan still running after this long gets a progress message. Default 3 s. */
   progressAfterMs?: number;
+  /**
+   * Time a reverse look-up may take: it reads one setting per calling user, so it gets longer than
+   * other commands; the agent hears back within the usual time through the progress message.
+   */
+  reverseTimeoutMs?: number;
 }
 
 const DEFAULT_PROGRESS_AFTER_MS = 3_000;
@@ -62,14 +67,14 @@ export class CommandRunner {
         case 'lookup': {
           const reply = await this.withDeadline(ctx.deadline, async (): Promise<Reply> => ({
             kind: 'lookup',
-            outcome: await this.opts.lookup.lookup(command.target, { orgId: command.orgId, deadline: ctx.deadline }),
+            outcome: await this.opts.lookup.lookup(command.target, { orgId: command.orgId, deadline: ctx.deadline, fresh: command.fresh }),
           }));
           if (reply.kind === 'lookup' && reply.outcome.kind === 'webexError') this.noticeRejectedToken(reply.outcome.error);
           return reply;
         }
         case 'lookupMany':
           return await this.withDeadline(ctx.deadline, async (): Promise<Reply> => {
-            const result = await this.opts.lookup.lookupMany(command.targets, { orgId: command.orgId, deadline: ctx.deadline });
+            const result = await this.opts.lookup.lookupMany(command.targets, { orgId: command.orgId, deadline: ctx.deadline, fresh: command.fresh });
             for (const entry of result.entries) if (entry.outcome.kind === 'webexError') this.noticeRejectedToken(entry.outcome.error);
             return { kind: 'lookupMany', result };
           });
@@ -91,15 +96,16 @@ export class CommandRunner {
     const index = this.opts.reverse;
     if (!index) return { kind: 'help', botName: ctx.botName };
     let progress: ReverseScanProgress = { listed: 0, read: 0, listingDone: false };
+    const deadline = Math.max(ctx.deadline, Date.now() + (this.opts.reverseTimeoutMs ?? 0));
     const timer = setTimeout(() => {
       void ctx.postInterim?.({ kind: 'scanning', number: command.number, progress });
     }, this.opts.progressAfterMs ?? DEFAULT_PROGRESS_AFTER_MS);
     try {
-      return await this.withDeadline(ctx.deadline + 1_000, async (): Promise<Reply> => {
+      return await this.withDeadline(deadline + 1_000, async (): Promise<Reply> => {
         try {
           const result = await index.find(command.number, {
             orgId: command.orgId,
-            deadline: ctx.deadline,
+            deadline,
             onProgress: (p) => (progress = p),
           });
           return { kind: 'reverse', result };

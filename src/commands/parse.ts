@@ -69,14 +69,15 @@ export function parseCardSubmit(inputs: Record<string, unknown>): Command {
   const orgId = typeof inputs.orgId === 'string' && ORG_ID.test(inputs.orgId) ? inputs.orgId : undefined;
   const withOrg = (c: Command): Command => withOrgId(c, orgId);
   if (action === CARD_ACTION.pick || action === CARD_ACTION.refresh) {
+    const fresh = action === CARD_ACTION.refresh ? { fresh: true } : {};
     const personId = typeof inputs.personId === 'string' ? inputs.personId : '';
     const parsed = parseTarget(personId);
-    if (parsed.ok && parsed.target.kind === 'personId') return withOrg({ kind: 'lookup', target: parsed.target });
+    if (parsed.ok && parsed.target.kind === 'personId') return withOrg({ kind: 'lookup', target: parsed.target, ...fresh });
     const email = typeof inputs.email === 'string' ? parseTarget(inputs.email) : undefined;
-    if (email?.ok) return withOrg({ kind: 'lookup', target: email.target });
+    if (email?.ok) return withOrg({ kind: 'lookup', target: email.target, ...fresh });
     return { kind: 'invalidTarget', input: personId, reason: personId ? 'malformed' : 'empty' };
   }
-  if (action === CARD_ACTION.refreshMany) return withOrg(refreshManyCommand(inputs[CARD_DATA_TARGETS]));
+  if (action === CARD_ACTION.refreshMany) return withOrg(freshly(refreshManyCommand(inputs[CARD_DATA_TARGETS])));
   if (action === CARD_ACTION.lookup) {
     const raw = typeof inputs[CARD_INPUT_TARGET] === 'string' ? (inputs[CARD_INPUT_TARGET] as string) : '';
     const parsed = parseTarget(raw);
@@ -84,6 +85,11 @@ export function parseCardSubmit(inputs: Record<string, unknown>): Command {
     return withOrg({ kind: 'lookup', target: parsed.target });
   }
   return { kind: 'help' };
+}
+
+/** A Refresh button's command reads everything from Webex again. */
+function freshly(command: Command): Command {
+  return command.kind === 'lookup' || command.kind === 'lookupMany' ? { ...command, fresh: true } : command;
 }
 
 /** "Refresh all" on a several-people card: one target per line (person IDs, emails or names). */

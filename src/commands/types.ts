@@ -22,10 +22,13 @@ export type InvalidTargetReason = 'empty' | 'malformed' | 'tooLong' | 'tooMany';
 export type InvalidNumberReason = 'empty' | 'malformed' | 'tooShort' | 'tooLong';
 
 export type Command =
-  /** Look up one person's transfer numbers. `orgId` is for partner admins (issue: partner orgs). */
-  | { kind: 'lookup'; target: Target; orgId?: string }
+  /**
+   * Look up one person's transfer numbers. `orgId` is for partner admins; `fresh` (Refresh buttons)
+   * reads everything from Webex again, nothing from caches.
+   */
+  | { kind: 'lookup'; target: Target; orgId?: string; fresh?: boolean }
   /** Look up several people (2 to MAX_TARGETS), in the order asked, duplicates removed. */
-  | { kind: 'lookupMany'; targets: Target[]; orgId?: string }
+  | { kind: 'lookupMany'; targets: Target[]; orgId?: string; fresh?: boolean }
   /** Who has this number among their transfer numbers. */
   | { kind: 'reverse'; number: PhoneNumber; orgId?: string }
   | { kind: 'help' }

@@ -29,6 +29,8 @@ export interface Config {
     lookupsPerMinute: number;
     peopleCacheTtlMs: number;
     reverseIndexTtlMs: number;
+    reverseScanTimeoutMs: number;
+    permissionsCacheTtlMs: number;
     requestTimeoutMs: number;
     commandTimeoutMs: number;
     maxConcurrency: number;
@@ -127,6 +129,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       lookupsPerMinute: e.RATE_LIMIT_PER_MINUTE,
       peopleCacheTtlMs: e.PEOPLE_CACHE_TTL_SECONDS * 1000,
       reverseIndexTtlMs: e.REVERSE_INDEX_TTL_SECONDS * 1000,
+      reverseScanTimeoutMs: e.REVERSE_SCAN_TIMEOUT_SECONDS * 1000,
+      permissionsCacheTtlMs: e.PERMISSIONS_CACHE_TTL_SECONDS * 1000,
       requestTimeoutMs: e.WEBEX_REQUEST_TIMEOUT_MS,
       commandTimeoutMs: e.COMMAND_TIMEOUT_MS,
       maxConcurrency: e.WEBEX_MAX_CONCURRENCY,

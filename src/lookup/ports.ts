@@ -5,6 +5,8 @@ export interface CallOptions {
   orgId?: string;
   /** Epoch ms after which no retry may start. */
   deadline?: number;
+  /** Read from Webex, not from caches (Refresh). */
+  fresh?: boolean;
 }
 
 export interface AdminApi {

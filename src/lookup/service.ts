@@ -1,5 +1,6 @@
 // The use case: resolve who the agent means, then read that person's transfer numbers and what each
 // is for (always fresh). Several people run side by side, a few at a time.
+import { LRUCache } from 'lru-cache';
 import type { Target } from '../commands/types';
 import { isWebexApiError, type WebexApiError } from '../webex/errors';
 import type { WebexOutgoingPermission, WebexPerson, WebexTransferNumbers } from '../webex/types';
@@ -12,6 +13,8 @@ import { transferUsage } from './usage';
 
 export const DEFAULT_LOOKUP_CONCURRENCY = 4;
 
+const DEFAULT_PERMISSIONS_TTL_MS = 60_000;
+
 export interface LookupServiceOptions {
   peopleCacheTtlMs: number;
   /** How many display-name matches to show before saying "more". */
@@ -20,6 +23,12 @@ export interface LookupServiceOptions {
   defaultOrgId?: string;
   /** People looked up at once by lookupMany. Default 4. */
   lookupConcurrency?: number;
+  /**
+   * How long a person's outgoing calling permissions ("what each number is for") are reused. They
+   * change rarely, and Refresh always reads them again; the numbers themselves are never cached.
+   * Default 60 s; 0 reads them every time.
+   */
+  permissionsCacheTtlMs?: number;
   /** Where several instances share resolved people (Redis); memory only without it. */
   sharedPeople?: SharedPeopleStore;
   onCacheLookup?: (hit: boolean) => void;
@@ -34,6 +43,7 @@ type Resolution =
 export class LookupService {
   readonly people: PeopleCache;
   private readonly maxCandidates: number;
+  private readonly permissions: LRUCache<string, WebexOutgoingPermission> | undefined;
   private readonly now: () => Date;
 
   constructor(
@@ -42,6 +52,8 @@ export class LookupService {
   ) {
     this.people = new PeopleCache({ ttlMs: opts.peopleCacheTtlMs, shared: opts.sharedPeople, onLookup: opts.onCacheLookup });
     this.maxCandidates = opts.maxCandidates ?? 10;
+    const permissionsTtl = opts.permissionsCacheTtlMs ?? DEFAULT_PERMISSIONS_TTL_MS;
+    this.permissions = permissionsTtl > 0 ? new LRUCache<string, WebexOutgoingPermission>({ max: 5000, ttl: permissionsTtl }) : undefined;
     this.now = opts.now ?? (() => new Date());
   }
 
@@ -78,7 +90,7 @@ export class LookupService {
     const summary: PersonSummary = summarizePerson(person);
     const [numbers, permission] = await Promise.allSettled([
       this.admin.getTransferNumbers(person.id, options),
-      this.admin.getOutgoingPermission(person.id, options),
+      this.outgoingPermission(person.id, options),
     ]);
     if (numbers.status === 'rejected') {
       const error = asWebexError(numbers.reason);
@@ -86,6 +98,15 @@ export class LookupService {
       return { kind: 'webexError', stage: 'settings', error, target, person: summary };
     }
     return { kind: 'found', person: summary, readAt: this.now(), ...this.numbersAndUsage(numbers.value, permission) };
+  }
+
+  private async outgoingPermission(personId: string, options: CallOptions): Promise<WebexOutgoingPermission> {
+    const key = `${options.orgId ?? ''}:${personId}`;
+    const cached = options.fresh ? undefined : this.permissions?.get(key);
+    if (cached) return cached;
+    const permission = await this.admin.getOutgoingPermission(personId, options);
+    this.permissions?.set(key, permission);
+    return permission;
   }
 
   private numbersAndUsage(raw: WebexTransferNumbers, permission: PromiseSettledResult<WebexOutgoingPermission>) {

@@ -44,15 +44,27 @@ describe('integration: Webex calls per command', function () {
     }
   });
 
-  it('answers a repeat look-up in 3 sequential steps: fetch the message, read the settings (2 calls at once), reply', async () => {
+  it('answers a repeat look-up with the floor of 3 calls: fetch the message, read the numbers, reply', async () => {
     await t.ask('transfer numbers for alice@example.com');
     await t.emulator.deliveriesSettled();
     t.emulator.clearRequests();
     const reply = await t.ask('transfer numbers for alice@example.com');
     assert.equal(viewCard(reply).facts['Transfer number 1'], '+1205553650');
+    assert.ok(viewCard(reply).texts.includes('Used for: International'), 'what each number is for, from the short-lived cache');
+    await t.emulator.deliveriesSettled();
+    assert.deepEqual(botAndAdminCalls(), ['messages.get', 'transferNumbers.get', 'messages.create']);
+  });
+
+  it('reads the numbers and what they are for again on Refresh, side by side', async () => {
+    const card = await t.ask('transfer numbers for alice@example.com');
+    await t.emulator.deliveriesSettled();
+    t.emulator.clearRequests();
+    const refresh = viewCard(card).buttons.find((b) => b.title === 'Refresh');
+    assert.ok(refresh);
+    await t.submit(card, refresh.data);
     await t.emulator.deliveriesSettled();
     const calls = botAndAdminCalls();
-    assert.equal(calls[0], 'messages.get');
+    assert.equal(calls[0], 'attachmentActions.get');
     assert.deepEqual(calls.slice(1, 3).sort(), ['outgoingPermission.get', 'transferNumbers.get']);
     assert.equal(calls[3], 'messages.create');
     assert.equal(calls.length, 4);

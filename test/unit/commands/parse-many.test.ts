@@ -112,8 +112,9 @@ describe('commands/parseCardSubmit: several people', () => {
       kind: 'lookupMany',
       targets: [{ kind: 'personId', id: ID }, bob, chris],
       orgId: 'ORG-7',
+      fresh: true,
     });
-    assert.deepEqual(parseCardSubmit({ action: 'refreshMany', targets: 'alice@example.com' }), { kind: 'lookup', target: alice });
+    assert.deepEqual(parseCardSubmit({ action: 'refreshMany', targets: 'alice@example.com' }), { kind: 'lookup', target: alice, fresh: true });
   });
 
   it('refuses an empty, oversized or broken "Refresh all"', () => {
@@ -134,6 +135,7 @@ describe('commands/parseCardSubmit: "Refresh all" repeats', () => {
     assert.deepEqual(parseCardSubmit({ action: 'refreshMany', targets: 'Zoë\nzoë\nbob@example.com' }), {
       kind: 'lookupMany',
       targets: [{ kind: 'name', name: 'Zoë' }, bob],
+      fresh: true,
     });
   });
 });

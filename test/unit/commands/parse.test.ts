@@ -103,6 +103,7 @@ describe('commands/parseCardSubmit', () => {
     assert.deepEqual(parseCardSubmit({ action: 'refresh', personId: 'nope', email: 'alice@example.com' }), {
       kind: 'lookup',
       target: { kind: 'email', email: 'alice@example.com' },
+      fresh: true,
     });
   });
 
@@ -110,6 +111,7 @@ describe('commands/parseCardSubmit', () => {
     assert.deepEqual(parseCardSubmit({ action: 'refresh', personId: ALICE_ID, orgId: 'ORG' }), {
       kind: 'lookup',
       target: { kind: 'personId', id: ALICE_ID },
+      fresh: true,
       orgId: 'ORG',
     });
   });
@@ -130,7 +132,7 @@ describe('commands/parseCardSubmit org IDs', () => {
   const id = Buffer.from('ciscospark://us/PEOPLE/0f3e1c52-6a53-4e4e-9b8a-2c1b8f4a7d10').toString('base64').replace(/=+$/, '');
   it('drops an org ID that does not look like one instead of passing it to Webex', () => {
     for (const orgId of ['has spaces in it', 'x'.repeat(201), 'line\nbreak', '<script>', '']) {
-      assert.deepEqual(parseCardSubmit({ action: 'refresh', personId: id, orgId }), { kind: 'lookup', target: { kind: 'personId', id } }, orgId);
+      assert.deepEqual(parseCardSubmit({ action: 'refresh', personId: id, orgId }), { kind: 'lookup', target: { kind: 'personId', id }, fresh: true }, orgId);
     }
   });
 });

@@ -195,12 +195,13 @@ function assertWellFormed(command: Command): void {
       assert.deepEqual(command, { kind: 'help' });
       return;
     case 'lookup':
-      assert.ok(Object.keys(command).every((k) => ['kind', 'target', 'orgId'].includes(k)), JSON.stringify(command));
+      assert.ok(Object.keys(command).every((k) => ['kind', 'target', 'orgId', 'fresh'].includes(k)), JSON.stringify(command));
+      assert.ok(command.fresh === undefined || command.fresh === true, JSON.stringify(command));
       assertWellFormedTarget(command.target);
       assertOrgId(command);
       return;
     case 'lookupMany': {
-      assert.ok(Object.keys(command).every((k) => ['kind', 'targets', 'orgId'].includes(k)), JSON.stringify(command));
+      assert.ok(Object.keys(command).every((k) => ['kind', 'targets', 'orgId', 'fresh'].includes(k)), JSON.stringify(command));
       assert.ok(command.targets.length >= 2 && command.targets.length <= MAX_TARGETS, `${command.targets.length} targets`);
       command.targets.forEach(assertWellFormedTarget);
       assertOrgId(command);

@@ -221,3 +221,30 @@ describe('lookup/LookupService', () => {
     assert.equal(failed.kind === 'webexError' && failed.orgId, 'CUSTOMER');
   });
 });
+
+describe('lookup/LookupService permissions cache', () => {
+  it('reuses "what each number is for" for a while, reads the numbers every time, and reads both on Refresh', async () => {
+    const api = fakeAdmin();
+    const s = new LookupService(api, { peopleCacheTtlMs: 60_000, permissionsCacheTtlMs: 60_000, now: () => READ_AT });
+    await s.lookup({ kind: 'email', email: 'alice@example.com' });
+    await s.lookup({ kind: 'email', email: 'alice@example.com' });
+    assert.equal(api.getTransferNumbers.callCount, 2);
+    assert.equal(api.getOutgoingPermission.callCount, 1);
+    await s.lookup({ kind: 'email', email: 'alice@example.com' }, { fresh: true });
+    assert.equal(api.getOutgoingPermission.callCount, 2);
+    assert.equal(api.getTransferNumbers.callCount, 3);
+  });
+
+  it('reads the permissions every time when the cache is off, and never caches a failed read', async () => {
+    const api = fakeAdmin();
+    const off = new LookupService(api, { peopleCacheTtlMs: 60_000, permissionsCacheTtlMs: 0, now: () => READ_AT });
+    await off.lookup({ kind: 'email', email: 'alice@example.com' });
+    await off.lookup({ kind: 'email', email: 'alice@example.com' });
+    assert.equal(api.getOutgoingPermission.callCount, 2);
+    const failing = fakeAdmin({ getOutgoingPermission: sinon.stub().rejects(new WebexApiError({ status: 503, message: 'down' })) });
+    const s = new LookupService(failing, { peopleCacheTtlMs: 60_000, now: () => READ_AT });
+    await s.lookup({ kind: 'email', email: 'alice@example.com' });
+    await s.lookup({ kind: 'email', email: 'alice@example.com' });
+    assert.equal(failing.getOutgoingPermission.callCount, 2);
+  });
+});
