@@ -55,23 +55,32 @@ function registerShutdown(logger: Logger, stop: () => Promise<void>): void {
     stop()
       .then(() => {
         logger.info('shutdown.complete');
-        logger.flush?.();
-        process.exit(0);
+        exitAfterFlush(logger, 0);
       })
       .catch((err) => {
         logger.error({ err }, 'shutdown.failed');
-        process.exit(1);
+        exitAfterFlush(logger, 1);
       });
   };
   process.on('SIGTERM', onSignal);
   process.on('SIGINT', onSignal);
 }
 
-function fail(logger: Logger, err: unknown): never {
+function fail(logger: Logger, err: unknown): void {
   const message = err instanceof StartupError ? err.message : `Startup failed: ${err instanceof Error ? err.message : String(err)}`;
   process.stderr.write(`${message}\n`);
-  logger.flush?.();
-  process.exit(1);
+  exitAfterFlush(logger, 1);
+}
+
+/** pino writes asynchronously: the last lines (e.g. "shutdown.complete") must reach stdout before exit. */
+function exitAfterFlush(logger: Logger, code: number): void {
+  const exit = () => process.exit(code);
+  setTimeout(exit, 2_000).unref();
+  try {
+    logger.flush(exit);
+  } catch {
+    exit();
+  }
 }
 
 main().catch((err) => {

@@ -80,14 +80,14 @@ export async function startBot(opts: StartOptions): Promise<RunningBot> {
   const callLogged = (token: 'admin' | 'bot', info: { route: string; status: number; durationMs: number }) => {
     metrics.webexCall({ ...info, token });
     if (webexLog.isLevelEnabled('debug')) {
-      webexLog.debug({ commandId: currentEventContext()?.commandId, token, route: info.route, status: info.status, ms: Math.round(info.durationMs) }, 'webex.call');
+      webexLog.debug({ commandId: currentEventContext()?.commandId, as: token, route: info.route, status: info.status, ms: Math.round(info.durationMs) }, 'webex.call');
     }
   };
   const observe = (token: 'admin' | 'bot') => ({
     onCall: (info: { route: string; status: number; durationMs: number }) => callLogged(token, info),
     onRetry: (info: { route: string; attempt: number; delayMs: number; error: WebexApiError }) => {
       metrics.webexRetry({ route: info.route, status: info.error.status });
-      webexLog.warn({ token, route: info.route, attempt: info.attempt, delayMs: info.delayMs, err: info.error.toJSON() }, 'webex.retry');
+      webexLog.warn({ as: token, route: info.route, attempt: info.attempt, delayMs: info.delayMs, err: info.error.toJSON() }, 'webex.retry');
     },
   });
 
