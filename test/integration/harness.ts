@@ -3,7 +3,7 @@
 // each test gets its own bot instance and a clean slate of faults.
 import { loadConfig } from '../../src/config';
 import { startBot, type RunningBot } from '../../src/start';
-import { createEmulator, SEED_EMAILS, SEED_LOCATIONS, type Emulator } from '../../src/sandbox/emulator';
+import { createEmulator, SEED_EMAILS, SEED_LOCATIONS, type Emulator, type FaultSpec } from '../../src/sandbox/emulator';
 import type { OutgoingMessage } from '../../src/cards/types';
 import type { WebexMessage } from '../../src/webex/types';
 import { assertValidMessage } from '../helpers/card-validation';
@@ -51,11 +51,19 @@ export interface BotUnderTest {
   stop(): Promise<void>;
 }
 
-export async function startBotUnderTest(env: Record<string, string> = {}): Promise<BotUnderTest> {
+export interface StartOptions {
+  /** Faults in place while the bot starts. */
+  faults?: FaultSpec[];
+  /** Runs once the port is bound, while start-up (admin check, framework, webhooks) is still going on. */
+  whileStarting?: (bot: RunningBot) => Promise<void>;
+}
+
+export async function startBotUnderTest(env: Record<string, string> = {}, opts: StartOptions = {}): Promise<BotUnderTest> {
   const emu = await sharedEmulator();
   emu.faults.clear();
   emu.setLatency(0);
   emu.setRateLimit(null);
+  for (const fault of opts.faults ?? []) emu.faults.add(fault);
   const logs = captureLogs('debug');
   const config = loadConfig({
     WEBEX_BOT_TOKEN: emu.tokens.bot,
@@ -75,7 +83,9 @@ export async function startBotUnderTest(env: Record<string, string> = {}): Promi
     host: '127.0.0.1',
     webhookUrlForPort: (port) => `http://127.0.0.1:${port}${WEBHOOK_PATH}`,
   });
+  const checking = opts.whileStarting?.(bot);
   await bot.started;
+  await checking;
   await waitForWebhooks(emu, bot.port);
 
   const nextBotMessage = async (roomId: string, act: () => Promise<unknown>): Promise<WebexMessage> => {
