@@ -105,6 +105,9 @@ export async function ensureWebhooks(http: WebexHttp, opts: EnsureWebhooksOption
     }
   }
 
+  // Webhooks this call created carry the current secret already: they need no repair. A PUT that
+  // Webex (or a stand-in) does not support is replaced by delete-and-create, which is in every API.
+  const createdHere = new Set<string>();
   for (let round = 1; round <= MAX_ROUNDS; round += 1) {
     const hooks = await listWebhooks(http);
     const keepers: Partial<Record<keyof EnsuredWebhooks, Webhook>> = {};
@@ -112,7 +115,13 @@ export async function ensureWebhooks(http: WebexHttp, opts: EnsureWebhooksOption
     for (const kind of KINDS) {
       const [keeper, ...duplicates] = ours(hooks, kind);
       if (!keeper) {
-        await http.request({ method: 'POST', path: '/webhooks', body: { name, targetUrl, resource: kind.resource, event: kind.event, secret }, route: 'webhooks.create' });
+        const response = await http.request<unknown>({
+          method: 'POST',
+          path: '/webhooks',
+          body: { name, targetUrl, resource: kind.resource, event: kind.event, secret },
+          route: 'webhooks.create',
+        });
+        if (isWebhook(response.data)) createdHere.add(response.data.id);
         logger?.info({ resource: kind.resource, event: kind.event }, 'webhooks.created');
         created = true;
         continue;
@@ -124,23 +133,36 @@ export async function ensureWebhooks(http: WebexHttp, opts: EnsureWebhooksOption
     if (created) continue;
 
     const repaired: Partial<EnsuredWebhooks> = {};
+    let recreated = false;
     try {
       for (const kind of KINDS) {
         const keeper = keepers[kind.key] as Webhook;
+        if (createdHere.has(keeper.id)) {
+          repaired[kind.key] = keeper;
+          continue;
+        }
         // Webex never returns the secret, so whether it differs is unknowable: always write it once.
-        const response = await http.request<unknown>({
-          method: 'PUT',
-          path: webhookPath(keeper.id),
-          body: { name, targetUrl, secret, status: 'active' },
-          route: 'webhooks.update',
-        });
-        repaired[kind.key] = isWebhook(response.data) ? response.data : { ...keeper, name, status: 'active' };
+        try {
+          const response = await http.request<unknown>({
+            method: 'PUT',
+            path: webhookPath(keeper.id),
+            body: { name, targetUrl, secret, status: 'active' },
+            route: 'webhooks.update',
+          });
+          repaired[kind.key] = isWebhook(response.data) ? response.data : { ...keeper, name, status: 'active' };
+        } catch (err) {
+          if (!isWebexApiError(err) || ![400, 405, 501].includes(err.status)) throw err;
+          logger?.warn({ webhookId: keeper.id, status: err.status }, 'webhooks.update_unsupported_recreating');
+          await remove(keeper);
+          recreated = true;
+        }
       }
     } catch (err) {
       // The keeper vanished under us (an instance with an older view removed it): start over.
       if (isNotFound(err)) continue;
       throw err;
     }
+    if (recreated) continue;
     const result = repaired as EnsuredWebhooks;
     logger?.info({ firehoseId: result.firehose.id, cardsId: result.cards.id, rounds: round }, 'webhooks.ensured');
     return result;
