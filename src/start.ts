@@ -250,9 +250,10 @@ export async function startBot(opts: StartOptions): Promise<RunningBot> {
       audit,
     };
     await framework.start();
-    // The framework does not wait for its webhooks; readiness does.
-    await webhookRegistration?.ensure();
     resolveReady();
+    // The framework does not wait for its webhooks; readiness does. A failure to register them is not
+    // fatal (events posted to the route are still handled): readiness stays off while it is retried.
+    if (webhookRegistration) await registerWebhooksUntilDone(webhookRegistration, logger, () => accepting);
     started = true;
     logger.info(
       { bot: framework.email, mode: config.webhook ? 'webhook' : 'websocket', adminOrgId: adminPerson.orgId, store: stores.kind },
@@ -314,16 +315,55 @@ function webhookRegistrationFor(
       secret: opts.secret,
       name: frameworkWebhookName(opts.targetUrl, opts.botEmail()),
       logger: opts.logger,
+    }).catch((err) => {
+      ensured = undefined; // the next call tries again
+      throw err;
     }));
   return {
     ensure,
-    webhookFor: (resource) => ensure().then((w) => (resource === 'attachmentActions' ? w.cards : w.firehose)),
+    // The framework only needs the webhook's name from this; failures are reported (and retried) by
+    // registerWebhooksUntilDone, so the framework is not handed a rejection to print on its own.
+    webhookFor: (resource) =>
+      ensure().then(
+        (w) => (resource === 'attachmentActions' ? w.cards : w.firehose),
+        () => ({ name: frameworkWebhookName(opts.targetUrl, opts.botEmail()), targetUrl: opts.targetUrl, resource }),
+      ),
   };
 }
 
-async function verifyAdminToken(admin: WebexAdminClient, logger: Logger): Promise<WebexPerson> {
+const WEBHOOK_RETRY_MS = 30_000;
+
+/** The first attempt is awaited; after a failure, retries go on in the background until they succeed. */
+async function registerWebhooksUntilDone(
+  registration: { ensure(): Promise<EnsuredWebhooks> },
+  logger: Logger,
+  stillRunning: () => boolean,
+): Promise<void> {
   try {
-    return await admin.getMe();
+    await registration.ensure();
+    return;
+  } catch (err) {
+    logger.error({ err: safeError(err) }, 'webhooks.registration_failed: retrying every 30 s; events posted to the webhook route are still handled');
+  }
+  await new Promise<void>((resolve) => {
+    const retry = () => {
+      if (!stillRunning()) return resolve();
+      registration.ensure().then(
+        () => {
+          logger.info('webhooks.registration_recovered');
+          resolve();
+        },
+        () => setTimeout(retry, WEBHOOK_RETRY_MS).unref(),
+      );
+    };
+    setTimeout(retry, WEBHOOK_RETRY_MS).unref();
+  });
+}
+
+async function verifyAdminToken(admin: WebexAdminClient, logger: Logger): Promise<WebexPerson> {
+  let me: WebexPerson;
+  try {
+    me = await admin.getMe();
   } catch (err) {
     if (isWebexApiError(err) && (err.status === 401 || err.status === 403)) {
       throw new StartupError(
@@ -333,6 +373,11 @@ async function verifyAdminToken(admin: WebexAdminClient, logger: Logger): Promis
     logger.error({ err: safeError(err) }, 'startup.admin_check_failed');
     throw new StartupError(`Could not verify WEBEX_ADMIN_TOKEN with Webex: ${isWebexApiError(err) ? err.message : 'unexpected error'}`);
   }
+  // The admin's organization is whose people may use the bot: without it nobody could be vetted.
+  if (typeof me.orgId !== 'string' || me.orgId === '') {
+    throw new StartupError('Webex did not say which organization WEBEX_ADMIN_TOKEN belongs to (GET /people/me has no orgId)');
+  }
+  return me;
 }
 
 function listenHttp(app: Express, port: number, host: string | undefined): Promise<http.Server> {

@@ -2,7 +2,11 @@
 import { strict as assert } from 'node:assert';
 import { SEED_EMAILS } from '../../src/sandbox/emulator';
 import { requireRedis, TEST_REDIS_URL } from '../helpers/redis';
-import { sharedEmulator, startBotUnderTest, viewCard, type BotUnderTest } from './harness';
+import { loadConfig } from '../../src/config';
+import { signBody } from '../../src/http/signature';
+import { startBot } from '../../src/start';
+import { captureLogs } from '../helpers/logs';
+import { sharedEmulator, startBotUnderTest, TEST_WEBHOOK_SECRET, viewCard, type BotUnderTest } from './harness';
 
 const ASK = 'transfer numbers for alice@example.com';
 
@@ -129,5 +133,62 @@ describe('integration: two instances sharing Redis', function () {
     assert.equal(emulator.botMessages(room).length - before, 1);
     const delivered = emulator.deliveries.filter((d) => d.statusCode === 200).length;
     assert.ok(delivered >= 2);
+  });
+});
+
+describe('integration: when webhook registration fails', function () {
+  this.timeout(30_000);
+
+  it('keeps handling events posted to its route, but is not ready', async () => {
+    const emulator = await sharedEmulator();
+    emulator.faults.clear();
+    emulator.faults.add({ route: 'webhooks.create', status: 403 });
+    const logs = captureLogs();
+    const config = loadConfig({
+      WEBEX_BOT_TOKEN: emulator.tokens.bot,
+      WEBEX_ADMIN_TOKEN: emulator.tokens.admin,
+      WEBEX_API_URL: emulator.baseUrl,
+      WEBHOOK_URL: 'http://127.0.0.1:1/webhooks/webex',
+      WEBHOOK_SECRET: TEST_WEBHOOK_SECRET,
+      PORT: '0',
+    });
+    const bot = await startBot({
+      config,
+      webex: config.webex!,
+      logger: logs.logger,
+      host: '127.0.0.1',
+      webhookUrlForPort: (port) => `http://127.0.0.1:${port}/webhooks/webex`,
+    });
+    try {
+      for (let i = 0; i < 200 && !logs.lines().some((l) => String(l.msg).startsWith('webhooks.registration_failed')); i++) {
+        await new Promise((r) => setTimeout(r, 25));
+      }
+      assert.ok(logs.lines().some((l) => String(l.msg).startsWith('webhooks.registration_failed')));
+      assert.equal((await fetch(`http://127.0.0.1:${bot.port}/readyz`)).status, 503);
+      emulator.faults.clear();
+
+      // Webex could not be told where to deliver; an event that reaches the route anyway is answered.
+      const room = emulator.rooms.direct;
+      const message = await emulator.say({ from: SEED_EMAILS.agent, roomId: room, text: ASK });
+      const before = emulator.botMessages(room).length;
+      const body = JSON.stringify({
+        id: 'WH-DIRECT',
+        name: 'direct delivery',
+        resource: 'messages',
+        event: 'created',
+        actorId: message.personId,
+        data: { id: message.id, roomId: room, roomType: 'direct', personId: message.personId, personEmail: SEED_EMAILS.agent, created: message.created },
+      });
+      const res = await fetch(`http://127.0.0.1:${bot.port}/webhooks/webex`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', 'x-spark-signature': signBody(body, TEST_WEBHOOK_SECRET) },
+        body,
+      });
+      assert.equal(res.status, 200);
+      const [reply] = await emulator.waitForBotMessages({ roomId: room, count: 1, after: before, timeoutMs: 10_000 });
+      assert.equal(viewCard(reply).facts['Transfer number 1'], '+1205553650');
+    } finally {
+      await bot.stop();
+    }
   });
 });
