@@ -5,7 +5,7 @@ import type { AddressInfo } from 'node:net';
 import type { Express, RequestHandler } from 'express';
 import type Framework from 'webex-node-bot-framework';
 import type { Config, WebexConnection } from './config';
-import { createFramework, frameworkWebhookName } from './bot/framework';
+import { createFramework } from './bot/framework';
 import { guardFrameworkSdk } from './bot/sdk-guard';
 import { createEventDispatcher } from './bot/dispatch';
 import { answerUnhandledFailure, registerHandlers, type Access, type HandlerDeps } from './bot/handlers';
@@ -13,6 +13,7 @@ import { AccessGuard, AccessPolicy, AuditLog, listMembersFromPages, RequesterRat
 import { LRUCache } from 'lru-cache';
 import { OpsNotifier } from './bot/ops-notifier';
 import { SpaceHints } from './bot/space-hints';
+import { registerWebhooksUntilDone, webhookRegistrationFor } from './bot/webhook-registration';
 import { currentEventContext } from './bot/event-context';
 import { CommandRunner, safeError } from './bot/command-runner';
 import { createHttpApp, webhookPathOf } from './http/app';
@@ -20,9 +21,8 @@ import { createWebhookReceiver } from './http/webhook-receiver';
 import { LookupService } from './lookup/service';
 import { ReverseIndex } from './lookup/reverse-index';
 import { createRateGate } from './webex/rate-gate';
-import { createWebexHttp, type WebexHttp } from './webex/http';
+import { createWebexHttp } from './webex/http';
 import { createAdminTokenProvider } from './webex/token-provider';
-import { ensureWebhooks, type EnsuredWebhooks } from './webex/webhook-registrar';
 import { createMetrics, type Metrics } from './ops/metrics';
 import { metricsHandler } from './ops/metrics-endpoint';
 import { createStores } from './store';
@@ -298,66 +298,6 @@ async function getMessageOrUndefined(framework: Framework, messageId: string): P
 function once(work: () => Promise<void>): () => Promise<void> {
   let running: Promise<void> | undefined;
   return () => (running ??= work());
-}
-
-/**
- * The framework creates its webhooks at start (after deleting its old ones); instead they are made sure
- * of once, idempotently, by the registrar, and the framework is handed the result.
- */
-function webhookRegistrationFor(
-  http: WebexHttp,
-  opts: { targetUrl: string; secret: string; botEmail: () => string; logger: Logger },
-): { ensure(): Promise<EnsuredWebhooks>; webhookFor(resource: string): Promise<object> } {
-  let ensured: Promise<EnsuredWebhooks> | undefined;
-  const ensure = () =>
-    (ensured ??= ensureWebhooks(http, {
-      targetUrl: opts.targetUrl,
-      secret: opts.secret,
-      name: frameworkWebhookName(opts.targetUrl, opts.botEmail()),
-      logger: opts.logger,
-    }).catch((err) => {
-      ensured = undefined; // the next call tries again
-      throw err;
-    }));
-  return {
-    ensure,
-    // The framework only needs the webhook's name from this; failures are reported (and retried) by
-    // registerWebhooksUntilDone, so the framework is not handed a rejection to print on its own.
-    webhookFor: (resource) =>
-      ensure().then(
-        (w) => (resource === 'attachmentActions' ? w.cards : w.firehose),
-        () => ({ name: frameworkWebhookName(opts.targetUrl, opts.botEmail()), targetUrl: opts.targetUrl, resource }),
-      ),
-  };
-}
-
-const WEBHOOK_RETRY_MS = 30_000;
-
-/** The first attempt is awaited; after a failure, retries go on in the background until they succeed. */
-async function registerWebhooksUntilDone(
-  registration: { ensure(): Promise<EnsuredWebhooks> },
-  logger: Logger,
-  stillRunning: () => boolean,
-): Promise<void> {
-  try {
-    await registration.ensure();
-    return;
-  } catch (err) {
-    logger.error({ err: safeError(err) }, 'webhooks.registration_failed: retrying every 30 s; events posted to the webhook route are still handled');
-  }
-  await new Promise<void>((resolve) => {
-    const retry = () => {
-      if (!stillRunning()) return resolve();
-      registration.ensure().then(
-        () => {
-          logger.info('webhooks.registration_recovered');
-          resolve();
-        },
-        () => setTimeout(retry, WEBHOOK_RETRY_MS).unref(),
-      );
-    };
-    setTimeout(retry, WEBHOOK_RETRY_MS).unref();
-  });
 }
 
 async function verifyAdminToken(admin: WebexAdminClient, logger: Logger): Promise<WebexPerson> {
