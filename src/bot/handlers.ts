@@ -131,9 +131,11 @@ async function respond(
     return;
   }
 
-  // In a group space, find out who else is there while the look-up runs (one cached Webex call).
+  // In a group space, find out who else is there while the look-up runs (one cached Webex call);
+  // help and invalid input name no one, so they need no such check.
   const room = { id: ctx.room.id, type: ctx.room.type };
-  const privately = access.guard.mustAnswerPrivately(room);
+  const looksUp = command.kind === 'lookup' || command.kind === 'lookupMany' || command.kind === 'reverse';
+  const privately = looksUp ? access.guard.mustAnswerPrivately(room) : Promise.resolve(false);
   ctx.postInterim = async (interim) => {
     // Progress notes name no one, but follow the answer where it goes.
     const where: Poster = (await privately) ? (m) => deps.framework.webex.messages.create({ toPersonId: ctx.requester.id, ...m }) : toSpace;
