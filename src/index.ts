@@ -20,7 +20,9 @@ async function main(): Promise<void> {
     throw err;
   }
 
-  const logger = createLogger(config.logLevel);
+  // A newcomer trying the sandbox sees the banner, not a stream of JSON, unless they ask for logs.
+  const quietSandbox = config.mode === 'sandbox' && (process.env.LOG_LEVEL ?? '').trim() === '';
+  const logger = createLogger(quietSandbox ? 'warn' : config.logLevel);
   installProcessSafetyNet(logger);
 
   let bot: RunningBot;
