@@ -5,7 +5,7 @@
 import { strict as assert } from 'node:assert';
 import fc from 'fast-check';
 import { createHttpApp } from '../../../src/http/app';
-import { InMemoryEventMemory } from '../../../src/http/dedupe';
+import { MemoryEventMemory } from '../../../src/store';
 import { signBody } from '../../../src/http/signature';
 import { createWebhookReceiver, MAX_WEBHOOK_BYTES } from '../../../src/http/webhook-receiver';
 import type { WebexWebhookEvent } from '../../../src/webex/types';
@@ -170,7 +170,7 @@ describe('fuzz/webhook receiver', () => {
       webhookPath: PATH,
       webhookHandlers: createWebhookReceiver({
         secret: SECRET,
-        memory: new InMemoryEventMemory(24 * MAX_EVENT_AGE_MS),
+        memory: new MemoryEventMemory(24 * MAX_EVENT_AGE_MS),
         // A hand-off that fails now and then, both ways: the receiver must contain it.
         onEvent: (event) => {
           received.push(event);

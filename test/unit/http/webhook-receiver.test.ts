@@ -1,7 +1,7 @@
 import { strict as assert } from 'node:assert';
 import { createHmac } from 'node:crypto';
 import { createHttpApp } from '../../../src/http/app';
-import { InMemoryEventMemory } from '../../../src/http/dedupe';
+import { MemoryEventMemory } from '../../../src/store';
 import { signBody } from '../../../src/http/signature';
 import { createWebhookReceiver, MAX_WEBHOOK_BYTES } from '../../../src/http/webhook-receiver';
 import type { WebexWebhookEvent } from '../../../src/webex/types';
@@ -33,7 +33,7 @@ describe('http/webhook receiver', () => {
       webhookPath: '/webhooks/webex',
       webhookHandlers: createWebhookReceiver({
         secret: SECRET,
-        memory: new InMemoryEventMemory(60_000),
+        memory: new MemoryEventMemory(60_000),
         onEvent: (e) => {
           received.push(e);
         },
