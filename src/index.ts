@@ -5,6 +5,7 @@ import { createLogger, type Logger } from './ops/logger';
 import { startBot, StartupError, type RunningBot } from './start';
 import { startSandbox } from './sandbox/start-sandbox';
 import { installProcessSafetyNet } from './ops/safety-net';
+import { redactForLog } from './webex/redact';
 
 async function main(): Promise<void> {
   dotenv.config({ quiet: true });
@@ -60,7 +61,7 @@ function registerShutdown(logger: Logger, stop: () => Promise<void>): void {
         exitAfterFlush(logger, 0);
       })
       .catch((err) => {
-        logger.error({ err }, 'shutdown.failed');
+        logger.error({ err: redactForLog(err) }, 'shutdown.failed');
         exitAfterFlush(logger, 1);
       });
   };

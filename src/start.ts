@@ -15,7 +15,8 @@ import { OpsNotifier } from './bot/ops-notifier';
 import { SpaceHints } from './bot/space-hints';
 import { registerWebhooksUntilDone, webhookRegistrationFor } from './bot/webhook-registration';
 import { currentEventContext } from './bot/event-context';
-import { CommandRunner, safeError } from './bot/command-runner';
+import { CommandRunner } from './bot/command-runner';
+import { redactForLog } from './webex/redact';
 import { createHttpApp, webhookPathOf } from './http/app';
 import { createWebhookReceiver } from './http/webhook-receiver';
 import { LookupService } from './lookup/service';
@@ -129,7 +130,7 @@ export async function startBot(opts: StartOptions): Promise<RunningBot> {
 
   const inFlight = new Set<Promise<unknown>>();
   const track = (work: Promise<unknown>) => {
-    const p = work.catch((err) => logger.error({ err: safeError(err) }, 'handler.unexpected_rejection'));
+    const p = work.catch((err) => logger.error({ err: redactForLog(err) }, 'handler.unexpected_rejection'));
     inFlight.add(p);
     void p.finally(() => inFlight.delete(p));
   };
@@ -236,7 +237,7 @@ export async function startBot(opts: StartOptions): Promise<RunningBot> {
         limiter: new RequesterRateLimiter({
           limit: limits.lookupsPerMinute,
           store: stores.rateLimit,
-          onStoreError: (err) => logger.warn({ err: safeError(err) }, 'ratelimit.store_failed'),
+          onStoreError: (err) => logger.warn({ err: redactForLog(err) }, 'ratelimit.store_failed'),
         }),
         membership,
         botPersonId: () => framework.person?.id,
@@ -245,7 +246,7 @@ export async function startBot(opts: StartOptions): Promise<RunningBot> {
           if (roomId) return { personId: framework.person.id, roomId };
           return getMessageOrUndefined(framework, messageId);
         },
-        onMembershipError: (err, roomId) => logger.warn({ err: safeError(err), roomId }, 'access.membership_check_failed'),
+        onMembershipError: (err, roomId) => logger.warn({ err: redactForLog(err), roomId }, 'access.membership_check_failed'),
       }),
       audit,
     };
@@ -310,7 +311,7 @@ async function verifyAdminToken(admin: WebexAdminClient, logger: Logger): Promis
         `WEBEX_ADMIN_TOKEN was rejected by Webex (${err.status}${err.trackingId ? `, tracking ID ${err.trackingId}` : ''}): renew the token or check its scopes`,
       );
     }
-    logger.error({ err: safeError(err) }, 'startup.admin_check_failed');
+    logger.error({ err: redactForLog(err) }, 'startup.admin_check_failed');
     throw new StartupError(`Could not verify WEBEX_ADMIN_TOKEN with Webex: ${isWebexApiError(err) ? err.message : 'unexpected error'}`);
   }
   // The admin's organization is whose people may use the bot: without it nobody could be vetted.

@@ -5,6 +5,7 @@ import type { Reply } from '../cards/types';
 import type { LookupService } from '../lookup/service';
 import type { Logger } from '../ops/logger';
 import { isWebexApiError, type WebexApiError } from '../webex/errors';
+import { redactForLog } from '../webex/redact';
 import type { ReverseIndex } from '../lookup/reverse-index';
 import type { ReverseScanProgress } from '../lookup/types';
 
@@ -82,7 +83,7 @@ export class CommandRunner {
           return await this.reverse(command, ctx);
       }
     } catch (err) {
-      log.error({ err: safeError(err) }, 'command.internal_error');
+      log.error({ err: redactForLog(err) }, 'command.internal_error');
       return { kind: 'internalError', reference: ctx.commandId };
     }
   }
@@ -132,14 +133,4 @@ export class CommandRunner {
       clearTimeout(timer);
     }
   }
-}
-
-/** Errors are logged by name, message and stack only: never a request config with headers. */
-export function safeError(err: unknown): Record<string, unknown> {
-  if (err instanceof Error) {
-    const json = (err as { toJSON?: () => Record<string, unknown> }).toJSON;
-    if (err.name === 'WebexApiError' && typeof json === 'function') return json.call(err);
-    return { name: err.name, message: err.message, stack: err.stack };
-  }
-  return { message: String(err) };
 }

@@ -9,7 +9,8 @@ import type { Logger } from '../ops/logger';
 import type { Metrics } from '../ops/metrics';
 import { askedOfCard, auditFieldsOf, type AccessGuard, type AuditEntry, type AuditLog } from '../access';
 import type { WebexWebhookEvent } from '../webex/types';
-import { CommandRunner, safeError, type CommandContext } from './command-runner';
+import { CommandRunner, type CommandContext } from './command-runner';
+import { redactForLog } from '../webex/redact';
 import { currentEventContext, runInEventContext, type EventContext } from './event-context';
 
 export interface HandlerDeps {
@@ -145,7 +146,7 @@ async function respond(
   try {
     reply = await deps.runner.run(command, ctx);
   } catch (err) {
-    log.error({ err: safeError(err) }, 'command.internal_error');
+    log.error({ err: redactForLog(err) }, 'command.internal_error');
     reply = { kind: 'internalError', reference: ctx.commandId };
   }
   await privately;
@@ -177,7 +178,7 @@ async function postReply(deps: HandlerDeps, event: EventContext, post: Poster, r
     return true;
   } catch (err) {
     deps.metrics?.commandFinished('reply_failed', (Date.now() - event.receivedAt) / 1000);
-    log.error({ err: safeError(err), reply: reply.kind, ...about }, 'reply.failed');
+    log.error({ err: redactForLog(err), reply: reply.kind, ...about }, 'reply.failed');
     return false;
   }
 }

@@ -1,6 +1,7 @@
 // Tells the bot's owner, in an operations space, that the admin token was rejected, before the help desk
 // has to: at most once per interval, and never failing the command that noticed it.
 import type { Logger } from '../ops/logger';
+import { redactForLog } from '../webex/redact';
 import type { WebexApiError } from '../webex/errors';
 
 export interface OpsNotifierOptions {
@@ -39,7 +40,7 @@ export class OpsNotifier {
       await this.opts.post(roomId, markdown);
       this.opts.logger.warn({ roomId }, 'ops.notice_sent');
     } catch (err) {
-      this.opts.logger.error({ err: { message: (err as Error).message }, roomId }, 'ops.notice_failed');
+      this.opts.logger.error({ err: redactForLog(err), roomId }, 'ops.notice_failed');
     }
   }
 }

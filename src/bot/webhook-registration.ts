@@ -3,7 +3,7 @@
 import type { Logger } from '../ops/logger';
 import type { WebexHttp } from '../webex/http';
 import { ensureWebhooks, type EnsuredWebhooks } from '../webex/webhook-registrar';
-import { safeError } from './command-runner';
+import { redactForLog } from '../webex/redact';
 import { frameworkWebhookName } from './framework';
 
 export interface WebhookRegistration {
@@ -55,7 +55,7 @@ export async function registerWebhooksUntilDone(
     await registration.ensure();
     return;
   } catch (err) {
-    logger.error({ err: safeError(err) }, 'webhooks.registration_failed: retrying every 30 s; events posted to the webhook route are still handled');
+    logger.error({ err: redactForLog(err) }, 'webhooks.registration_failed: retrying every 30 s; events posted to the webhook route are still handled');
   }
   await new Promise<void>((resolve) => {
     const retry = () => {

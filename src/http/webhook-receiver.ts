@@ -2,6 +2,7 @@
 // Nothing reaches the framework before the signature is verified on the exact bytes Webex sent.
 import express, { type Request, type Response, type NextFunction, type RequestHandler } from 'express';
 import type { Logger } from '../ops/logger';
+import { redactForLog } from '../webex/redact';
 import type { WebexWebhookEvent } from '../webex/types';
 import { eventKey, type EventMemory } from './dedupe';
 import { isValidSignature } from './signature';
@@ -78,7 +79,7 @@ export function createWebhookReceiver(opts: WebhookReceiverOptions): RequestHand
     try {
       duplicate = await opts.memory.seen(eventKey(event));
     } catch (err) {
-      opts.logger.error({ err }, 'webhook.dedupe_failed');
+      opts.logger.error({ err: redactForLog(err) }, 'webhook.dedupe_failed');
       res.status(503).json({ message: 'Try again' });
       return;
     }
@@ -93,7 +94,7 @@ export function createWebhookReceiver(opts: WebhookReceiverOptions): RequestHand
     setImmediate(() => {
       Promise.resolve()
         .then(() => opts.onEvent(event as WebexWebhookEvent))
-        .catch((err) => opts.logger.error({ err, event: eventKey(event as WebexWebhookEvent) }, 'webhook.handoff_failed'));
+        .catch((err) => opts.logger.error({ err: redactForLog(err), event: eventKey(event as WebexWebhookEvent) }, 'webhook.handoff_failed'));
     });
   };
 

@@ -35,7 +35,10 @@ describe('bot/CommandRunner', () => {
     const broken = { lookup: async () => Promise.reject(new TypeError('boom')) } as unknown as LookupService;
     const runner = new CommandRunner({ lookup: broken, logger: logs.logger });
     assert.deepEqual(await runner.run({ kind: 'lookup', target: alice }, context(5000)), { kind: 'internalError', reference: 'cmd1' });
-    assert.ok(logs.lines().some((l) => l.msg === 'command.internal_error'));
+    const logged = logs.lines().find((l) => l.msg === 'command.internal_error');
+    assert.ok(logged, 'the bug is logged');
+    assert.equal(logged.commandId, 'cmd1');
+    assert.deepEqual([(logged.err as { name: string }).name, (logged.err as { message: string }).message], ['TypeError', 'boom']);
 
     const error = new WebexApiError({ status: 401, message: 'expired' });
     const rejecting = { lookup: async () => ({ kind: 'webexError', stage: 'settings', error, target: alice }) } as unknown as LookupService;
