@@ -24,7 +24,7 @@ import { ReverseIndex } from './lookup/reverse-index';
 import { createRateGate } from './webex/rate-gate';
 import { createWebexHttp } from './webex/http';
 import { createAdminTokenProvider } from './webex/token-provider';
-import { createMetrics, type Metrics } from './ops/metrics';
+import { createMetrics } from './ops/metrics';
 import { metricsHandler } from './ops/metrics-endpoint';
 import { createStores } from './store';
 import { WebexAdminClient } from './webex/admin-client';
@@ -45,18 +45,12 @@ export interface StartOptions {
    * after listening. Its path must be the path of config.webhook.url.
    */
   webhookUrlForPort?: (port: number) => string;
-  /** One registry per process is enough; tests starting several bots may share one. */
-  metrics?: Metrics;
 }
 
 export interface RunningBot {
   /** The port the HTTP server listens on (useful with PORT=0). */
   port: number;
   server: http.Server;
-  lookup: LookupService;
-  metrics: Metrics;
-  /** The admin token's own person, learned at start (its orgId is the bot's home organization). */
-  adminIdentity(): WebexPerson | undefined;
   isReady(): boolean;
   /** Resolves when the framework has started and the admin token was checked. */
   started: Promise<void>;
@@ -68,7 +62,7 @@ const SHUTDOWN_GRACE_MS = 10_000;
 export async function startBot(opts: StartOptions): Promise<RunningBot> {
   const { config, webex, logger } = opts;
   const limits = config.limits;
-  const metrics = opts.metrics ?? createMetrics();
+  const metrics = createMetrics();
   const webexLog = logger.child({ component: 'webex' });
 
   // Webex rate-limits each token on its own, so the bot's calls and the admin's calls each have a gate:
@@ -149,10 +143,10 @@ export async function startBot(opts: StartOptions): Promise<RunningBot> {
 
   let resolveReady!: () => void;
   const frameworkReady = new Promise<void>((resolve) => (resolveReady = resolve));
-  let adminPerson: WebexPerson | undefined;
   let accepting = true;
   let started = false;
-  const isReady = () => started && adminPerson !== undefined && late.framework?.active === true && accepting;
+  // `started` is set once the admin token is verified, the framework runs and the webhooks exist.
+  const isReady = () => started && accepting && late.framework?.active === true;
 
   const webhookHandlers: RequestHandler[] = config.webhook
     ? createWebhookReceiver({
@@ -230,7 +224,7 @@ export async function startBot(opts: StartOptions): Promise<RunningBot> {
     await adminToken.start().catch((err) => {
       throw new StartupError(`Could not get an admin access token from the refresh token: ${isWebexApiError(err) ? err.message : 'unexpected error'}`);
     });
-    adminPerson = await verifyAdminToken(admin, logger);
+    const adminPerson = await verifyAdminToken(admin, logger);
     late.access = {
       guard: new AccessGuard({
         policy: new AccessPolicy({ homeOrgId: adminPerson.orgId, ...config.access }),
@@ -265,9 +259,6 @@ export async function startBot(opts: StartOptions): Promise<RunningBot> {
   return {
     port,
     server,
-    lookup,
-    metrics,
-    adminIdentity: () => adminPerson,
     isReady,
     started: startup,
     stop: once(async () => {

@@ -57,15 +57,11 @@ const GUARDED: Array<[plugin: string, method: string, route: string]> = [
   ['webhooks', 'update', 'webhooks.update'],
 ];
 
-export interface GuardedSdk {
-  /** Sender/person cache shared with the handlers (a person seen once is not fetched again for a while). */
-  people: LRUCache<string, Record<string, unknown>>;
-}
 
 /**
  * Installs the guard on a framework before start(). Returns the cache so callers can inspect or seed it.
  */
-export function guardFrameworkSdk(framework: Framework, opts: SdkGuardOptions): GuardedSdk {
+export function guardFrameworkSdk(framework: Framework, opts: SdkGuardOptions): void {
   const botIdentity = () => ({ id: framework.person?.id, email: framework.email, displayName: framework.person?.displayName });
   const people = new LRUCache<string, Record<string, unknown>>({ max: 5000, ttl: Math.max(1, opts.peopleCacheTtlMs) });
   let sdk: unknown = framework.webex;
@@ -77,7 +73,6 @@ export function guardFrameworkSdk(framework: Framework, opts: SdkGuardOptions): 
       sdk = isSdk(value) ? wrapSdk(value, opts, people, botIdentity) : value;
     },
   });
-  return { people };
 }
 
 function isSdk(v: unknown): v is SdkInstance {

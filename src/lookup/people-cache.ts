@@ -21,8 +21,6 @@ export interface PeopleCacheOptions {
 export class PeopleCache {
   private readonly byKey: LRUCache<string, WebexPerson> | undefined;
   private readonly inFlight = new Map<string, Promise<unknown>>();
-  hits = 0;
-  misses = 0;
 
   constructor(private readonly opts: PeopleCacheOptions) {
     this.byKey = opts.ttlMs > 0 ? new LRUCache<string, WebexPerson>({ max: opts.max ?? 5000, ttl: opts.ttlMs }) : undefined;
@@ -34,8 +32,6 @@ export class PeopleCache {
       found = parsePerson(await this.opts.shared.get(`people:${key}`).catch(() => undefined));
       if (found) this.byKey.set(key, found);
     }
-    if (found) this.hits++;
-    else this.misses++;
     this.opts.onLookup?.(found !== undefined);
     return found;
   }
