@@ -174,7 +174,9 @@ async function postReply(deps: HandlerDeps, event: EventContext, post: Poster, r
     const seconds = (Date.now() - event.receivedAt) / 1000;
     deps.metrics?.commandFinished(replyDetail(reply), seconds);
     deps.metrics?.replyLatency(seconds);
-    log.info({ reply: replyDetail(reply), ...about, command: undefined, ms: Math.round(seconds * 1000) }, 'reply.sent');
+    // The command (who was asked for) is logged only when the reply is lost; the audit line has it otherwise.
+    const { command: _command, ...where } = about;
+    log.info({ reply: replyDetail(reply), ...where, ms: Math.round(seconds * 1000) }, 'reply.sent');
     return true;
   } catch (err) {
     deps.metrics?.commandFinished('reply_failed', (Date.now() - event.receivedAt) / 1000);
