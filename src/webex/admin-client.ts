@@ -71,28 +71,19 @@ export class WebexAdminClient {
     return expectPerson(response, 'GET', '/people/{id}');
   }
 
-  async getTransferNumbers(personId: string, opts: OrgCallOptions = {}): Promise<WebexTransferNumbers> {
-    const path = `/telephony/config/people/${pathSegment(personId)}/outgoingPermission/autoTransferNumbers`;
-    const response = await this.http.request<unknown>({
-      method: 'GET',
-      path,
-      query: { orgId: opts.orgId },
-      route: 'telephony.transferNumbers.get',
-      deadline: opts.deadline,
-    });
-    return expectObject<WebexTransferNumbers>(response, 'GET', '/telephony/config/people/{id}/outgoingPermission/autoTransferNumbers');
+  getTransferNumbers(personId: string, opts: OrgCallOptions = {}): Promise<WebexTransferNumbers> {
+    return this.getPersonSetting('/telephony/config/people/{id}/outgoingPermission/autoTransferNumbers', personId, 'telephony.transferNumbers.get', opts);
   }
 
-  async getOutgoingPermission(personId: string, opts: OrgCallOptions = {}): Promise<WebexOutgoingPermission> {
-    const path = `/people/${pathSegment(personId)}/features/outgoingPermission`;
-    const response = await this.http.request<unknown>({
-      method: 'GET',
-      path,
-      query: { orgId: opts.orgId },
-      route: 'people.outgoingPermission.get',
-      deadline: opts.deadline,
-    });
-    return expectObject<WebexOutgoingPermission>(response, 'GET', '/people/{id}/features/outgoingPermission');
+  getOutgoingPermission(personId: string, opts: OrgCallOptions = {}): Promise<WebexOutgoingPermission> {
+    return this.getPersonSetting('/people/{id}/features/outgoingPermission', personId, 'people.outgoingPermission.get', opts);
+  }
+
+  /** A person's calling setting: `template` names the path with {id}, and is what errors and logs show. */
+  private async getPersonSetting<T>(template: string, personId: string, route: string, opts: OrgCallOptions): Promise<T> {
+    const path = template.replace('{id}', pathSegment(personId));
+    const response = await this.http.request<unknown>({ method: 'GET', path, query: { orgId: opts.orgId }, route, deadline: opts.deadline });
+    return expectObject<T>(response, 'GET', template);
   }
 
   /** Pages of people with Calling data, following Link rel="next" until the last page. */

@@ -96,8 +96,7 @@ describe('integration: running unattended', function () {
     const first = await start();
     const url = `http://127.0.0.1:${first.bot.port}/webhooks/webex`;
     // Two more instances behind the same public URL, starting together.
-    const others = await Promise.all([start({ WEBHOOK_URL: url }), start({ WEBHOOK_URL: url })].map((p) => p));
-    void others;
+    await Promise.all([start({ WEBHOOK_URL: url }), start({ WEBHOOK_URL: url })]);
     const list = async () => {
       const res = await fetch(`${emulator.baseUrl}/webhooks`, { headers: { authorization: `Bearer ${emulator.tokens.bot}` } });
       return ((await res.json()) as { items: Array<{ targetUrl: string; resource: string; event: string }> }).items.filter((w) => w.targetUrl === url);
