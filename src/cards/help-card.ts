@@ -17,6 +17,7 @@ export const HELP_EXAMPLES = [
   'who transfers to +1 205 555 3651',
 ] as const;
 export const LIST_NOTE = `Up to ${MAX_TARGETS} people at once, separated by commas or “and”.`;
+export const PRIVACY_NOTE = 'In a space with people from outside the organization, I send the numbers to you privately.';
 
 const helpTemplate = compileTemplate(helpTemplateJson);
 
@@ -43,6 +44,8 @@ function renderHelpCard(botName: string, greetingLine: string | undefined): Outg
     `Ask me: \`${COMMAND_SYNTAX}\` or \`${REVERSE_SYNTAX}\``,
     ['Examples:', ...HELP_EXAMPLES.map((example) => `- \`${example}\``)].join('\n'),
     LIST_NOTE,
+    'Partner administrators: add `in org <orgId>` to any command.',
+    PRIVACY_NOTE,
     note,
   ]);
   return cardMessage(withLookupForm(card, FORM_LABEL_FIRST), markdown);
