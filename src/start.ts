@@ -266,8 +266,11 @@ export async function startBot(opts: StartOptions): Promise<RunningBot> {
       server.close();
       server.closeIdleConnections?.();
       await Promise.race([Promise.allSettled([...inFlight]), delay(SHUTDOWN_GRACE_MS)]);
-      // Not framework.stop(): in webhook mode it deletes the bot's webhooks, which other instances still use.
-      framework.active = false;
+      // framework.stop() closes the websocket in websocket mode; in webhook mode the webhook deletions it
+      // attempts are no-ops (see the SDK guard), so the instances still running keep their webhooks.
+      await Promise.resolve(framework.active ? framework.stop() : undefined).catch((err) =>
+        logger.warn({ err: redactForLog(err) }, 'shutdown.framework_stop_failed'),
+      );
       adminToken.stop();
       await Promise.all([adminGate.stop(), botGate.stop(), stores.close(), audit.close()]);
       server.closeAllConnections?.();
