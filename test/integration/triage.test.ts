@@ -95,10 +95,22 @@ describe('integration: help-desk triage', function () {
     await t.emulator.addMember({ roomId: room, email: t.emulator.bot.emails[0] });
     const [welcome] = await t.emulator.waitForBotMessages({ roomId: room, count: 1, timeoutMs: 10_000 });
     const card = viewCard(welcome);
+    assert.equal(card.texts[0], "Hello! I'm Transfer Bot, here to help with Webex Calling transfer numbers.");
     assert.match(card.texts.join('\n'), /transfer numbers for alice@example\.com/);
     await t.emulator.addMember({ roomId: room, email: SEED_EMAILS.henry });
     await t.emulator.deliveriesSettled();
     await new Promise((r) => setTimeout(r, 200));
     assert.equal(t.emulator.botMessages(room).length, 1, 'one welcome, nothing when someone else joins');
+  });
+
+  it('stays quiet when restarted: a space it meets again after a restart gets no second welcome', async () => {
+    await t.stop();
+    t = await startBotUnderTest();
+    const room = t.emulator.rooms.onboarding;
+    const before = t.emulator.botMessages(room).length;
+    const reply = viewCard(await t.ask('help', { roomId: room, mentionBot: true }));
+    assert.equal(reply.texts[0], 'What I can do', 'the help card, not the welcome');
+    await t.emulator.deliveriesSettled();
+    assert.equal(t.emulator.botMessages(room).length - before, 1);
   });
 });
