@@ -9,7 +9,7 @@ import { createFramework } from './bot/framework';
 import { guardFrameworkSdk } from './bot/sdk-guard';
 import { createEventDispatcher } from './bot/dispatch';
 import { answerUnhandledFailure, registerHandlers, type Access, type HandlerDeps } from './bot/handlers';
-import { AccessGuard, AccessPolicy, AuditLog, listMembersFromPages, RequesterRateLimiter, SpaceMembership } from './access';
+import { AccessGuard, AccessPolicy, AuditLog, DEFAULT_MEMBERSHIP_TTL_MS, listMembersFromPages, RequesterRateLimiter, SpaceMembership } from './access';
 import { LRUCache } from 'lru-cache';
 import { OpsNotifier } from './bot/ops-notifier';
 import { SpaceHints } from './bot/space-hints';
@@ -148,12 +148,31 @@ export async function startBot(opts: StartOptions): Promise<RunningBot> {
   // `started` is set once the admin token is verified, the framework runs and the webhooks exist.
   const isReady = () => started && accepting && late.framework?.active === true;
 
+  // Who is in each space. Built before the webhook route: every verified membership event must reach it.
+  const membershipTtlMs = DEFAULT_MEMBERSHIP_TTL_MS;
+  const changeMarkers = stores.changeMarkers;
+  const membership = new SpaceMembership({
+    ttlMs: membershipTtlMs,
+    listMembers: listMembersFromPages((query) => {
+      if (!late.framework) return Promise.reject(new Error('The bot has not started yet'));
+      return late.framework.webex.memberships.list(query);
+    }),
+    selfPersonId: () => late.framework?.person?.id,
+    // A marker outlives any list cached before it changed (see SpaceMembership), so twice the TTL.
+    changeMarkers: changeMarkers && {
+      read: (roomId) => changeMarkers.read(`members:${roomId}`),
+      touch: (roomId) => changeMarkers.touch(`members:${roomId}`, 2 * membershipTtlMs),
+    },
+    onShareError: (err, roomId) => logger.warn({ err: redactForLog(err), roomId }, 'access.membership_change_not_shared'),
+  });
+
   const webhookHandlers: RequestHandler[] = config.webhook
     ? createWebhookReceiver({
         secret: config.webhook.secret,
         memory: stores.eventMemory,
         logger: logger.child({ component: 'webhook' }),
         onResult: (result, event) => metrics.eventReceived(event?.resource ?? 'unknown', event?.event ?? 'unknown', result),
+        onVerified: (event) => membership.onWebhookEvent(event),
         onEvent: (event) => {
           if (accepting && late.dispatch) track(late.dispatch(event));
         },
@@ -180,10 +199,6 @@ export async function startBot(opts: StartOptions): Promise<RunningBot> {
   const spaceHints = new SpaceHints();
   // Messages this instance posted: a card submit on one of them needs no Webex call to prove the card is ours.
   const postedByBot = new LRUCache<string, string>({ max: 20_000, ttl: 24 * 60 * 60 * 1000 });
-  const membership = new SpaceMembership({
-    listMembers: listMembersFromPages((query) => framework.webex.memberships.list(query)),
-    selfPersonId: () => framework.person?.id,
-  });
   const webhookRegistration =
     config.webhook && webhookUrl
       ? webhookRegistrationFor(botHttp, { targetUrl: webhookUrl, secret: config.webhook.secret, botEmail: () => framework.email, logger })
@@ -205,7 +220,16 @@ export async function startBot(opts: StartOptions): Promise<RunningBot> {
     sharedPeople: stores.kind === 'redis' ? stores.kv : undefined,
     onPosted: (message) => postedByBot.set(message.id, message.roomId),
   });
-  const handlerDeps: HandlerDeps = { framework, runner, logger, track, metrics, commandTimeoutMs: limits.commandTimeoutMs, access: () => late.access };
+  const handlerDeps: HandlerDeps = {
+    framework,
+    runner,
+    logger,
+    track,
+    metrics,
+    commandTimeoutMs: limits.commandTimeoutMs,
+    onMembershipChange: (roomId) => membership.invalidate(roomId),
+    access: () => late.access,
+  };
   registerHandlers(handlerDeps);
   late.framework = framework;
   late.dispatch = createEventDispatcher({
@@ -215,7 +239,6 @@ export async function startBot(opts: StartOptions): Promise<RunningBot> {
     logger,
     commandTimeoutMs: limits.commandTimeoutMs,
     spaceHints,
-    onEvent: (event) => membership.onWebhookEvent(event),
     onUnhandledFailure: (event, ctx) => answerUnhandledFailure(handlerDeps, event, ctx),
   });
 

@@ -97,6 +97,7 @@ declare module 'webex-node-bot-framework' {
     on(event: 'message' | 'mentioned', listener: (bot: Framework.Bot, trigger: Framework.Trigger, id: string) => void): this;
     on(event: 'attachmentAction', listener: (bot: Framework.Bot, trigger: Framework.Trigger, id: string) => void): this;
     on(event: 'spawn', listener: (bot: Framework.Bot, id: string, actorId?: string) => void): this;
+    on(event: 'memberEnters' | 'memberExits', listener: (bot: Framework.Bot, membership: { roomId?: string; personId?: string }, id: string) => void): this;
     on(event: 'initialized' | 'start' | 'stop', listener: (id: string) => void): this;
     on(event: 'log', listener: (message: string) => void): this;
     on(event: string, listener: (...args: any[]) => void): this; // eslint-disable-line @typescript-eslint/no-explicit-any

@@ -1,5 +1,8 @@
-// Who is in a space, asked of Webex when needed and remembered for a while. Membership events
-// (created/updated/deleted) invalidate a space, so a newcomer from outside is seen at once.
+// Who is in a space, asked of Webex when needed and remembered for a while. Every membership event
+// (created/updated/deleted, duplicate or not) invalidates a space, so a newcomer from outside is seen
+// at once; with several instances, a shared change marker tells the others. When in doubt about who is
+// in a space (the marker cannot be read, or the list changed while it was being fetched) the caller
+// gets an error and answers privately: that is the safe direction.
 import { LRUCache } from 'lru-cache';
 import type { AccessPolicy, SpaceMember } from './policy';
 
@@ -10,6 +13,15 @@ export interface MemberRecord extends SpaceMember {
 /** Lists every member of a room (all pages). Rejects when Webex fails; failures are not cached. */
 export type ListMembers = (roomId: string) => Promise<MemberRecord[]>;
 
+/**
+ * Shared between instances (Redis): a value per room that changes whenever any instance sees a
+ * membership event there. `read` rejects when the shared store cannot answer.
+ */
+export interface MembershipChangeMarkers {
+  read(roomId: string): Promise<string | undefined>;
+  touch(roomId: string): Promise<void>;
+}
+
 export interface SpaceMembershipOptions {
   listMembers: ListMembers;
   /** How long a room's member list is trusted without a membership event. Default 10 minutes. */
@@ -18,6 +30,10 @@ export interface SpaceMembershipOptions {
   maxCachedMembers?: number;
   /** The bot's own person ID: the bot is in every space it answers in and is never an outsider. */
   selfPersonId?: () => string | undefined;
+  /** Set when instances share a store: membership events seen by one instance reach the others. */
+  changeMarkers?: MembershipChangeMarkers;
+  /** Told when a membership change could not be shared with the other instances. */
+  onShareError?: (err: unknown, roomId: string) => void;
   /** Clock for the TTL; tests pass a fake one. Default Date.now. */
   now?: () => number;
 }
@@ -27,39 +43,59 @@ const DEFAULT_MAX_CACHED_MEMBERS = 100_000;
 
 type Members = readonly MemberRecord[];
 
+interface Entry {
+  members: Members;
+  /** The shared change marker when the list was fetched. */
+  marker: string | undefined;
+}
+
 interface Fetch {
   promise: Promise<Members>;
-  /** Set by invalidate(): a list fetched before a membership event must not be cached after it. */
+  marker: string | undefined;
+  /** Set by invalidate(): a list fetched across a membership event is neither cached nor trusted. */
   stale: boolean;
 }
 
+/** The member list changed while it was being read: whoever asked must not trust either version. */
+export class MembershipChangedError extends Error {
+  override readonly name = 'MembershipChangedError';
+  constructor(roomId: string) {
+    super(`The members of space ${roomId} changed while they were being listed`);
+  }
+}
+
 export class SpaceMembership {
-  private readonly cache: LRUCache<string, Members>;
+  private readonly cache: LRUCache<string, Entry>;
   private readonly inFlight = new Map<string, Fetch>();
 
   constructor(private readonly options: SpaceMembershipOptions) {
     const now = options.now ?? Date.now;
-    this.cache = new LRUCache<string, Members>({
+    this.cache = new LRUCache<string, Entry>({
       maxSize: options.maxCachedMembers ?? DEFAULT_MAX_CACHED_MEMBERS,
-      sizeCalculation: (members) => members.length + 1,
+      sizeCalculation: (entry) => entry.members.length + 1,
       ttl: options.ttlMs ?? DEFAULT_MEMBERSHIP_TTL_MS,
       perf: { now },
     });
   }
 
-  /** The room's members, from the cache or from Webex; concurrent calls for a room share one fetch. */
-  members(roomId: string): Promise<Members> {
+  /**
+   * The room's members, from the cache or from Webex; concurrent calls for a room share one fetch.
+   * Rejects when Webex fails, when the shared marker cannot be read, or when the list changed meanwhile.
+   */
+  async members(roomId: string): Promise<Members> {
+    const marker = this.options.changeMarkers ? await this.options.changeMarkers.read(roomId) : undefined;
     const cached = this.cache.get(roomId);
-    if (cached) return Promise.resolve(cached);
+    if (cached && cached.marker === marker) return cached.members;
     const pending = this.inFlight.get(roomId);
-    if (pending) return pending.promise;
+    if (pending && pending.marker === marker) return pending.promise;
 
-    const fetch: Fetch = { promise: Promise.resolve([]), stale: false };
+    const fetch: Fetch = { promise: Promise.resolve([]), marker, stale: false };
     fetch.promise = Promise.resolve()
       .then(() => this.options.listMembers(roomId))
       .then((list) => {
+        if (fetch.stale) throw new MembershipChangedError(roomId);
         const members: Members = Object.freeze(list.map(copyMember));
-        if (!fetch.stale) this.cache.set(roomId, members);
+        this.cache.set(roomId, { members, marker });
         return members;
       })
       .finally(() => {
@@ -69,21 +105,20 @@ export class SpaceMembership {
     return fetch.promise;
   }
 
-  /** True when anyone but the bot itself is not an insider under `policy`. Rejects when Webex fails. */
+  /** True when anyone but the bot itself is not an insider under `policy`. Rejects when in doubt (see members()). */
   async hasOutsiders(roomId: string, policy: AccessPolicy): Promise<boolean> {
     const self = this.options.selfPersonId?.();
     const members = await this.members(roomId);
     return members.some((m) => m.personId !== self && !policy.isInsider(m));
   }
 
-  /** Forgets a room; call it for every memberships created/updated/deleted event in that room. */
+  /** Forgets a room here and, when instances share a store, everywhere. Idempotent: call it for every membership event. */
   invalidate(roomId: string): void {
-    this.cache.delete(roomId);
-    const pending = this.inFlight.get(roomId);
-    if (pending) {
-      pending.stale = true;
-      this.inFlight.delete(roomId);
-    }
+    this.forgetLocally(roomId);
+    const markers = this.options.changeMarkers;
+    if (!markers) return;
+    // A list cached here under the old marker is refused by members() once the new one is written.
+    markers.touch(roomId).catch((err) => this.options.onShareError?.(err, roomId));
   }
 
   /** Invalidates the event's room when it is a membership event; returns whether it was one. */
@@ -91,6 +126,15 @@ export class SpaceMembership {
     if (event.resource !== 'memberships' || typeof event.data?.roomId !== 'string') return false;
     this.invalidate(event.data.roomId);
     return true;
+  }
+
+  private forgetLocally(roomId: string): void {
+    this.cache.delete(roomId);
+    const pending = this.inFlight.get(roomId);
+    if (pending) {
+      pending.stale = true;
+      this.inFlight.delete(roomId);
+    }
   }
 }
 

@@ -24,6 +24,11 @@ export interface HandlerDeps {
   /** Extra time the reply post gets after the command's deadline (it carries "timed out" replies too). */
   replyGraceMs?: number;
   metrics?: Pick<Metrics, 'commandFinished' | 'replyLatency'>;
+  /**
+   * Told of people entering or leaving a space the framework saw (in websocket mode the only way to
+   * learn of it; with webhooks the receiver has already been told, and telling twice is harmless).
+   */
+  onMembershipChange?: (roomId: string) => void;
   /** Access rules and the audit trail; available once the admin token's organization is known. */
   access: () => Access | undefined;
 }
@@ -45,6 +50,11 @@ export function registerHandlers(deps: HandlerDeps): void {
     const event = takeOver(deps);
     deps.track(runInEventContext(event, () => handleCardSubmit(deps, event, bot, trigger)));
   });
+  const membershipChanged = (membership: { roomId?: unknown }) => {
+    if (typeof membership?.roomId === 'string') deps.onMembershipChange?.(membership.roomId);
+  };
+  framework.on('memberEnters', (_bot, membership) => membershipChanged(membership));
+  framework.on('memberExits', (_bot, membership) => membershipChanged(membership));
   framework.on('spawn', (bot, _id, actorId) => {
     // actorId is set only when someone just added the bot; spaces discovered late (after a restart)
     // spawn without one, so a restart stays quiet. In a 1:1 the person has already asked something.

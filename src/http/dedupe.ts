@@ -1,4 +1,5 @@
 // Webex may deliver the same event more than once and signs no timestamp: remember what was handled.
+import { createHash } from 'node:crypto';
 import type { WebexWebhookEvent } from '../webex/types';
 
 export interface EventMemory {
@@ -6,6 +7,13 @@ export interface EventMemory {
   seen(key: string): Promise<boolean> | boolean;
 }
 
+/**
+ * What makes a delivery a redelivery: the same resource, event and object, with the same `data`.
+ * The object ID alone is not enough: Webex keeps one membership ID per person and space, so a person
+ * removed and added back produces a second `memberships:created` for the same `data.id` (with a new
+ * `created`), and that later event must be handled, not dropped as a duplicate.
+ */
 export function eventKey(event: WebexWebhookEvent): string {
-  return `${event.resource}:${event.event}:${event.data.id}`;
+  const digest = createHash('sha256').update(JSON.stringify(event.data)).digest('base64url').slice(0, 16);
+  return `${event.resource}:${event.event}:${event.data.id}:${digest}`;
 }

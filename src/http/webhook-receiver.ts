@@ -12,6 +12,11 @@ export const MAX_WEBHOOK_BYTES = 64 * 1024;
 export interface WebhookReceiverOptions {
   secret: string;
   memory: EventMemory;
+  /**
+   * Called for every verified, well-formed event before it is checked for age or duplication, for
+   * work that is idempotent and must never be skipped (forgetting who is in a space). Must not throw.
+   */
+  onVerified?: (event: WebexWebhookEvent) => void;
   /** Called after the 200 went out; must not throw (errors are logged). */
   onEvent: (event: WebexWebhookEvent) => Promise<void> | void;
   logger: Logger;
@@ -67,6 +72,11 @@ export function createWebhookReceiver(opts: WebhookReceiverOptions): RequestHand
       result('bad_shape');
       res.status(400).json({ message: 'Body is not a Webex webhook event' });
       return;
+    }
+    try {
+      opts.onVerified?.(event);
+    } catch (err) {
+      opts.logger.error({ err: redactForLog(err), event: eventKey(event) }, 'webhook.on_verified_failed');
     }
     const created = Date.parse(typeof event.data.created === 'string' ? event.data.created : '');
     if (Number.isFinite(created) && now() - created > maxAge) {

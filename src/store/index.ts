@@ -4,7 +4,7 @@ import { DEFAULT_MEMORY_MAX_KEYS, MemoryEventMemory, MemoryKeyValueStore, Memory
 import { createRedisStores } from './redis-stores';
 import type { Stores } from './types';
 
-export type { EventMemory, KeyValueStore, RateLimitHit, RateLimitStore, Stores } from './types';
+export type { ChangeMarkers, EventMemory, KeyValueStore, RateLimitHit, RateLimitStore, Stores } from './types';
 export { MemoryEventMemory, MemoryKeyValueStore, MemoryRateLimitStore, type MonotonicClock } from './memory-stores';
 
 export interface CreateStoresOptions {

@@ -1,10 +1,11 @@
 // The shared stores on Redis (ioredis). A Redis failure never fails the caller: it is reported (throttled)
 // and the store answers from this instance's memory instead, as if Redis were not configured.
+import { randomUUID } from 'node:crypto';
 import Redis from 'ioredis';
 import type { Logger } from '../ops/logger';
 import { createErrorReporter, type ReportError } from './error-reporter';
 import { MemoryEventMemory, MemoryRateLimitStore } from './memory-stores';
-import type { KeyValueStore, RateLimitHit, RateLimitStore, Stores } from './types';
+import type { ChangeMarkers, KeyValueStore, RateLimitHit, RateLimitStore, Stores } from './types';
 
 export interface RedisStoresOptions {
   redisUrl: string;
@@ -104,6 +105,19 @@ class RedisKeyValueStore implements KeyValueStore {
   }
 }
 
+class RedisChangeMarkers implements ChangeMarkers {
+  constructor(private readonly redis: Redis) {}
+
+  // No memory fallback here: during an outage "nothing changed" would be a guess, and callers fail closed.
+  async read(key: string): Promise<string | undefined> {
+    return (await this.redis.get(`changed:${key}`)) ?? undefined;
+  }
+
+  async touch(key: string, ttlMs: number): Promise<void> {
+    await this.redis.set(`changed:${key}`, randomUUID(), 'PX', Math.max(1, Math.ceil(ttlMs)));
+  }
+}
+
 export function createRedisStores(opts: RedisStoresOptions): Stores {
   const log = opts.logger.child({ component: 'store' });
   const report = createErrorReporter(log);
@@ -127,6 +141,7 @@ export function createRedisStores(opts: RedisStoresOptions): Stores {
     eventMemory: new RedisEventMemory(redis, new MemoryEventMemory(opts.eventTtlMs, opts.memoryMaxKeys), opts.eventTtlMs, report),
     rateLimit: new RedisRateLimitStore(redis, new MemoryRateLimitStore(opts.memoryMaxKeys), report),
     kv: new RedisKeyValueStore(redis, report),
+    changeMarkers: new RedisChangeMarkers(redis),
     ready(timeoutMs = DEFAULT_READY_TIMEOUT_MS) {
       if (redis.status === 'ready') return Promise.resolve(true);
       return new Promise<boolean>((resolve) => {

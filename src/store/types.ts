@@ -24,12 +24,24 @@ export interface KeyValueStore {
   set(key: string, value: string, ttlMs: number): Promise<void>;
 }
 
+/**
+ * A value per key that changes each time `touch` is called, shared by every instance, so one instance
+ * can tell the others "what you remember about this key is out of date". Unlike the other stores,
+ * failures reject: a caller that cannot tell must assume the worst.
+ */
+export interface ChangeMarkers {
+  read(key: string): Promise<string | undefined>;
+  touch(key: string, ttlMs: number): Promise<void>;
+}
+
 export interface Stores {
   /** 'redis' when REDIS_URL was given: shared by every instance. */
   readonly kind: 'memory' | 'redis';
   eventMemory: EventMemory & { seen(key: string): Promise<boolean> };
   rateLimit: RateLimitStore;
   kv: KeyValueStore;
+  /** Only when instances share a store (Redis); a single instance needs none. */
+  changeMarkers?: ChangeMarkers;
   /**
    * Resolves true once the shared store answers (at once for memory), false after `timeoutMs`. Until
    * then the Redis stores answer from memory, so start-up may await this before taking events.

@@ -123,7 +123,7 @@ async function waitForWebhooks(emu: Emulator, port: number): Promise<void> {
   throw new Error('the bot did not register its webhooks');
 }
 
-async function removeWebhooksOf(emu: Emulator, port: number): Promise<void> {
+export async function removeWebhooksOf(emu: Emulator, port: number): Promise<void> {
   const headers = { authorization: `Bearer ${emu.tokens.bot}` };
   const res = await fetch(`${emu.baseUrl}/webhooks`, { headers });
   const body = (await res.json()) as { items: Array<{ id: string; targetUrl: string }> };

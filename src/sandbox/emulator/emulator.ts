@@ -51,6 +51,8 @@ export interface Emulator {
   say(o: { from: string; roomId: string; text: string; mentionBot?: boolean }): Promise<WebexMessage>;
   submit(o: { from: string; messageId: string; inputs: Record<string, unknown> }): Promise<WebexAttachmentAction>;
   addMember(o: { roomId: string; email: string }): Promise<WebexMembership>;
+  /** Removes a person from a room, as one of its other members would (DELETE /memberships/{membershipId}). */
+  removeMember(o: { roomId: string; email: string }): Promise<void>;
   setTransferNumbers(email: string, numbers: WebexTransferNumbers): void;
   /** All messages, oldest first. */
   messages(roomId?: string): WebexMessage[];
@@ -188,6 +190,14 @@ export function createEmulator(opts: EmulatorOptions = {}): Emulator {
       const adder = store.membersOf(roomId).find((m) => m.personId !== botPerson.id) ?? store.membersOf(roomId)[0];
       const actor: Caller = adder ? { role: 'user', person: store.people.get(adder.personId) as StoredPerson } : callerFor(seed.adminEmail);
       return ops.addMember(actor, roomId, { personEmail: email });
+    },
+    async removeMember({ roomId, email }) {
+      const person = store.requirePersonByEmail(email);
+      const membership = store.membershipOf(roomId, person.id);
+      if (!membership) throw new Error(`${email} is not in room ${roomId}`);
+      const remover = store.membersOf(roomId).find((m) => m.personId !== botPerson.id && m.personId !== person.id);
+      const actor: Caller = remover ? { role: 'user', person: store.people.get(remover.personId) as StoredPerson } : callerFor(seed.adminEmail);
+      ops.removeMember(actor, membership.id);
     },
     setTransferNumbers(email, numbers) {
       const settings = store.calling.get(store.requirePersonByEmail(email).id);

@@ -1,7 +1,7 @@
 import { strict as assert } from 'node:assert';
 import sinon from 'sinon';
 import { AccessPolicy } from '../../../src/access/policy';
-import { SpaceMembership, type MemberRecord } from '../../../src/access/space-membership';
+import { MembershipChangedError, SpaceMembership, type MemberRecord, type MembershipChangeMarkers } from '../../../src/access/space-membership';
 import { HOME_ORG, OTHER_ORG, personId } from './ids';
 
 const BOT_ID = personId('bot');
@@ -92,7 +92,7 @@ describe('access/SpaceMembership', () => {
     assert.equal(await spaces.hasOutsiders('R1', policy), true);
   });
 
-  it('does not cache a list that was being fetched when the room was invalidated', async () => {
+  it('neither caches nor trusts a list that was being fetched when the room was invalidated', async () => {
     const lister = manualLister();
     const spaces = new SpaceMembership({ listMembers: lister.listMembers });
     const before = spaces.hasOutsiders('R1', policy);
@@ -105,7 +105,8 @@ describe('access/SpaceMembership', () => {
     lister.calls[1].resolve([insider, outsider]);
     assert.equal(await after, true);
     lister.calls[0].resolve([insider]);
-    assert.equal(await before, false);
+    // The check that started before the event cannot know who is there now: it fails, so the guard answers privately.
+    await assert.rejects(before, MembershipChangedError);
     assert.equal(await spaces.hasOutsiders('R1', policy), true);
     assert.equal(lister.calls.length, 2);
   });
@@ -185,5 +186,71 @@ describe('access/SpaceMembership', () => {
     assert.equal(listMembers.callCount, 3);
     await spaces.members('R1');
     assert.equal(listMembers.callCount, 4);
+  });
+
+  describe('with change markers shared by several instances', () => {
+    /** One shared store (Redis in production) seen by two instances. */
+    function sharedMarkers() {
+      const values = new Map<string, string>();
+      let n = 0;
+      const markers: MembershipChangeMarkers = {
+        read: async (roomId) => values.get(roomId),
+        touch: async (roomId) => {
+          values.set(roomId, `change-${++n}`);
+        },
+      };
+      return { values, markers };
+    }
+
+    it('an event seen by one instance makes the other ask Webex again', async () => {
+      const shared = sharedMarkers();
+      const listA = sinon.stub().resolves([insider]);
+      const listB = sinon.stub();
+      listB.onFirstCall().resolves([insider]);
+      listB.onSecondCall().resolves([insider, outsider]);
+      const a = new SpaceMembership({ listMembers: listA, changeMarkers: shared.markers });
+      const b = new SpaceMembership({ listMembers: listB, changeMarkers: shared.markers });
+      assert.equal(await b.hasOutsiders('R1', policy), false);
+      assert.equal(a.onWebhookEvent({ resource: 'memberships', data: { roomId: 'R1' } }), true);
+      await settle();
+      assert.equal(await b.hasOutsiders('R1', policy), true, 'B saw the change that only A was told of');
+      assert.equal(listB.callCount, 2);
+    });
+
+    it('keeps answering from memory while nothing changed', async () => {
+      const shared = sharedMarkers();
+      const listMembers = sinon.stub().resolves([insider]);
+      const spaces = new SpaceMembership({ listMembers, changeMarkers: shared.markers });
+      await spaces.members('R1');
+      await spaces.members('R1');
+      assert.equal(listMembers.callCount, 1);
+    });
+
+    it('fails (so the answer goes privately) when the shared store cannot be read', async () => {
+      const listMembers = sinon.stub().resolves([insider]);
+      const down = new Error('Redis is down');
+      const spaces = new SpaceMembership({
+        listMembers,
+        changeMarkers: { read: () => Promise.reject(down), touch: () => Promise.reject(down) },
+      });
+      await assert.rejects(spaces.hasOutsiders('R1', policy), /Redis is down/);
+    });
+
+    it('reports a change it could not share, and still forgets the room here', async () => {
+      const listMembers = sinon.stub().resolves([insider]);
+      const onShareError = sinon.spy();
+      const spaces = new SpaceMembership({
+        listMembers,
+        onShareError,
+        changeMarkers: { read: async () => undefined, touch: () => Promise.reject(new Error('READONLY')) },
+      });
+      await spaces.members('R1');
+      spaces.invalidate('R1');
+      await settle();
+      await spaces.members('R1');
+      assert.equal(listMembers.callCount, 2);
+      assert.equal(onShareError.callCount, 1);
+      assert.deepEqual(onShareError.firstCall.args[1], 'R1');
+    });
   });
 });

@@ -44,7 +44,13 @@ const OTHER_TYPES = [
 const recentIso = fc.integer({ min: -5 * 60_000, max: 5 * 60_000 }).map((offset) => new Date(NOW + offset).toISOString());
 const oldIso = fc.integer({ min: MAX_EVENT_AGE_MS + 1, max: 30 * 24 * MAX_EVENT_AGE_MS }).map((age) => new Date(NOW - age).toISOString());
 
-/** Webhook envelopes as Webex sends them; a few data IDs repeat so redeliveries happen. */
+/** Two events delivered again and again (redeliveries), and later events about the same objects. */
+const REPEATED_DATA = [
+  { id: 'MSG-1', roomId: 'R1', personId: 'P1', created: new Date(NOW - 1000).toISOString() },
+  { id: 'MSG-2', roomId: 'R2', personId: 'P2', created: new Date(NOW - 2000).toISOString() },
+];
+
+/** Webhook envelopes as Webex sends them; some repeat whole (redeliveries), some repeat only data IDs. */
 const eventArb = fc.record(
   {
     id: fc.uuid(),
@@ -52,14 +58,17 @@ const eventArb = fc.record(
     resource: fc.constantFrom('messages', 'attachmentActions', 'memberships', 'rooms'),
     event: fc.constantFrom('created', 'updated', 'deleted'),
     actorId: fc.string({ maxLength: 20 }),
-    data: fc.record(
-      {
-        id: fc.oneof(fc.uuid(), fc.constantFrom('MSG-1', 'MSG-2')),
-        roomId: fc.string({ maxLength: 20 }),
-        personId: fc.string({ maxLength: 20 }),
-        created: fc.oneof(recentIso, oldIso, fc.string({ maxLength: 30 })),
-      },
-      { requiredKeys: ['id'] },
+    data: fc.oneof(
+      fc.record(
+        {
+          id: fc.oneof(fc.uuid(), fc.constantFrom('MSG-1', 'MSG-2')),
+          roomId: fc.string({ maxLength: 20 }),
+          personId: fc.string({ maxLength: 20 }),
+          created: fc.oneof(recentIso, oldIso, fc.string({ maxLength: 30 })),
+        },
+        { requiredKeys: ['id'] },
+      ),
+      fc.constantFrom(...REPEATED_DATA),
     ),
   },
   { requiredKeys: ['resource', 'event', 'data'] },
@@ -145,7 +154,8 @@ function expectedAnswer(d: Delivery, remembered: Set<string>): Expected {
   if (!isEventShape(parsed)) return { status: 400 };
   const created = Date.parse(typeof parsed.data.created === 'string' ? parsed.data.created : '');
   if (Number.isFinite(created) && NOW - created > MAX_EVENT_AGE_MS) return { status: 200, outcome: 'stale', event: parsed };
-  const key = `${parsed.resource}:${parsed.event}:${parsed.data.id}`;
+  // A redelivery repeats the whole `data`; a later event about the same object differs in it.
+  const key = `${parsed.resource}:${parsed.event}:${JSON.stringify(parsed.data)}`;
   if (remembered.has(key)) return { status: 200, outcome: 'duplicate', event: parsed };
   remembered.add(key);
   return { status: 200, outcome: 'accepted', event: parsed };

@@ -25,15 +25,20 @@ function event(id = 'MSG1', created = '2026-11-29T09:59:58Z'): WebexWebhookEvent
 describe('http/webhook receiver', () => {
   let server: Listening;
   let received: WebexWebhookEvent[];
+  let verified: WebexWebhookEvent[];
   const logs = captureLogs();
 
   beforeEach(async () => {
     received = [];
+    verified = [];
     const app = createHttpApp({
       webhookPath: '/webhooks/webex',
       webhookHandlers: createWebhookReceiver({
         secret: SECRET,
         memory: new MemoryEventMemory(60_000),
+        onVerified: (e) => {
+          verified.push(e);
+        },
         onEvent: (e) => {
           received.push(e);
         },
@@ -103,6 +108,38 @@ describe('http/webhook receiver', () => {
     const again = await post(body, signed(body));
     assert.equal(again.status, 200);
     assert.deepEqual(await again.json(), { status: 'duplicate' });
+    assert.equal(received.length, 1);
+  });
+
+  it('handles a person added back to a space: same membership ID, a later event, not a redelivery', async () => {
+    // Webex keeps one membership ID per person and space; only `created` tells the two additions apart.
+    const membership = (created: string): WebexWebhookEvent => ({
+      id: 'WH1',
+      name: 'bot hook',
+      resource: 'memberships',
+      event: 'created',
+      actorId: 'P1',
+      data: { id: 'MEMBERSHIP-EVE-R1', roomId: 'R1', personId: 'EVE', personOrgId: 'OTHER', created },
+    });
+    const first = JSON.stringify(membership('2026-11-29T09:50:00Z'));
+    const again = JSON.stringify(membership('2026-11-29T09:59:00Z'));
+    assert.deepEqual(await (await post(first, signed(first))).json(), { status: 'accepted' });
+    assert.deepEqual(await (await post(again, signed(again))).json(), { status: 'accepted' });
+    assert.equal(received.length, 2);
+  });
+
+  it('shows every verified event to onVerified, duplicates and stale ones included, before dropping them', async () => {
+    const body = JSON.stringify(event('MSG-SEEN'));
+    await post(body, signed(body));
+    await post(body, signed(body));
+    const old = JSON.stringify(event('MSG-OLD-SEEN', '2026-11-28T10:00:00Z'));
+    await post(old, signed(old));
+    const forged = JSON.stringify(event('MSG-FORGED'));
+    await post(forged, signed(forged, 'not-the-secret'));
+    assert.deepEqual(
+      verified.map((e) => e.data.id),
+      ['MSG-SEEN', 'MSG-SEEN', 'MSG-OLD-SEEN'],
+    );
     assert.equal(received.length, 1);
   });
 

@@ -108,6 +108,26 @@ describe('store/createStores with Redis (two instances sharing one Redis)', () =
     });
   });
 
+  describe('changeMarkers', () => {
+    it('shows a change made by one instance to the other, with a time to live', async () => {
+      assert.equal(await b.changeMarkers!.read('members:R1'), undefined);
+      await a.changeMarkers!.touch('members:R1', 60_000);
+      const first = await b.changeMarkers!.read('members:R1');
+      assert.equal(typeof first, 'string');
+      await b.changeMarkers!.touch('members:R1', 60_000);
+      const second = await a.changeMarkers!.read('members:R1');
+      assert.notEqual(second, first, 'every touch is a new value');
+      const ttl = await look.redis.pttl(`${prefix}changed:members:R1`);
+      assert.ok(ttl > 0 && ttl <= 60_000, `ttl ${ttl}`);
+    });
+
+    it('fails instead of guessing when Redis cannot answer', async () => {
+      await a.close();
+      await assert.rejects(a.changeMarkers!.read('members:R1'));
+      await assert.rejects(a.changeMarkers!.touch('members:R1', 1000));
+    });
+  });
+
   it('falls back to memory after close instead of throwing', async () => {
     await a.close();
     assert.equal(await a.eventMemory.seen('messages:created:AFTER'), false);
