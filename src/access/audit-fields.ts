@@ -39,6 +39,8 @@ export function auditFieldsOf(reply: Reply): ReplyAuditFields {
       return { outcome: 'refused.notAllowed' };
     case 'slowDown':
       return { outcome: 'refused.rateLimited' };
+    case 'orgNotAllowed':
+      return { outcome: 'refused.orgNotAllowed' };
     default:
       return { outcome: reply.kind };
   }

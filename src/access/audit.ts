@@ -17,6 +17,7 @@ export type AuditOutcome =
   | 'sentPrivately'
   | 'refused.notAllowed'
   | 'refused.rateLimited'
+  | 'refused.orgNotAllowed'
   | 'refused.notOurCard'
   | (string & {});
 

@@ -8,12 +8,15 @@ import type { AuditOutcome } from './audit';
 import { checkCardOrigin, type CardSubmitRef, type GetCardMessage } from './card-origin';
 import type { AccessPolicy, RefusalReason, RequesterIdentity } from './policy';
 import type { RequesterRateLimiter } from './rate-limiter';
+import type { TargetOrgScope } from './target-orgs';
 import type { SpaceMembership } from './space-membership';
 
 export interface AccessGuardOptions {
   policy: AccessPolicy;
   limiter: RequesterRateLimiter;
   membership: SpaceMembership;
+  /** Which organizations `in org <orgId>` may name; absent means any (tests of other rules). */
+  targetOrgs?: TargetOrgScope;
   /** Needed for card submits: GET /messages/{id} with the bot's token. */
   getCardMessage?: GetCardMessage;
   /** The bot's own person ID (learned at start). */
@@ -29,7 +32,7 @@ export interface AccessRequest {
   card?: CardSubmitRef;
 }
 
-export type DenialReason = RefusalReason | 'rateLimited' | 'unknownMessage' | 'notOurCard' | 'otherSpace' | 'cardCheckFailed';
+export type DenialReason = RefusalReason | 'orgNotAllowed' | 'rateLimited' | 'unknownMessage' | 'notOurCard' | 'otherSpace' | 'cardCheckFailed';
 
 export type Admission =
   | { admitted: true }
@@ -69,6 +72,18 @@ export function lookupCost(command: Command): number {
   }
 }
 
+/** The organization a command names with `in org` (typed or sent by a card button), if any. */
+function namedOrgId(command: Command): string | undefined {
+  switch (command.kind) {
+    case 'lookup':
+    case 'lookupMany':
+    case 'reverse':
+      return command.orgId !== undefined && command.orgId !== '' ? command.orgId : undefined;
+    default:
+      return undefined;
+  }
+}
+
 /** Replies that name nobody and show no one's numbers. Any other kind (including new ones) may only go where it is safe. */
 const REPLIES_WITHOUT_PERSON_DATA: ReadonlySet<string> = new Set<Reply['kind']>([
   'help',
@@ -80,6 +95,7 @@ const REPLIES_WITHOUT_PERSON_DATA: ReadonlySet<string> = new Set<Reply['kind']>(
   'scanning',
   'notAllowed',
   'slowDown',
+  'orgNotAllowed',
   'sentPrivately',
   'timedOut',
   'internalError',
@@ -93,12 +109,17 @@ export class AccessGuard {
   constructor(private readonly options: AccessGuardOptions) {}
 
   /**
-   * Decides whether a request may run. Order: the requester (no Webex call), then the card's origin
-   * (one Webex call), then the rate limit (only look-ups count, one per person asked for; refused requests never do).
+   * Decides whether a request may run. Order: the requester and the organization it names (no Webex
+   * call), then the card's origin (one Webex call), then the rate limit (only look-ups count, one per person asked for; refused requests never do).
    */
   async admit(request: AccessRequest): Promise<Admission> {
     const decision = this.options.policy.isAllowedRequester(request.requester);
     if (!decision.allowed) return { admitted: false, reason: decision.reason, outcome: 'refused.notAllowed', reply: { kind: 'notAllowed' } };
+
+    const orgId = namedOrgId(request.command);
+    if (orgId !== undefined && this.options.targetOrgs && !this.options.targetOrgs.allows(orgId)) {
+      return { admitted: false, reason: 'orgNotAllowed', outcome: 'refused.orgNotAllowed', reply: { kind: 'orgNotAllowed', orgId } };
+    }
 
     if (request.card) {
       const refusal = await this.checkCard(request.card);

@@ -8,7 +8,7 @@ import { renderInvalidTarget } from './invalid-target-card';
 import { renderLookupMany } from './many-card';
 import { renderNoCalling } from './no-calling-card';
 import { renderNotFound } from './not-found-card';
-import { renderInternalError, renderNotAllowed, renderSentPrivately, renderSlowDown } from './plain-messages';
+import { renderInternalError, renderNotAllowed, renderOrgNotAllowed, renderSentPrivately, renderSlowDown } from './plain-messages';
 import { renderResult } from './result-card';
 import { renderReverse } from './reverse-card';
 import { renderReverseFailed, renderScanning } from './reverse-notices';
@@ -74,6 +74,8 @@ export function renderReply(reply: Reply, options: RenderOptions = {}): Outgoing
       return renderNotAllowed();
     case 'slowDown':
       return renderSlowDown(reply);
+    case 'orgNotAllowed':
+      return renderOrgNotAllowed(reply);
     case 'sentPrivately':
       return renderSentPrivately(reply);
     case 'timedOut':

@@ -2,6 +2,7 @@
 import notFoundTemplateJson from '../../cards/not-found.json';
 import type { Target } from '../commands/types';
 import { FORM_LABEL_FIRST, withLookupForm } from './lookup-form';
+import { escapeIdentifier } from './escape';
 import { cardMessage, joinBlocks } from './outgoing';
 import { describeTarget } from './target-words';
 import { compileTemplate, expandCard } from './template';
@@ -11,9 +12,11 @@ export const NOT_FOUND_TITLE = 'No one found';
 
 const notFoundTemplate = compileTemplate(notFoundTemplateJson);
 
-export function renderNotFound(outcome: { target: Target }): OutgoingMessage {
+export function renderNotFound(outcome: { target: Target; orgId?: string }): OutgoingMessage {
   const words = describeTarget(outcome.target);
-  const searched = `I looked for ${words.searched} in your organization and found no one.`;
+  // Name the organization searched when it is not the agent's own, so "no one" is not misread.
+  const org = outcome.orgId ? `organization ${escapeIdentifier(outcome.orgId, 200)}` : 'your organization';
+  const searched = `I looked for ${words.searched} in ${org} and found no one.`;
   const card = expandCard(notFoundTemplate, { searched, nextStep: words.nextStep });
   const markdown = joinBlocks([`**${NOT_FOUND_TITLE}**`, searched, words.nextStep]);
   return cardMessage(withLookupForm(card, FORM_LABEL_FIRST), markdown);

@@ -8,6 +8,14 @@ export function renderNotAllowed(): OutgoingMessage {
   return textMessage('Sorry, I only answer people in the organization I serve.');
 }
 
+export function renderOrgNotAllowed(reply: { orgId: string }): OutgoingMessage {
+  const org = escapeIdentifier(reply.orgId, 200);
+  return textMessage(
+    `I can't search organization ${org}: this bot looks up people only in the organizations its Webex admin allowed. ` +
+      'Ask without "in org" to search the default one, or ask the admin to add this organization to ALLOWED_TARGET_ORG_IDS.',
+  );
+}
+
 export function renderSlowDown(reply: { retryAfterSeconds: number }): OutgoingMessage {
   return textMessage(`You've asked for a lot of look-ups in a short time; try again ${tryAgainIn(reply.retryAfterSeconds)}.`);
 }

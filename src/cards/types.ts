@@ -23,6 +23,8 @@ export type Reply =
   | { kind: 'webexError'; error: WebexApiError }
   /** The requester may not use the bot. */
   | { kind: 'notAllowed' }
+  /** `in org <orgId>` named an organization this bot may not search. */
+  | { kind: 'orgNotAllowed'; orgId: string }
   /** Too many look-ups by this requester; try again after `retryAfterSeconds`. */
   | { kind: 'slowDown'; retryAfterSeconds: number }
   /** Posted in a space with outsiders: the answer went to the requester's 1:1 instead. */

@@ -25,6 +25,8 @@ export interface Config {
   access: { allowedOrgIds: string[]; allowedDomains: string[]; allowedEmails: string[] };
   auditLogFile?: string;
   defaultOrgId?: string;
+  /** ALLOWED_TARGET_ORG_IDS: organizations `in org <orgId>` may name, besides the default one. */
+  allowedTargetOrgIds: string[];
   limits: {
     lookupsPerMinute: number;
     peopleCacheTtlMs: number;
@@ -125,6 +127,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     },
     auditLogFile: e.AUDIT_LOG_FILE,
     defaultOrgId: e.DEFAULT_ORG_ID,
+    allowedTargetOrgIds: e.ALLOWED_TARGET_ORG_IDS,
     limits: {
       lookupsPerMinute: e.RATE_LIMIT_PER_MINUTE,
       peopleCacheTtlMs: e.PEOPLE_CACHE_TTL_SECONDS * 1000,

@@ -62,6 +62,7 @@ export const envSchema = z.object({
   ALLOWED_EMAILS: csv,
   AUDIT_LOG_FILE: optionalString,
   DEFAULT_ORG_ID: optionalString,
+  ALLOWED_TARGET_ORG_IDS: csv,
   RATE_LIMIT_PER_MINUTE: intIn(1, 10000, 30),
   PEOPLE_CACHE_TTL_SECONDS: intIn(0, 86400, 600),
   REVERSE_INDEX_TTL_SECONDS: intIn(0, 86400, 300),

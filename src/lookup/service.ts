@@ -67,7 +67,7 @@ export class LookupService {
     } catch (err) {
       return { kind: 'webexError', stage: 'resolve', error: asWebexError(err), target, ...org };
     }
-    if (resolution.kind === 'notFound') return { kind: 'notFound', target };
+    if (resolution.kind === 'notFound') return options.orgId ? { kind: 'notFound', target, orgId: options.orgId } : { kind: 'notFound', target };
     if (resolution.kind === 'ambiguous') {
       return { kind: 'ambiguous', target, candidates: resolution.candidates.map(summarizePerson), more: resolution.more, ...org };
     }

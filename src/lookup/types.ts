@@ -51,7 +51,8 @@ export type LookupOutcome =
       orgId?: string;
     }
   | { kind: 'ambiguous'; target: Target; candidates: PersonSummary[]; more: boolean; orgId?: string }
-  | { kind: 'notFound'; target: Target }
+  /** `orgId`: the organization searched, when it is not the admin token's own (typed, or DEFAULT_ORG_ID). */
+  | { kind: 'notFound'; target: Target; orgId?: string }
   /** The settings call answered 404: the person has no Webex Calling. */
   | { kind: 'noCalling'; person: PersonSummary; error: WebexApiError }
   | { kind: 'webexError'; stage: 'resolve' | 'settings'; error: WebexApiError; target: Target; person?: PersonSummary; orgId?: string };

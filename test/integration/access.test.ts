@@ -3,7 +3,7 @@ import { strict as assert } from 'node:assert';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { SEED_EMAILS } from '../../src/sandbox/emulator';
+import { SEED_EMAILS, SEED_ORG, SEED_PARTNER_ORG } from '../../src/sandbox/emulator';
 import type { WebexMessage } from '../../src/webex/types';
 import { checkedMessage, HOSTILE_NAME, MALLORY, startBotUnderTest, viewCard, type BotUnderTest } from './harness';
 
@@ -135,5 +135,38 @@ describe('integration: per-requester rate limit and allow lists', function () {
     const reply = await t.ask(ASK, { from: SEED_EMAILS.olga, roomId: t.emulator.rooms.partner, mentionBot: true });
     assert.equal(viewCard(reply).facts['Transfer number 1'], '+1205553650', 'every member of the space is now allowed');
     await t.stop();
+  });
+});
+
+describe('integration: which organizations "in org" may search', function () {
+  this.timeout(30_000);
+  let t: BotUnderTest | undefined;
+  afterEach(async () => {
+    await t?.stop();
+    t = undefined;
+  });
+  const askOlga = `transfer numbers for ${SEED_EMAILS.olga} in org ${SEED_PARTNER_ORG.id}`;
+
+  it('with DEFAULT_ORG_ID alone, refuses another org by name, typed or from a card button, and reads nothing', async () => {
+    t = await startBotUnderTest({ DEFAULT_ORG_ID: SEED_ORG.id });
+    const bot = t;
+    bot.emulator.clearRequests();
+    const refused = await bot.ask(askOlga);
+    assert.equal(refused.attachments, undefined);
+    assert.match(markdownOf(refused), new RegExp(`^I can't search organization ${SEED_PARTNER_ORG.id}: `));
+    const help = await bot.ask('help');
+    const byCard = await bot.submit(help, { action: 'lookup', target: SEED_EMAILS.olga, orgId: SEED_PARTNER_ORG.id });
+    assert.match(markdownOf(byCard), /^I can't search organization /);
+    assert.deepEqual(
+      bot.emulator.requests.filter((r) => r.role === 'admin').map((r) => r.route),
+      [],
+    );
+  });
+
+  it('searches an org listed in ALLOWED_TARGET_ORG_IDS, and names the org when no one is found there', async () => {
+    t = await startBotUnderTest({ DEFAULT_ORG_ID: SEED_ORG.id, ALLOWED_TARGET_ORG_IDS: SEED_PARTNER_ORG.id });
+    assert.equal(viewCard(await t.ask(askOlga)).texts[1], 'Olga Orlova');
+    const nobody = viewCard(await t.ask(`transfer numbers for nobody@partner.example.net in org ${SEED_PARTNER_ORG.id}`));
+    assert.ok(nobody.texts.includes(`I looked for the email address “nobody@partner.example.net” in organization ${SEED_PARTNER_ORG.id} and found no one.`), nobody.texts.join(' | '));
   });
 });

@@ -8,7 +8,8 @@ describe('integration: help-desk triage', function () {
   let t: BotUnderTest;
 
   before(async () => {
-    t = await startBotUnderTest();
+    // A partner admin's bot allowed to search the partner's customer org with "in org".
+    t = await startBotUnderTest({ ALLOWED_TARGET_ORG_IDS: SEED_PARTNER_ORG.id });
   });
   after(async () => {
     await t?.stop();

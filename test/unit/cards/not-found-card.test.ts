@@ -11,6 +11,13 @@ function render(target: Target) {
 }
 
 describe('cards/not-found-card (outcome notFound)', () => {
+  it('names the organization it searched when that is not the agent\'s own (in org, or DEFAULT_ORG_ID)', () => {
+    const orgId = 'Y2lzY29zcGFyazovL3VzL09SR0FOSVpBVElPTi9wYXJ0bmVy';
+    const message = renderReply({ kind: 'lookup', outcome: { kind: 'notFound', target: { kind: 'email', email: 'bob@example.com' }, orgId } });
+    assertValidMessage(message);
+    assert.equal(textBlocks(cardOf(message))[1], `I looked for the email address “bob@example.com” in organization ${orgId} and found no one.`);
+  });
+
   it('says what was searched by email and what to try next', () => {
     const message = render({ kind: 'email', email: 'bob@example.com' });
     const card = cardOf(message);
