@@ -9,7 +9,7 @@ import { createFramework } from './bot/framework';
 import { guardFrameworkSdk } from './bot/sdk-guard';
 import { createEventDispatcher } from './bot/dispatch';
 import { answerUnhandledFailure, registerHandlers, type Access, type HandlerDeps } from './bot/handlers';
-import { AccessGuard, AccessPolicy, AuditLog, TargetOrgScope, DEFAULT_MEMBERSHIP_TTL_MS, listMembersFromPages, RequesterRateLimiter, SpaceMembership } from './access';
+import { AccessGuard, AccessPolicy, AuditLog, RefusalNotices, TargetOrgScope, DEFAULT_MEMBERSHIP_TTL_MS, listMembersFromPages, RequesterRateLimiter, SpaceMembership } from './access';
 import { LRUCache } from 'lru-cache';
 import { OpsNotifier } from './bot/ops-notifier';
 import { SpaceHints } from './bot/space-hints';
@@ -257,6 +257,10 @@ export async function startBot(opts: StartOptions): Promise<RunningBot> {
           onStoreError: (err) => logger.warn({ err: redactForLog(err) }, 'ratelimit.store_failed'),
         }),
         membership,
+        refusalNotices: new RefusalNotices({
+          store: stores.rateLimit,
+          onStoreError: (err) => logger.warn({ err: redactForLog(err) }, 'refusal_notices.store_failed'),
+        }),
         targetOrgs: new TargetOrgScope({ homeOrgId: adminPerson.orgId, defaultOrgId: config.defaultOrgId, allowedTargetOrgIds: config.allowedTargetOrgIds }),
         botPersonId: () => framework.person?.id,
         getCardMessage: async (messageId) => {

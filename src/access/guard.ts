@@ -8,6 +8,7 @@ import type { AuditOutcome } from './audit';
 import { checkCardOrigin, type CardSubmitRef, type GetCardMessage } from './card-origin';
 import type { AccessPolicy, RefusalReason, RequesterIdentity } from './policy';
 import type { RequesterRateLimiter } from './rate-limiter';
+import type { RefusalNotices } from './refusal-notices';
 import type { TargetOrgScope } from './target-orgs';
 import type { SpaceMembership } from './space-membership';
 
@@ -15,6 +16,8 @@ export interface AccessGuardOptions {
   policy: AccessPolicy;
   limiter: RequesterRateLimiter;
   membership: SpaceMembership;
+  /** Says "not allowed" once per person per space per window; absent means every time. */
+  refusalNotices?: RefusalNotices;
   /** Which organizations `in org <orgId>` may name; absent means any (tests of other rules). */
   targetOrgs?: TargetOrgScope;
   /** Needed for card submits: GET /messages/{id} with the bot's token. */
@@ -28,6 +31,8 @@ export interface AccessGuardOptions {
 export interface AccessRequest {
   requester: RequesterIdentity;
   command: Command;
+  /** The space asked in; refusals are said there once per window. */
+  roomId?: string;
   /** Present for card submits. */
   card?: CardSubmitRef;
 }
@@ -41,8 +46,10 @@ export type Admission =
       reason: DenialReason;
       /** For the audit line. */
       outcome: AuditOutcome;
-      /** What to post in the space; absent means post nothing (a card that is not ours). */
+      /** What to post in the space; absent means post nothing (a card that is not ours, a repeated refusal). */
       reply?: Reply;
+      /** The refusal was already said in this space recently: post nothing, log quietly. */
+      quiet?: true;
     };
 
 export interface RoomRef {
@@ -114,7 +121,13 @@ export class AccessGuard {
    */
   async admit(request: AccessRequest): Promise<Admission> {
     const decision = this.options.policy.isAllowedRequester(request.requester);
-    if (!decision.allowed) return { admitted: false, reason: decision.reason, outcome: 'refused.notAllowed', reply: { kind: 'notAllowed' } };
+    if (!decision.allowed) {
+      const notices = this.options.refusalNotices;
+      if (notices && request.roomId !== undefined && !(await notices.shouldTell(request.requester.id, request.roomId))) {
+        return { admitted: false, reason: decision.reason, outcome: 'refused.notAllowed', quiet: true };
+      }
+      return { admitted: false, reason: decision.reason, outcome: 'refused.notAllowed', reply: { kind: 'notAllowed' } };
+    }
 
     const orgId = namedOrgId(request.command);
     if (orgId !== undefined && this.options.targetOrgs && !this.options.targetOrgs.allows(orgId)) {

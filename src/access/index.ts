@@ -1,6 +1,7 @@
 export { AccessPolicy, type AccessPolicyOptions, type RequesterIdentity, type RequesterDecision, type RefusalReason, type SpaceMember } from './policy';
 export { orgKey } from './org-id';
 export { TargetOrgScope, type TargetOrgScopeOptions } from './target-orgs';
+export { RefusalNotices, DEFAULT_REFUSAL_NOTICE_WINDOW_MS, type RefusalNoticesOptions } from './refusal-notices';
 export { SpaceMembership, MembershipChangedError, DEFAULT_MEMBERSHIP_TTL_MS, type ListMembers, type MemberRecord, type MembershipChangeMarkers, type SpaceMembershipOptions } from './space-membership';
 export {
   RequesterRateLimiter,

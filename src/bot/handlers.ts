@@ -133,11 +133,13 @@ async function respond(
   const admission = await access.guard.admit({
     requester: { id: ctx.requester.id, email: ctx.requester.email, orgId: ctx.requester.orgId, type: ctx.requester.type },
     command,
+    roomId: ctx.room.id,
     card,
   });
   if (!admission.admitted) {
     audit({ outcome: admission.outcome, reason: admission.reason, trackingId: admission.reply?.kind === 'webexError' ? admission.reply.error.trackingId : undefined });
     if (admission.reply) await postReply(deps, event, toSpace, admission.reply, about);
+    else if (admission.quiet) log.debug({ reason: admission.reason, ...about }, 'refusal.not_repeated');
     else log.warn({ reason: admission.reason, ...about }, 'command.ignored');
     return;
   }

@@ -9,6 +9,13 @@ import { checkedMessage, HOSTILE_NAME, MALLORY, startBotUnderTest, viewCard, typ
 
 const ASK = 'transfer numbers for alice@example.com';
 
+function auditLines(t: BotUnderTest): Array<Record<string, unknown>> {
+  return t.logs
+    .lines()
+    .filter((l) => l.msg === 'audit')
+    .map((l) => l.audit as Record<string, unknown>);
+}
+
 function markdownOf(m: WebexMessage): string {
   return m.markdown ?? m.text ?? '';
 }
@@ -56,13 +63,32 @@ describe('integration: who may ask, and who may see', function () {
     assert.equal(viewCard(reply).facts['Transfer number 1'], '+1205553650');
   });
 
-  it('re-checks card submits: an outsider pressing a card button is refused and nothing is looked up', async () => {
-    const help = await t.ask('help', { roomId: t.emulator.rooms.partner, mentionBot: true });
+  it('re-checks card submits: an outsider pressing a card button is refused (silently: already told here) and nothing is looked up', async () => {
+    const room = t.emulator.rooms.partner;
+    const help = await t.ask('help', { roomId: room, mentionBot: true });
     assert.ok(viewCard(help).inputs.includes('target'), 'the help card has the look-up form');
     t.emulator.clearRequests();
-    const refused = await t.submit(help, { action: 'lookup', target: SEED_EMAILS.alice }, { from: SEED_EMAILS.olga });
-    assert.match(markdownOf(refused), /Sorry, I only answer people in the organization I serve\./);
+    const posted = t.emulator.botMessages(room).length;
+    const audited = () => auditLines(t).filter((a) => a.outcome === 'refused.notAllowed' && a.source === 'card').length;
+    const before = audited();
+    await t.emulator.submit({ from: SEED_EMAILS.olga, messageId: help.id, inputs: { action: 'lookup', target: SEED_EMAILS.alice } });
+    for (let i = 0; i < 400 && audited() === before; i++) await new Promise((r) => setTimeout(r, 25));
+    assert.equal(audited(), before + 1, 'the refusal is audited');
+    await t.emulator.deliveriesSettled();
+    assert.equal(t.emulator.botMessages(room).length, posted, 'Olga was told a moment ago in this space: no second "Sorry"');
     assert.deepEqual(adminCalls(), []);
+  });
+
+  it('says "Sorry" to an outsider once per space, however often they ask, and audits every time', async () => {
+    const room = t.emulator.rooms.partner;
+    const posted = t.emulator.botMessages(room).length;
+    const audited = () => auditLines(t).filter((a) => a.outcome === 'refused.notAllowed').length;
+    const before = audited();
+    for (let i = 0; i < 5; i++) await t.emulator.say({ from: SEED_EMAILS.olga, roomId: room, text: ASK, mentionBot: true });
+    for (let i = 0; i < 400 && audited() < before + 5; i++) await new Promise((r) => setTimeout(r, 25));
+    assert.equal(audited(), before + 5);
+    await t.emulator.deliveriesSettled();
+    assert.equal(t.emulator.botMessages(room).length, posted, 'told once already (first test); every later refusal is silent');
   });
 
   it('answers an insider pressing a card button in a mixed space privately, like a typed command', async () => {
