@@ -1,6 +1,7 @@
 // Wiring: one function that builds and starts the whole bot from a Config and a Webex connection.
 // index.ts calls it for `npm start`; integration tests call it against the emulator.
 import http from 'node:http';
+import path from 'node:path';
 import type { AddressInfo } from 'node:net';
 import type { Express, RequestHandler } from 'express';
 import type Framework from 'webex-node-bot-framework';
@@ -26,7 +27,7 @@ import { createWebexHttp } from './webex/http';
 import { createAdminTokenProvider } from './webex/token-provider';
 import { createMetrics } from './ops/metrics';
 import { metricsHandler } from './ops/metrics-endpoint';
-import { createStores } from './store';
+import { createStores, EVENT_JOURNAL_FILE_NAME } from './store';
 import { WebexAdminClient } from './webex/admin-client';
 import { isWebexApiError, type WebexApiError } from './webex/errors';
 import type { Logger } from './ops/logger';
@@ -113,7 +114,11 @@ export async function startBot(opts: StartOptions): Promise<RunningBot> {
   });
   const admin = new WebexAdminClient(adminHttp);
 
-  const stores = createStores({ redisUrl: config.redisUrl, logger: logger.child({ component: 'store' }) });
+  const stores = createStores({
+    redisUrl: config.redisUrl,
+    logger: logger.child({ component: 'store' }),
+    eventJournalFile: config.stateDir ? path.join(config.stateDir, EVENT_JOURNAL_FILE_NAME) : undefined,
+  });
   const lookup = new LookupService(admin, {
     peopleCacheTtlMs: limits.peopleCacheTtlMs,
     permissionsCacheTtlMs: limits.permissionsCacheTtlMs,

@@ -1,4 +1,5 @@
 // Environment → one typed, validated Config. Fails with one clear line per problem.
+import path from 'node:path';
 import { envSchema, type RawEnv } from './schema';
 
 export const DEFAULT_WEBEX_API_URL = 'https://webexapis.com/v1';
@@ -25,6 +26,11 @@ export interface Config {
   access: { allowedOrgIds: string[]; allowedDomains: string[]; allowedEmails: string[] };
   auditLogFile?: string;
   defaultOrgId?: string;
+  /**
+   * The directory of TOKEN_STORE_FILE: where state that must outlive a restart is kept when there is
+   * no Redis (handled webhook events).
+   */
+  stateDir?: string;
   /** ALLOWED_TARGET_ORG_IDS: organizations `in org <orgId>` may name, besides the default one. */
   allowedTargetOrgIds: string[];
   limits: {
@@ -128,6 +134,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     auditLogFile: e.AUDIT_LOG_FILE,
     defaultOrgId: e.DEFAULT_ORG_ID,
     allowedTargetOrgIds: e.ALLOWED_TARGET_ORG_IDS,
+    stateDir: e.TOKEN_STORE_FILE !== undefined ? path.dirname(path.resolve(e.TOKEN_STORE_FILE)) : undefined,
     limits: {
       lookupsPerMinute: e.RATE_LIMIT_PER_MINUTE,
       peopleCacheTtlMs: e.PEOPLE_CACHE_TTL_SECONDS * 1000,

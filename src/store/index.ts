@@ -2,9 +2,11 @@
 import type { Logger } from '../ops/logger';
 import { DEFAULT_MEMORY_MAX_KEYS, MemoryEventMemory, MemoryKeyValueStore, MemoryRateLimitStore, type MonotonicClock } from './memory-stores';
 import { createRedisStores } from './redis-stores';
+import { JournaledEventMemory } from './event-journal';
 import type { Stores } from './types';
 
 export type { ChangeMarkers, EventMemory, KeyValueStore, RateLimitHit, RateLimitStore, Stores } from './types';
+export { JournaledEventMemory, EVENT_JOURNAL_FILE_NAME } from './event-journal';
 export { MemoryEventMemory, MemoryKeyValueStore, MemoryRateLimitStore, type MonotonicClock } from './memory-stores';
 
 export interface CreateStoresOptions {
@@ -18,6 +20,8 @@ export interface CreateStoresOptions {
   memoryMaxKeys?: number;
   /** Bound on one Redis command. Default 1000. */
   commandTimeoutMs?: number;
+  /** Without Redis: a file where handled events are kept across restarts (see event-journal.ts). */
+  eventJournalFile?: string;
   /** Clock for the in-memory times to live (tests). */
   memoryClock?: MonotonicClock;
 }
@@ -41,7 +45,9 @@ export function createStores(opts: CreateStoresOptions): Stores {
   }
   return {
     kind: 'memory',
-    eventMemory: new MemoryEventMemory(eventTtlMs, memoryMaxKeys, opts.memoryClock),
+    eventMemory: opts.eventJournalFile
+      ? new JournaledEventMemory({ file: opts.eventJournalFile, ttlMs: eventTtlMs, maxKeys: memoryMaxKeys, logger: opts.logger })
+      : new MemoryEventMemory(eventTtlMs, memoryMaxKeys, opts.memoryClock),
     rateLimit: new MemoryRateLimitStore(memoryMaxKeys),
     kv: new MemoryKeyValueStore(memoryMaxKeys, opts.memoryClock),
     ready: async () => true,

@@ -24,6 +24,14 @@ export class MemoryEventMemory {
     this.keys.set(key, true);
     return false;
   }
+  /** Marks a key seen for `ttlMs` (what a journal read at start still remembers). */
+  remember(key: string, ttlMs: number): void {
+    if (ttlMs > 0) this.keys.set(key, true, { ttl: ttlMs });
+  }
+  /** Every key still remembered, with the milliseconds it has left. */
+  remembered(): Array<[key: string, remainingMs: number]> {
+    return [...this.keys.keys()].map((key): [string, number] => [key, this.keys.getRemainingTTL(key)]).filter(([, ms]) => ms > 0);
+  }
 }
 
 export class MemoryRateLimitStore implements RateLimitStore {

@@ -1,12 +1,15 @@
 // Issue "runs unattended": renewing admin tokens, readiness, metrics, graceful stop, several instances.
 import { strict as assert } from 'node:assert';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
 import { SEED_EMAILS } from '../../src/sandbox/emulator';
 import { requireRedis, TEST_REDIS_URL } from '../helpers/redis';
 import { loadConfig } from '../../src/config';
 import { signBody } from '../../src/http/signature';
 import { startBot } from '../../src/start';
 import { captureLogs } from '../helpers/logs';
-import { sharedEmulator, startBotUnderTest, TEST_WEBHOOK_SECRET, viewCard, type BotUnderTest } from './harness';
+import { removeWebhooksOf, sharedEmulator, startBotUnderTest, TEST_WEBHOOK_SECRET, viewCard, type BotUnderTest } from './harness';
 
 const ASK = 'transfer numbers for alice@example.com';
 
@@ -189,5 +192,48 @@ describe('integration: when webhook registration fails', function () {
     } finally {
       await bot.stop();
     }
+  });
+});
+
+describe('integration: a delivery replayed after a restart, without Redis', function () {
+  this.timeout(60_000);
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'tnbot-state-'));
+  const env = { TOKEN_STORE_FILE: path.join(dir, 'refresh-token.json') };
+  let t: BotUnderTest | undefined;
+  after(async () => {
+    await t?.stop();
+    fs.rmSync(dir, { recursive: true, force: true });
+  });
+
+  it('is recognised as already handled when TOKEN_STORE_FILE gives the bot a state directory', async () => {
+    t = await startBotUnderTest(env);
+    const emulator = t.emulator;
+    await removeWebhooksOf(emulator, t.bot.port);
+    const room = emulator.rooms.direct;
+    const message = await emulator.say({ from: SEED_EMAILS.agent, roomId: room, text: ASK });
+    const body = JSON.stringify({
+      id: 'WH-REPLAY',
+      name: 'replayed delivery',
+      resource: 'messages',
+      event: 'created',
+      actorId: message.personId,
+      data: { id: message.id, roomId: room, roomType: 'direct', personId: message.personId, personEmail: SEED_EMAILS.agent, created: message.created },
+    });
+    const deliver = async (port: number) => {
+      const res = await fetch(`http://127.0.0.1:${port}/webhooks/webex`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', 'x-spark-signature': signBody(body, TEST_WEBHOOK_SECRET) },
+        body,
+      });
+      return (await res.json()) as { status: string };
+    };
+    const before = emulator.botMessages(room).length;
+    assert.deepEqual(await deliver(t.bot.port), { status: 'accepted' });
+    await emulator.waitForBotMessages({ roomId: room, count: 1, after: before, timeoutMs: 10_000 });
+    await t.stop();
+
+    t = await startBotUnderTest(env);
+    assert.deepEqual(await deliver(t.bot.port), { status: 'duplicate' });
+    assert.equal(fs.statSync(path.join(dir, 'handled-webhook-events.jsonl')).mode & 0o777, 0o600);
   });
 });
