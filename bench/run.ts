@@ -11,6 +11,7 @@ import { createProgress } from './progress';
 import { measureBurst } from './scenarios/burst';
 import { measureCallCounts } from './scenarios/call-counts';
 import { measureMemory } from './scenarios/memory';
+import { measureParseFuzz } from './scenarios/parse-fuzz';
 import { measureReplyTime } from './scenarios/reply-time';
 import { renderTable } from './table';
 import { startWorld, type World } from './world';
@@ -64,6 +65,8 @@ async function main(): Promise<number> {
   watchdog.unref();
 
   try {
+    progress.step('parsing hostile messages');
+    const parsing = measureParseFuzz();
     progress.step('starting the emulator and the bot');
     world = await startWorld();
     instance = await startBotInstance(world);
@@ -88,6 +91,7 @@ async function main(): Promise<number> {
 
     const criticalPathTarget = CRITICAL_PATH_CALLS * CRITICAL_PATH_LATENCY_MS + ownTime.medianMs;
     const figures: Figure[] = [
+      ...parsing.figures,
       ...calls.figures,
       figure("Reply time, median, emulator latency 0 (the bot's own time, upper bound)", ownTime.medianMs, 'ms', 'below', OWN_TIME_TARGET_MS),
       figure(`Reply time, median, ${CRITICAL_PATH_LATENCY_MS} ms per Webex call`, criticalPath.medianMs, 'ms', 'atMost', criticalPathTarget),
@@ -100,6 +104,7 @@ async function main(): Promise<number> {
       machine,
       figures,
       details: {
+        parsing: parsing.details,
         callCounts: calls.details,
         ownTime,
         criticalPath: { ...criticalPath, targetMs: criticalPathTarget },

@@ -1,6 +1,7 @@
 // Chat text and card submits → Command. Pure: no Webex, no I/O.
 import { parsePhoneQuery } from './phone-query';
 import { parseTarget } from './target';
+import { trimEndChars } from './trim';
 import { MAX_TARGETS, parseTargetList, sameTarget } from './target-list';
 import type { Command, ParseContext, Target } from './types';
 import { CARD_ACTION, CARD_DATA_TARGETS, CARD_INPUT_TARGET } from '../cards/types';
@@ -35,7 +36,7 @@ const ORG_ID = /^[A-Za-z0-9+/_=-]{1,200}$/;
 function splitOrg(rest: string): { rest: string; orgId?: string } {
   const org = IN_ORG.exec(rest);
   if (!org) return { rest };
-  return { rest: rest.slice(0, org.index), orgId: org[1].replace(/[<>.,;]+$/g, '').replace(/^</, '') };
+  return { rest: rest.slice(0, org.index), orgId: trimEndChars(org[1], '<>.,;').replace(/^</, '') };
 }
 
 function lookupCommand(text: string): Command {

@@ -1,6 +1,7 @@
 // Turns what an agent typed after "who transfers to" into a PhoneNumber: any common way of writing
 // a number (+1 205 555 3651, (205) 555-3651, 1-205-555-3651, 205.555.3651, tel: links).
 import { phoneNumberOf } from '../lookup/phone-number';
+import { trimEndChars, trimStartChars } from './trim';
 import type { InvalidNumberReason, PhoneNumber } from './types';
 
 /** More than this many characters is not a phone number, whatever it is. */
@@ -22,8 +23,8 @@ export function cleanNumberText(input: string): string {
   if (mdLink) s = mdLink[2].trim() || mdLink[1];
   for (let i = 0; i < 3; i++) {
     const before = s;
-    s = s.replace(/^[<"'“‘`]+/, '').replace(/[>"'”’`]+$/, '');
-    s = s.replace(/[,;:!?…]+$/, '').replace(/\.+$/, '');
+    s = trimEndChars(trimStartChars(s, '<"\'“‘`'), '>"\'”’`');
+    s = trimEndChars(trimEndChars(s, ',;:!?…'), '.');
     // tel:+1-205-555-3651;ext=12 → +1-205-555-3651 (parameters are not part of the number).
     s = s.replace(/^(?:tel|callto):(?:\/\/)?/i, '').replace(/;.*$/, '');
     s = s.trim();

@@ -10,8 +10,10 @@ export const MAX_TARGETS = 10;
 export type TargetListParse = { ok: true; targets: Target[] } | { ok: false; input: string; reason: InvalidTargetReason };
 
 const SEPARATOR_WORD = /^(?:and|&)$/i;
-// [label](mailto:addr) → addr, so that a link whose label has spaces stays one piece.
-const MARKDOWN_LINK = /\[([^\]]*)\]\(([^)]*)\)/g;
+// [label](mailto:addr) → addr, so that a link whose label has spaces stays one piece. Neither part may
+// hold a bracket or parenthesis: with [^\]]* and [^)]*, text such as "[a](" repeated made each
+// attempt run to the end of the message (quadratic).
+const MARKDOWN_LINK = /\[([^[\]()]*)\]\(([^[\]()]*)\)/g;
 
 function standsAlone(token: string): boolean {
   const cleaned = cleanTargetText(token);

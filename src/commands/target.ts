@@ -1,4 +1,5 @@
 // Turns what an agent typed after "for" into a Target: an email, a Webex person ID or a display name.
+import { trimEndChars, trimStartChars } from './trim';
 import type { Target } from './types';
 
 export const MAX_TARGET_LENGTH = 200;
@@ -22,8 +23,8 @@ export function cleanTargetText(input: string): string {
   if (mdLink) s = mdLink[2] || mdLink[1];
   for (let i = 0; i < 3; i++) {
     const before = s;
-    s = s.replace(/^[<"'“‘`(]+/, '').replace(/[>"'”’`)]+$/, '');
-    s = s.replace(/[.,;:!?…]+$/, '');
+    s = trimEndChars(trimStartChars(s, '<"\'“‘`('), '>"\'”’`)');
+    s = trimEndChars(s, '.,;:!?…');
     s = s.replace(/^mailto:/i, '');
     s = s.trim();
     if (s === before) break;
