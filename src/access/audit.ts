@@ -13,6 +13,7 @@ export type AuditOutcome =
   | 'timedOut'
   | 'internalError'
   | 'invalidTarget'
+  | 'invalidOrg'
   | 'help'
   | 'sentPrivately'
   | 'refused.notAllowed'

@@ -73,6 +73,7 @@ export function lookupCost(command: Command): number {
     case 'help':
     case 'invalidTarget':
     case 'invalidNumber':
+    case 'invalidOrg':
       return 0;
     default:
       return 1;
@@ -97,6 +98,7 @@ const REPLIES_WITHOUT_PERSON_DATA: ReadonlySet<string> = new Set<Reply['kind']>(
   'welcome',
   'invalidTarget',
   'invalidNumber',
+  'invalidOrg',
   'webexError',
   'reverseFailed',
   'scanning',

@@ -65,6 +65,8 @@ export class CommandRunner {
           return { kind: 'invalidTarget', input: command.input, reason: command.reason, botName: ctx.botName };
         case 'invalidNumber':
           return { kind: 'invalidNumber', input: command.input, reason: command.reason, botName: ctx.botName };
+        case 'invalidOrg':
+          return { kind: 'invalidOrg', input: command.input };
         case 'lookup': {
           const reply = await this.withDeadline(ctx.deadline, async (): Promise<Reply> => ({
             kind: 'lookup',

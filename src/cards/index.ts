@@ -8,7 +8,7 @@ import { renderInvalidTarget } from './invalid-target-card';
 import { renderLookupMany } from './many-card';
 import { renderNoCalling } from './no-calling-card';
 import { renderNotFound } from './not-found-card';
-import { renderInternalError, renderNotAllowed, renderOrgNotAllowed, renderSentPrivately, renderSlowDown } from './plain-messages';
+import { renderInternalError, renderInvalidOrg, renderNotAllowed, renderOrgNotAllowed, renderSentPrivately, renderSlowDown } from './plain-messages';
 import { renderResult } from './result-card';
 import { renderReverse } from './reverse-card';
 import { renderReverseFailed, renderScanning } from './reverse-notices';
@@ -76,6 +76,8 @@ export function renderReply(reply: Reply, options: RenderOptions = {}): Outgoing
       return renderSlowDown(reply);
     case 'orgNotAllowed':
       return renderOrgNotAllowed(reply);
+    case 'invalidOrg':
+      return renderInvalidOrg(reply);
     case 'sentPrivately':
       return renderSentPrivately(reply);
     case 'timedOut':

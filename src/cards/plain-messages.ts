@@ -8,6 +8,15 @@ export function renderNotAllowed(): OutgoingMessage {
   return textMessage('Sorry, I only answer people in the organization I serve.');
 }
 
+export function renderInvalidOrg(reply: { input: string }): OutgoingMessage {
+  const shown = escapeMarkdown(reply.input, 80);
+  const what = shown ? `“${shown}” is not an organization ID` : 'That is not an organization ID';
+  return textMessage(
+    `${what}, so I searched nothing. After “in org”, paste the organization ID from Control Hub or the Webex API ` +
+      '(a UUID, or the long ID that starts with Y2lzY29zcGFyazovL), or leave “in org …” out to search the default organization.',
+  );
+}
+
 export function renderOrgNotAllowed(reply: { orgId: string }): OutgoingMessage {
   const org = escapeIdentifier(reply.orgId, 200);
   return textMessage(

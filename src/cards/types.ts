@@ -19,6 +19,8 @@ export type Reply =
   | { kind: 'welcome'; botName: string }
   | { kind: 'invalidTarget'; input: string; reason: InvalidTargetReason; botName: string }
   | { kind: 'invalidNumber'; input: string; reason: InvalidNumberReason; botName: string }
+  /** What follows "in org" is not an organization ID. */
+  | { kind: 'invalidOrg'; input: string }
   /** Webex failed before a look-up could start (e.g. fetching the message or card submit). */
   | { kind: 'webexError'; error: WebexApiError }
   /** The requester may not use the bot. */

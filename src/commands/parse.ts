@@ -1,5 +1,6 @@
 // Chat text and card submits → Command. Pure: no Webex, no I/O.
 import { parsePhoneQuery } from './phone-query';
+import { isOrganizationId } from './org-id';
 import { parseTarget } from './target';
 import { trimEndChars } from './trim';
 import { MAX_TARGETS, parseTargetList, sameTarget } from './target-list';
@@ -29,9 +30,6 @@ export function parseCommand(text: string, ctx: ParseContext): Command {
   return { kind: 'help' };
 }
 
-/** Webex org IDs: base64 (URL-safe or not) of ciscospark://…/ORGANIZATION/<uuid>, or the bare UUID. */
-const ORG_ID = /^[A-Za-z0-9+/_=-]{1,200}$/;
-
 /** "… in org <orgId>" at the end: partner administrators working in a customer's org. */
 function splitOrg(rest: string): { rest: string; orgId?: string } {
   const org = IN_ORG.exec(rest);
@@ -41,6 +39,7 @@ function splitOrg(rest: string): { rest: string; orgId?: string } {
 
 function lookupCommand(text: string): Command {
   const { rest, orgId } = splitOrg(text);
+  if (orgId !== undefined && !isOrganizationId(orgId)) return { kind: 'invalidOrg', input: orgId };
   const parsed = parseTargetList(rest);
   if (!parsed.ok) return { kind: 'invalidTarget', input: parsed.input, reason: parsed.reason };
   return withOrgId(lookupOf(parsed.targets), orgId);
@@ -48,6 +47,7 @@ function lookupCommand(text: string): Command {
 
 function reverseCommand(text: string, ctx: ParseContext): Command {
   const { rest, orgId } = splitOrg(text);
+  if (orgId !== undefined && !isOrganizationId(orgId)) return { kind: 'invalidOrg', input: orgId };
   const parsed = parsePhoneQuery(rest, ctx.defaultCountry);
   if (!parsed.ok) return { kind: 'invalidNumber', input: rest.trim(), reason: parsed.reason };
   return withOrgId({ kind: 'reverse', number: parsed.number }, orgId);
@@ -66,8 +66,11 @@ function withOrgId(command: Command, orgId: string | undefined): Command {
 /** Parses the inputs of an Action.Submit on one of our cards. Unknown shapes are treated as a help request. */
 export function parseCardSubmit(inputs: Record<string, unknown>): Command {
   const action = typeof inputs.action === 'string' ? inputs.action : '';
-  // Card data comes back from the client: an org ID must look like one before it goes to Webex.
-  const orgId = typeof inputs.orgId === 'string' && ORG_ID.test(inputs.orgId) ? inputs.orgId : undefined;
+  // Card data comes back from the client: an org ID must look like one before it goes to Webex. Our
+  // buttons send "" when the look-up was in the default org.
+  const orgId = typeof inputs.orgId === 'string' && inputs.orgId !== '' ? inputs.orgId : undefined;
+  if (orgId !== undefined && !isOrganizationId(orgId)) return { kind: 'invalidOrg', input: orgId };
+  if (inputs.orgId !== undefined && typeof inputs.orgId !== 'string') return { kind: 'invalidOrg', input: '' };
   const withOrg = (c: Command): Command => withOrgId(c, orgId);
   if (action === CARD_ACTION.pick || action === CARD_ACTION.refresh) {
     const fresh = action === CARD_ACTION.refresh ? { fresh: true } : {};

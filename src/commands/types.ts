@@ -35,7 +35,9 @@ export type Command =
   /** The agent asked for a look-up but what follows is not an email, person ID or name (or too many of them). */
   | { kind: 'invalidTarget'; input: string; reason: InvalidTargetReason }
   /** The agent asked who transfers to a number, but what follows is not a phone number. */
-  | { kind: 'invalidNumber'; input: string; reason: InvalidNumberReason };
+  | { kind: 'invalidNumber'; input: string; reason: InvalidNumberReason }
+  /** What follows "in org" (or a card's orgId) is not an organization ID: nothing is searched. */
+  | { kind: 'invalidOrg'; input: string };
 
 export interface ParseContext {
   /** Names the bot may be mentioned by (display name, first name); stripped from the front. */

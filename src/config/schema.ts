@@ -1,5 +1,6 @@
 // The environment variables this bot reads. Their names are a contract with deployers: keep them stable.
 import { z } from 'zod';
+import { isOrganizationId, MAX_ORG_ID_LENGTH } from '../commands/org-id';
 
 const optionalString = z
   .string()
@@ -16,6 +17,16 @@ const csv = z
       .map((s) => s.trim())
       .filter((s) => s !== ''),
   );
+
+const ORG_ID_HINT = `an organization ID (a UUID, or the base64 ID Webex gives, at most ${MAX_ORG_ID_LENGTH} characters)`;
+
+const orgId = optionalString.refine((v) => v === undefined || isOrganizationId(v), { message: `must be ${ORG_ID_HINT}` });
+
+const orgIdList = csv.superRefine((ids, ctx) => {
+  for (const id of ids) {
+    if (!isOrganizationId(id)) ctx.addIssue({ code: 'custom', message: `"${id.slice(0, 40)}" is not ${ORG_ID_HINT}` });
+  }
+});
 
 function intIn(min: number, max: number, fallback: number) {
   return z
@@ -57,12 +68,12 @@ export const envSchema = z.object({
     .transform((v) => (v === undefined || v === '' ? 'info' : v))
     .pipe(z.enum(LOG_LEVELS, { message: `must be one of ${LOG_LEVELS.join(', ')}` })),
   WEBEX_OPS_ROOM_ID: optionalString,
-  ALLOWED_ORG_IDS: csv,
+  ALLOWED_ORG_IDS: orgIdList,
   ALLOWED_DOMAINS: csv,
   ALLOWED_EMAILS: csv,
   AUDIT_LOG_FILE: optionalString,
-  DEFAULT_ORG_ID: optionalString,
-  ALLOWED_TARGET_ORG_IDS: csv,
+  DEFAULT_ORG_ID: orgId,
+  ALLOWED_TARGET_ORG_IDS: orgIdList,
   RATE_LIMIT_PER_MINUTE: intIn(1, 10000, 30),
   PEOPLE_CACHE_TTL_SECONDS: intIn(0, 86400, 600),
   REVERSE_INDEX_TTL_SECONDS: intIn(0, 86400, 300),

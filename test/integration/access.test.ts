@@ -189,6 +189,22 @@ describe('integration: which organizations "in org" may search', function () {
     );
   });
 
+  it('answers "in org" with something that is not an organization ID by saying so, and searches nothing', async () => {
+    t = await startBotUnderTest();
+    const bot = t;
+    bot.emulator.clearRequests();
+    const reply = await bot.ask('transfer numbers for alice@example.com in org ../../people/me?');
+    assert.equal(
+      markdownOf(reply),
+      '“../../people/me?” is not an organization ID, so I searched nothing. After “in org”, paste the organization ID from Control Hub or the Webex API ' +
+        '(a UUID, or the long ID that starts with Y2lzY29zcGFyazovL), or leave “in org …” out to search the default organization.',
+    );
+    assert.deepEqual(
+      bot.emulator.requests.filter((r) => r.role === 'admin').map((r) => r.route),
+      [],
+    );
+  });
+
   it('searches an org listed in ALLOWED_TARGET_ORG_IDS, and names the org when no one is found there', async () => {
     t = await startBotUnderTest({ DEFAULT_ORG_ID: SEED_ORG.id, ALLOWED_TARGET_ORG_IDS: SEED_PARTNER_ORG.id });
     assert.equal(viewCard(await t.ask(askOlga)).texts[1], 'Olga Orlova');

@@ -93,10 +93,10 @@ describe('commands/parseCommand: several people', () => {
   });
 
   it('passes "in org" on to the whole list', () => {
-    assert.deepEqual(parseCommand('transfer numbers for alice@example.com, bob@example.com in org ORG-7', ctx), {
+    assert.deepEqual(parseCommand('transfer numbers for alice@example.com, bob@example.com in org 2c0a4e8b-7d1f-4c55-9a3e-5b6f7c8d9e01', ctx), {
       kind: 'lookupMany',
       targets: [alice, bob],
-      orgId: 'ORG-7',
+      orgId: '2c0a4e8b-7d1f-4c55-9a3e-5b6f7c8d9e01',
     });
   });
 
@@ -108,10 +108,10 @@ describe('commands/parseCommand: several people', () => {
 
 describe('commands/parseCardSubmit: several people', () => {
   it('reads "Refresh all": one target per line, in order, keeping the org', () => {
-    assert.deepEqual(parseCardSubmit({ action: 'refreshMany', targets: `${ID}\nbob@example.com\nChris Carter`, orgId: 'ORG-7' }), {
+    assert.deepEqual(parseCardSubmit({ action: 'refreshMany', targets: `${ID}\nbob@example.com\nChris Carter`, orgId: '2c0a4e8b-7d1f-4c55-9a3e-5b6f7c8d9e01' }), {
       kind: 'lookupMany',
       targets: [{ kind: 'personId', id: ID }, bob, chris],
-      orgId: 'ORG-7',
+      orgId: '2c0a4e8b-7d1f-4c55-9a3e-5b6f7c8d9e01',
       fresh: true,
     });
     assert.deepEqual(parseCardSubmit({ action: 'refreshMany', targets: 'alice@example.com' }), { kind: 'lookup', target: alice, fresh: true });

@@ -55,10 +55,10 @@ describe('commands/parseCommand: who transfers to a number', () => {
   });
 
   it('passes "in org" on', () => {
-    assert.deepEqual(parseCommand('who transfers to +12055553651 in org ORG-7', ctx), {
+    assert.deepEqual(parseCommand('who transfers to +12055553651 in org 2c0a4e8b-7d1f-4c55-9a3e-5b6f7c8d9e01', ctx), {
       kind: 'reverse',
       number: { raw: '+12055553651', e164: '+12055553651', digits: '12055553651' },
-      orgId: 'ORG-7',
+      orgId: '2c0a4e8b-7d1f-4c55-9a3e-5b6f7c8d9e01',
     });
   });
 

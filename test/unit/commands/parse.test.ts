@@ -3,6 +3,7 @@ import { parseCardSubmit, parseCommand } from '../../../src/commands';
 
 const ALICE_ID = Buffer.from('ciscospark://us/PEOPLE/0f3e1c52-6a53-4e4e-9b8a-2c1b8f4a7d10').toString('base64').replace(/=+$/, '');
 const ctx = { botNames: ['Transfer Bot', 'Transfer'] };
+const ORG = Buffer.from('ciscospark://us/ORGANIZATION/2c0a4e8b-7d1f-4c55-9a3e-5b6f7c8d9e01').toString('base64').replace(/=+$/, '');
 
 describe('commands/parseCommand', () => {
   const aliceForms = [
@@ -49,11 +50,24 @@ describe('commands/parseCommand', () => {
   });
 
   it('reads "in org <orgId>" as a partner look-up', () => {
-    assert.deepEqual(parseCommand('transfer numbers for alice@customer.com in org Y2lzY29zcGFyazovL3VzL09SR0FOSVpBVElPTi8x', ctx), {
+    assert.deepEqual(parseCommand(`transfer numbers for alice@customer.com in org ${ORG}`, ctx), {
       kind: 'lookup',
       target: { kind: 'email', email: 'alice@customer.com' },
-      orgId: 'Y2lzY29zcGFyazovL3VzL09SR0FOSVpBVElPTi8x',
+      orgId: ORG,
     });
+    assert.deepEqual(parseCommand('who transfers to +1 205 555 3650 in org 2c0a4e8b-7d1f-4c55-9a3e-5b6f7c8d9e01.', ctx), {
+      kind: 'reverse',
+      number: { raw: '+1 205 555 3650', e164: '+12055553650', digits: '12055553650' },
+      orgId: '2c0a4e8b-7d1f-4c55-9a3e-5b6f7c8d9e01',
+    });
+  });
+
+  it('answers "in org" followed by something that is not an organization ID without searching anything', () => {
+    const long = Buffer.from(`ciscospark://us/ORGANIZATION/${'1'.repeat(100)}`).toString('base64');
+    for (const value of ['../../people/me?', 'acme', long, 'Y2lzY29zcGFyazovL3VzL1BFT1BMRS8wZjNlMWM1Mg']) {
+      assert.deepEqual(parseCommand(`transfer numbers for alice@example.com in org ${value}`, ctx), { kind: 'invalidOrg', input: value }, value);
+    }
+    assert.deepEqual(parseCommand('who transfers to 3650 in org ../x', ctx), { kind: 'invalidOrg', input: '../x' });
   });
 
   for (const text of ['help', 'HELP', '?', '', '   ', 'Transfer Bot', 'Transfer Bot help', 'hello', 'what can you do', 'delete everything', '12345']) {
@@ -108,11 +122,11 @@ describe('commands/parseCardSubmit', () => {
   });
 
   it('keeps the org of a partner look-up', () => {
-    assert.deepEqual(parseCardSubmit({ action: 'refresh', personId: ALICE_ID, orgId: 'ORG' }), {
+    assert.deepEqual(parseCardSubmit({ action: 'refresh', personId: ALICE_ID, orgId: ORG }), {
       kind: 'lookup',
       target: { kind: 'personId', id: ALICE_ID },
       fresh: true,
-      orgId: 'ORG',
+      orgId: ORG,
     });
   });
 
@@ -130,9 +144,13 @@ describe('commands/parseCardSubmit', () => {
 
 describe('commands/parseCardSubmit org IDs', () => {
   const id = Buffer.from('ciscospark://us/PEOPLE/0f3e1c52-6a53-4e4e-9b8a-2c1b8f4a7d10').toString('base64').replace(/=+$/, '');
-  it('drops an org ID that does not look like one instead of passing it to Webex', () => {
-    for (const orgId of ['has spaces in it', 'x'.repeat(201), 'line\nbreak', '<script>', '']) {
-      assert.deepEqual(parseCardSubmit({ action: 'refresh', personId: id, orgId }), { kind: 'lookup', target: { kind: 'personId', id }, fresh: true }, orgId);
+  it('refuses an org ID that does not look like one instead of passing it to Webex', () => {
+    for (const orgId of ['has spaces in it', 'x'.repeat(201), 'line\nbreak', '<script>', '../../people/me']) {
+      assert.deepEqual(parseCardSubmit({ action: 'refresh', personId: id, orgId }), { kind: 'invalidOrg', input: orgId }, orgId);
     }
+  });
+
+  it('reads an empty org ID (a button of a look-up in the default org) as none', () => {
+    assert.deepEqual(parseCardSubmit({ action: 'refresh', personId: id, orgId: '' }), { kind: 'lookup', target: { kind: 'personId', id }, fresh: true });
   });
 });

@@ -12,6 +12,8 @@ function problemsOf(env: Record<string, string>): string[] {
 }
 
 const SECRET = 'a-webhook-secret-of-some-length';
+const ORG_A = Buffer.from('ciscospark://us/ORGANIZATION/1eb65fdf-9643-417f-9974-ad72cae0e10f').toString('base64').replace(/=+$/, '');
+const UUID_B = '2c0a4e8b-7d1f-4c55-9a3e-5b6f7c8d9e01';
 
 describe('config/loadConfig', () => {
   it('runs the sandbox when no Webex credentials are set', () => {
@@ -82,8 +84,23 @@ describe('config/loadConfig', () => {
   });
 
   it('reads the access lists as trimmed, lower-cased comma lists', () => {
-    const c = loadConfig({ ALLOWED_DOMAINS: ' Example.com, @partner.net ,', ALLOWED_EMAILS: 'Ann@X.com', ALLOWED_ORG_IDS: 'O1,O2' });
-    assert.deepEqual(c.access, { allowedOrgIds: ['O1', 'O2'], allowedDomains: ['example.com', 'partner.net'], allowedEmails: ['ann@x.com'] });
+    const c = loadConfig({ ALLOWED_DOMAINS: ' Example.com, @partner.net ,', ALLOWED_EMAILS: 'Ann@X.com', ALLOWED_ORG_IDS: `${ORG_A}, ${UUID_B}` });
+    assert.deepEqual(c.access, { allowedOrgIds: [ORG_A, UUID_B], allowedDomains: ['example.com', 'partner.net'], allowedEmails: ['ann@x.com'] });
+  });
+
+  it('refuses organization IDs that are not organization IDs, or longer than 128 characters', () => {
+    const long = Buffer.from(`ciscospark://us/ORGANIZATION/${'1'.repeat(100)}`).toString('base64');
+    assert.throws(
+      () => loadConfig({ DEFAULT_ORG_ID: '../../people/me', ALLOWED_TARGET_ORG_IDS: `${ORG_A},${long}`, ALLOWED_ORG_IDS: 'O1' }),
+      (err: Error & { problems?: string[] }) => {
+        assert.deepEqual(err.problems, [
+          'ALLOWED_ORG_IDS: "O1" is not an organization ID (a UUID, or the base64 ID Webex gives, at most 128 characters)',
+          'DEFAULT_ORG_ID: must be an organization ID (a UUID, or the base64 ID Webex gives, at most 128 characters)',
+          `ALLOWED_TARGET_ORG_IDS: "${long.slice(0, 40)}" is not an organization ID (a UUID, or the base64 ID Webex gives, at most 128 characters)`,
+        ]);
+        return true;
+      },
+    );
   });
 
   it('treats empty values as unset', () => {
