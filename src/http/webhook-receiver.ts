@@ -50,7 +50,9 @@ export function createWebhookReceiver(opts: WebhookReceiverOptions): RequestHand
     next();
   };
 
-  const raw = express.raw({ type: () => true, limit: MAX_WEBHOOK_BYTES });
+  // No inflation: Webex signs the bytes it sends, so the signature is checked over exactly those, and
+  // a compressed body is refused (415) rather than verified after decompressing.
+  const raw = express.raw({ type: () => true, limit: MAX_WEBHOOK_BYTES, inflate: false });
 
   const handle: RequestHandler = async (req: Request, res: Response) => {
     const body: Buffer = Buffer.isBuffer(req.body) ? req.body : Buffer.alloc(0);
@@ -117,11 +119,25 @@ export function webhookErrorHandler(err: unknown, _req: Request, res: Response, 
   const e = err as { type?: string; status?: number };
   if (e.type === 'entity.too.large') {
     res.status(413).json({ message: `Body larger than ${MAX_WEBHOOK_BYTES} bytes` });
+  } else if (e.type === 'encoding.unsupported') {
+    res.status(415).json({ message: 'Content-Encoding is not supported: Webex signs the uncompressed body it sends' });
   } else if (typeof e.status === 'number' && e.status >= 400 && e.status < 500) {
     res.status(e.status).json({ message: 'Bad request' });
   } else {
     res.status(400).json({ message: 'Bad request' });
   }
+}
+
+/**
+ * Webex IDs are base64url (sometimes with "=" padding). IDs from an event go into API paths (the
+ * framework fetches /messages/{data.id}, /people/{data.personId} …), so an event whose IDs have any
+ * other shape ("../../people/me") is refused, even when signed.
+ */
+const WEBEX_ID = /^[A-Za-z0-9_-]{1,256}={0,2}$/;
+const ID_FIELDS_OF_DATA = ['roomId', 'personId', 'messageId'] as const;
+
+function isWebexIdOrAbsent(v: unknown): boolean {
+  return v === undefined || (typeof v === 'string' && WEBEX_ID.test(v));
 }
 
 function isWebhookEvent(v: unknown): v is WebexWebhookEvent {
@@ -131,10 +147,12 @@ function isWebhookEvent(v: unknown): v is WebexWebhookEvent {
   return (
     typeof e.resource === 'string' &&
     typeof e.event === 'string' &&
+    isWebexIdOrAbsent(e.actorId) &&
     typeof data === 'object' &&
     data !== null &&
     typeof data.id === 'string' &&
-    data.id !== ''
+    WEBEX_ID.test(data.id) &&
+    ID_FIELDS_OF_DATA.every((field) => isWebexIdOrAbsent(data[field]))
   );
 }
 

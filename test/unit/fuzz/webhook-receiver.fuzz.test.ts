@@ -50,6 +50,9 @@ const REPEATED_DATA = [
   { id: 'MSG-2', roomId: 'R2', personId: 'P2', created: new Date(NOW - 2000).toISOString() },
 ];
 
+/** Mostly Webex-shaped IDs, sometimes anything (which must be refused). */
+const idArb = fc.oneof({ weight: 4, arbitrary: fc.stringMatching(/^[A-Za-z0-9_-]{1,20}$/) }, { weight: 1, arbitrary: fc.string({ maxLength: 20 }) });
+
 /** Webhook envelopes as Webex sends them; some repeat whole (redeliveries), some repeat only data IDs. */
 const eventArb = fc.record(
   {
@@ -57,13 +60,13 @@ const eventArb = fc.record(
     name: fc.string({ maxLength: 20 }),
     resource: fc.constantFrom('messages', 'attachmentActions', 'memberships', 'rooms'),
     event: fc.constantFrom('created', 'updated', 'deleted'),
-    actorId: fc.string({ maxLength: 20 }),
+    actorId: idArb,
     data: fc.oneof(
       fc.record(
         {
           id: fc.oneof(fc.uuid(), fc.constantFrom('MSG-1', 'MSG-2')),
-          roomId: fc.string({ maxLength: 20 }),
-          personId: fc.string({ maxLength: 20 }),
+          roomId: idArb,
+          personId: idArb,
           created: fc.oneof(recentIso, oldIso, fc.string({ maxLength: 30 })),
         },
         { requiredKeys: ['id'] },
@@ -136,7 +139,20 @@ function isEventShape(v: unknown): v is WebexWebhookEvent {
   if (typeof v !== 'object' || v === null) return false;
   const e = v as Record<string, unknown>;
   const data = e.data as Record<string, unknown> | null | undefined;
-  return typeof e.resource === 'string' && typeof e.event === 'string' && typeof data === 'object' && data !== null && typeof data.id === 'string' && data.id !== '';
+  // IDs go into API paths: only Webex's ID alphabet (base64url, "=" padding) passes.
+  const idOk = (x: unknown) => x === undefined || (typeof x === 'string' && /^[A-Za-z0-9_-]{1,256}={0,2}$/.test(x));
+  return (
+    typeof e.resource === 'string' &&
+    typeof e.event === 'string' &&
+    idOk(e.actorId) &&
+    typeof data === 'object' &&
+    data !== null &&
+    typeof data.id === 'string' &&
+    idOk(data.id) &&
+    idOk(data.roomId) &&
+    idOk(data.personId) &&
+    idOk(data.messageId)
+  );
 }
 
 function expectedAnswer(d: Delivery, remembered: Set<string>): Expected {

@@ -1,5 +1,6 @@
 import { strict as assert } from 'node:assert';
 import { createHmac } from 'node:crypto';
+import { gzipSync } from 'node:zlib';
 import { createHttpApp } from '../../../src/http/app';
 import { MemoryEventMemory } from '../../../src/store';
 import { signBody } from '../../../src/http/signature';
@@ -141,6 +142,40 @@ describe('http/webhook receiver', () => {
       ['MSG-SEEN', 'MSG-SEEN', 'MSG-OLD-SEEN'],
     );
     assert.equal(received.length, 1);
+  });
+
+  it('refuses a signed event whose IDs are not Webex IDs, before anything uses them in a path', async () => {
+    const shapes: Array<Record<string, unknown>> = [
+      { data: { id: '../../people/me', roomId: 'R1' } },
+      { data: { id: 'MSG1', roomId: 'R1/../../webhooks' } },
+      { data: { id: 'MSG1', personId: 'me?x=1' } },
+      { data: { id: 'MSG1', messageId: 'a b' } },
+      { data: { id: 'MSG1', roomId: 42 } },
+      { actorId: '..%2F..', data: { id: 'MSG1' } },
+    ];
+    for (const shape of shapes) {
+      const body = JSON.stringify({ ...event('X'), ...shape });
+      const res = await post(body, signed(body));
+      assert.equal(res.status, 400, body);
+      assert.deepEqual(await res.json(), { message: 'Body is not a Webex webhook event' });
+    }
+    assert.equal(received.length, 0);
+    assert.equal(verified.length, 0);
+    const padded = JSON.stringify(event('Y2lzY29zcGFyazovL3VzL01FU1NBR0UvMQ=='));
+    assert.equal((await post(padded, signed(padded))).status, 200, 'base64 padding is a Webex ID shape');
+  });
+
+  it('refuses a compressed body instead of checking the signature over decompressed bytes', async () => {
+    const body = JSON.stringify(event('MSG-GZ'));
+    const gz = gzipSync(Buffer.from(body));
+    const res = await fetch(`${server.url}/webhooks/webex`, {
+      method: 'POST',
+      body: gz,
+      headers: { 'content-type': 'application/json', 'content-encoding': 'gzip', 'x-spark-signature': signBody(body, SECRET) },
+    });
+    assert.equal(res.status, 415);
+    assert.deepEqual(await res.json(), { message: 'Content-Encoding is not supported: Webex signs the uncompressed body it sends' });
+    assert.equal(received.length, 0);
   });
 
   it('drops events far older than the redelivery window', async () => {
