@@ -20,6 +20,7 @@ import { CommandRunner } from './bot/command-runner';
 import { redactForLog } from './webex/redact';
 import { createHttpApp, webhookPathOf } from './http/app';
 import { createWebhookReceiver } from './http/webhook-receiver';
+import { createLimitedServer, listen } from './http/server';
 import { LookupService } from './lookup/service';
 import { ReverseIndex } from './lookup/reverse-index';
 import { createRateGate } from './webex/rate-gate';
@@ -191,7 +192,7 @@ export async function startBot(opts: StartOptions): Promise<RunningBot> {
     metrics: metricsHandler(metrics),
     mount: opts.mount,
   });
-  const server = await listenHttp(app, config.port, opts.host);
+  const server = await listen(createLimitedServer(app, config.http), config.port, opts.host);
   const port = (server.address() as AddressInfo).port;
   const webhookUrl = config.webhook && opts.webhookUrlForPort ? opts.webhookUrlForPort(port) : config.webhook?.url;
 
@@ -346,19 +347,6 @@ async function verifyAdminToken(admin: WebexAdminClient, logger: Logger): Promis
     throw new StartupError('Webex did not say which organization WEBEX_ADMIN_TOKEN belongs to (GET /people/me has no orgId)');
   }
   return me;
-}
-
-function listenHttp(app: Express, port: number, host: string | undefined): Promise<http.Server> {
-  const server = http.createServer(app);
-  // Longer than common load balancer idle timeouts, so they never reuse a socket we just closed.
-  server.keepAliveTimeout = 65_000;
-  return new Promise((resolve, reject) => {
-    server.once('error', reject);
-    server.listen(port, host, () => {
-      server.off('error', reject);
-      resolve(server);
-    });
-  });
 }
 
 export class StartupError extends Error {

@@ -14,6 +14,17 @@ export interface WebexConnection {
   admin: AdminAuth;
 }
 
+export interface HttpServerLimits {
+  /** Connections beyond this are closed at once (keep it below the open-file limit, `ulimit -n`). */
+  maxConnections: number;
+  /** A connection that has not sent a request's headers within this is closed. */
+  headersTimeoutMs: number;
+  /** A request not received in full within this is answered 408 and closed. */
+  requestTimeoutMs: number;
+  /** An idle kept-alive connection is closed after this (longer than load balancers' idle timeouts). */
+  keepAliveTimeoutMs: number;
+}
+
 export interface Config {
   /** 'sandbox' when no Webex credentials are set at all: the bot runs against the built-in emulator. */
   mode: 'real' | 'sandbox';
@@ -33,6 +44,8 @@ export interface Config {
   stateDir?: string;
   /** ALLOWED_TARGET_ORG_IDS: organizations `in org <orgId>` may name, besides the default one. */
   allowedTargetOrgIds: string[];
+  /** Limits of the HTTP server, so idle or slow connections cannot use up the process's sockets. */
+  http: HttpServerLimits;
   limits: {
     lookupsPerMinute: number;
     peopleCacheTtlMs: number;
@@ -115,6 +128,10 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     }
   }
 
+  if (e.HTTP_REQUEST_TIMEOUT_MS < e.HTTP_HEADERS_TIMEOUT_MS) {
+    problems.push('HTTP_REQUEST_TIMEOUT_MS: must not be shorter than HTTP_HEADERS_TIMEOUT_MS (a request includes its headers)');
+  }
+
   if (problems.length > 0) throw new ConfigError(problems);
 
   return {
@@ -135,6 +152,12 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     defaultOrgId: e.DEFAULT_ORG_ID,
     allowedTargetOrgIds: e.ALLOWED_TARGET_ORG_IDS,
     stateDir: e.TOKEN_STORE_FILE !== undefined ? path.dirname(path.resolve(e.TOKEN_STORE_FILE)) : undefined,
+    http: {
+      maxConnections: e.HTTP_MAX_CONNECTIONS,
+      headersTimeoutMs: e.HTTP_HEADERS_TIMEOUT_MS,
+      requestTimeoutMs: e.HTTP_REQUEST_TIMEOUT_MS,
+      keepAliveTimeoutMs: e.HTTP_KEEP_ALIVE_TIMEOUT_MS,
+    },
     limits: {
       lookupsPerMinute: e.RATE_LIMIT_PER_MINUTE,
       peopleCacheTtlMs: e.PEOPLE_CACHE_TTL_SECONDS * 1000,
