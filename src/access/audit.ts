@@ -1,7 +1,7 @@
 // The audit trail: one JSON line for every look-up and every refusal (who asked, where, for whom,
 // what came of it, and the Webex tracking ID). It goes to the log (stdout) and, when AUDIT_LOG_FILE
 // is set, is appended to that file. Writing it never blocks or breaks a reply.
-import { createWriteStream, type WriteStream } from 'node:fs';
+import { chmodSync, createWriteStream, statSync, type WriteStream } from 'node:fs';
 import type { Logger } from '../ops/logger';
 
 export type AuditOutcome =
@@ -86,6 +86,7 @@ export class AuditLog {
   }
 
   private openFile(path: string): void {
+    this.tightenExistingFile(path);
     const file = createWriteStream(path, { flags: 'a', mode: 0o600 });
     file.on('error', (err: NodeJS.ErrnoException) => {
       if (this.fileFailed) return;
@@ -93,6 +94,27 @@ export class AuditLog {
       this.options.logger.error({ err: { code: err.code, message: err.message }, path }, 'audit.file_failed');
     });
     this.file = file;
+  }
+
+  /**
+   * The mode given to createWriteStream applies only to a file it creates: an existing audit file
+   * (who asked about whom) keeps whatever mode it had, so it is narrowed to 0600 here, and said once.
+   */
+  private tightenExistingFile(path: string): void {
+    let mode: number;
+    try {
+      mode = statSync(path).mode & 0o777;
+    } catch {
+      return; // Not there yet: created with 0600 below.
+    }
+    if ((mode & 0o077) === 0) return;
+    try {
+      chmodSync(path, 0o600);
+      this.options.logger.warn({ path, was: mode.toString(8) }, 'audit.file_mode_tightened: AUDIT_LOG_FILE was readable by others; it is now 0600');
+    } catch (err) {
+      const code = (err as NodeJS.ErrnoException).code;
+      this.options.logger.error({ path, was: mode.toString(8), code }, 'audit.file_mode_not_tightened: AUDIT_LOG_FILE is readable by others; make it 0600');
+    }
   }
 
   private appendToFile(line: AuditLine): void {

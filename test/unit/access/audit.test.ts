@@ -1,5 +1,5 @@
 import { strict as assert } from 'node:assert';
-import { mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { chmodSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { AuditLog, type AuditEntry } from '../../../src/access/audit';
@@ -127,6 +127,22 @@ describe('access/AuditLog', () => {
     audit.record(entry());
     await audit.close();
     assert.equal(statSync(path).mode & 0o777, 0o600);
+  });
+
+  it('narrows an existing file that others could read to 0600, and says so once', async function () {
+    if (process.platform === 'win32') this.skip();
+    const path = join(dir, 'loose-audit.log');
+    writeFileSync(path, '{"earlier":true}\n', { mode: 0o644 });
+    chmodSync(path, 0o644);
+    const logs = captureLogs('info');
+    const audit = new AuditLog({ logger: logs.logger, filePath: path, now: () => NOW });
+    audit.record(entry());
+    await audit.close();
+    assert.equal((statSync(path).mode & 0o777).toString(8), '600');
+    assert.deepEqual(
+      logs.lines().filter((l) => String(l.msg).startsWith('audit.file_mode')).map((l) => [l.msg, l.was]),
+      [['audit.file_mode_tightened: AUDIT_LOG_FILE was readable by others; it is now 0600', '644']],
+    );
   });
 
   it('keeps answering and logging when the file cannot be written, reporting it once', async () => {
