@@ -34,6 +34,8 @@ export function slotNote(usage: SlotUsage | undefined): UsageNote | undefined {
 
 function whyUnreadable(error: WebexApiError): string {
   if (error.kind === 'timeout') return 'Webex did not answer in time';
+  if (error.kind === 'unusableResponse') return 'Webex sent an answer I could not use';
+  if (error.kind === 'noToken') return 'the bot had no admin access token at the moment';
   if (error.kind === 'network' || error.status === 0) return 'I could not reach Webex';
   switch (error.status) {
     case 401:

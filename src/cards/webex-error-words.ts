@@ -45,6 +45,10 @@ const LIBRARY_TEXT: readonly RegExp[] = [
   /\[object \w+\]|\bundefined\b|\bnull\b/,
 ];
 
+function lowerFirst(text: string): string {
+  return text.charAt(0).toLowerCase() + text.slice(1);
+}
+
 function ownerStep(err: WebexApiError): string {
   return hasTrackingId(err)
     ? "If it keeps happening, tell the bot's owner and give them the tracking ID."
@@ -200,6 +204,23 @@ function httpWording(err: WebexApiError, context: WebexErrorContext): Wording {
 }
 
 function wording(err: WebexApiError, context: WebexErrorContext): Wording {
+  if (err.kind === 'unusableResponse') {
+    return {
+      title: 'Unusable answer from Webex',
+      // The message is the bot's own (see webex/http.ts and to-webex-api-error.ts), never Webex's text.
+      detail: `Webex answered, but I could not use the answer: ${lowerFirst(err.message)}.`,
+      nextStep: `Trying again is unlikely to help. ${ownerStep(err)}`,
+      retryable: false,
+    };
+  }
+  if (err.kind === 'noToken') {
+    return {
+      title: 'No admin access right now',
+      detail: 'I have no valid Webex admin access token at the moment, so I could not ask Webex.',
+      nextStep: "Tell the bot's owner: the admin token or its refresh token needs renewing.",
+      retryable: false,
+    };
+  }
   if (err.kind === 'network' || (err.kind !== 'timeout' && err.status === 0)) {
     return {
       title: 'Could not reach Webex',

@@ -1,7 +1,12 @@
 // The one error type that crosses layers. cards/ turns it into words; nothing else inspects
 // axios or SDK errors. It never carries request headers, so tokens cannot leak through it.
 
-export type WebexFailureKind = 'http' | 'network' | 'timeout';
+/**
+ * http: Webex answered with an error status. network/timeout: no answer. unusableResponse: Webex
+ * answered, but the bot would not use it (a body over the size limit, a next-page link off the Webex
+ * API). noToken: the bot had no access token to call with.
+ */
+export type WebexFailureKind = 'http' | 'network' | 'timeout' | 'unusableResponse' | 'noToken';
 
 export interface WebexApiErrorInit {
   status: number;
@@ -35,6 +40,20 @@ export class WebexApiError extends Error {
     this.retryAfterSeconds = init.retryAfterSeconds;
     this.method = init.method;
     this.path = init.path;
+  }
+
+  /** The same failure, with another Retry-After (the wait the bot really observes). */
+  withRetryAfter(seconds: number): WebexApiError {
+    return new WebexApiError({
+      status: this.status,
+      message: this.message,
+      kind: this.kind,
+      errorCode: this.errorCode,
+      trackingId: this.trackingId,
+      retryAfterSeconds: seconds,
+      method: this.method,
+      path: this.path,
+    });
   }
 
   toJSON(): Record<string, unknown> {

@@ -107,7 +107,12 @@ export function createWebexHttp(opts: WebexHttpOptions): WebexHttp {
     if (/^https?:\/\//i.test(path)) {
       // Only follow absolute URLs (pagination links) on Webex's own origin: they get the token.
       if (new URL(path).origin !== base.origin) {
-        throw new WebexApiError({ status: 0, kind: 'http', message: 'Refusing to call a URL outside the Webex API', path: toSafePath(path) });
+        throw new WebexApiError({
+          status: 0,
+          kind: 'unusableResponse',
+          message: 'Webex pointed to a next page outside the Webex API; it was not followed',
+          path: toSafePath(path),
+        });
       }
       return toSafePath(path, basePath);
     }
@@ -118,7 +123,7 @@ export function createWebexHttp(opts: WebexHttpOptions): WebexHttp {
     try {
       return await opts.token();
     } catch {
-      throw new WebexApiError({ status: 0, kind: 'http', message: 'No Webex access token is available', method, path });
+      throw new WebexApiError({ status: 0, kind: 'noToken', message: 'No Webex access token is available', method, path });
     }
   }
 

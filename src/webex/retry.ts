@@ -87,6 +87,15 @@ export function retryDecision(error: WebexApiError, attempt: number, opts: Retry
   return { retry: true, delayMs };
 }
 
+/**
+ * A Retry-After beyond the cap is not what the bot waits (it holds its calls for the cap, then tries
+ * again), so the error that leaves here says the capped wait: "try again in 86400 seconds" misleads.
+ */
+function withObservedWait(error: WebexApiError, opts: RetryOptions): WebexApiError {
+  const wait = error.retryAfterSeconds;
+  return wait !== undefined && wait > opts.maxRetryAfterSeconds ? error.withRetryAfter(opts.maxRetryAfterSeconds) : error;
+}
+
 /** Runs `attempt(1)`, `attempt(2)`, … until one succeeds or the policy says stop. Throws WebexApiError only. */
 export async function withRetry<T>(attempt: (n: number) => Promise<T>, options: Partial<RetryOptions> = {}): Promise<T> {
   const opts = resolveRetryOptions(options);
@@ -96,7 +105,7 @@ export async function withRetry<T>(attempt: (n: number) => Promise<T>, options: 
     } catch (err) {
       const error = toWebexApiError(err);
       const decision = retryDecision(error, n, opts);
-      if (!decision.retry) throw error;
+      if (!decision.retry) throw withObservedWait(error, opts);
       opts.onRetry?.({ attempt: n, delayMs: decision.delayMs, error });
       await opts.sleep(decision.delayMs);
     }

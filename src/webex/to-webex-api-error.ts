@@ -84,6 +84,10 @@ export function toWebexApiError(err: unknown, ctx: ErrorContext = {}): WebexApiE
     if (err.response) {
       return fromHttpFailure({ status: err.response.status, body: err.response.data, headers: err.response.headers, method, path }, nowMs);
     }
+    // axios stops reading at maxContentLength: Webex did answer, with more than the bot will read.
+    if (/maxContentLength/i.test(err.message)) {
+      return new WebexApiError({ status: 0, kind: 'unusableResponse', message: 'Webex sent an answer larger than the bot reads (10 MB); it was not used', method, path });
+    }
     return fromTransportFailure(err, method, path);
   }
 

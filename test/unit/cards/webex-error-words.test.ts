@@ -208,4 +208,25 @@ describe('cards/webex-error-words describeWebexError', () => {
     }
     assert.equal(describeWebexError(apiError({ status: 401, message: 'The request requires a valid access token.' })).webexSaid, undefined);
   });
+
+  it('does not call a refused next-page link or an oversize answer "could not reach Webex"', () => {
+    const offHost = apiError({ status: 0, kind: 'unusableResponse', message: 'Webex pointed to a next page outside the Webex API; it was not followed' });
+    assert.deepEqual(describeWebexError(offHost), {
+      title: 'Unusable answer from Webex',
+      detail: 'Webex answered, but I could not use the answer: webex pointed to a next page outside the Webex API; it was not followed.',
+      nextStep: `Trying again is unlikely to help. ${OWNER}`,
+      retryable: false,
+    });
+    const oversize = apiError({ status: 0, kind: 'unusableResponse', message: 'Webex sent an answer larger than the bot reads (10 MB); it was not used' });
+    assert.equal(describeWebexError(oversize).detail, 'Webex answered, but I could not use the answer: webex sent an answer larger than the bot reads (10 MB); it was not used.');
+  });
+
+  it('says the admin token is missing, not that Webex is unreachable, when there is no token', () => {
+    assert.deepEqual(describeWebexError(apiError({ status: 0, kind: 'noToken', message: 'No Webex access token is available' })), {
+      title: 'No admin access right now',
+      detail: 'I have no valid Webex admin access token at the moment, so I could not ask Webex.',
+      nextStep: "Tell the bot's owner: the admin token or its refresh token needs renewing.",
+      retryable: false,
+    });
+  });
 });

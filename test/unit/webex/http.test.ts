@@ -109,7 +109,8 @@ describe('webex/http createWebexHttp', () => {
       const gate = spyGate();
       const { http, sleeps } = createTestHttp(server.baseUrl, { gate, retry: { maxRetryAfterSeconds: 20 } });
       const error = await caught(http.request({ method: 'GET', path: '/people', route: 'people.list' }));
-      assert.deepEqual([error.status, error.retryAfterSeconds], [429, 3600]);
+      // The error names the wait the bot observes (the cap), not Webex's hour.
+      assert.deepEqual([error.status, error.retryAfterSeconds], [429, 20]);
       assert.deepEqual(sleeps, [20_000, 20_000, 20_000]);
       assert.deepEqual(gate.holds, [20, 20, 20, 20]);
       assert.equal(server.requests.length, 4);
@@ -270,7 +271,7 @@ describe('webex/http createWebexHttp', () => {
         },
       });
       const error = await caught(http.request({ method: 'GET', path: '/people/me', route: 'people.me' }));
-      assert.equal(error.message, 'No Webex access token is available');
+      assert.deepEqual([error.kind, error.message], ['noToken', 'No Webex access token is available']);
       assert.ok(!JSON.stringify(error).includes('secret-token-123'));
       assert.equal(server.requests.length, 0);
     });
@@ -279,7 +280,10 @@ describe('webex/http createWebexHttp', () => {
   it('refuses absolute URLs on another origin', async () => {
     const { http } = createTestHttp(server.baseUrl);
     const error = await caught(http.request({ method: 'GET', path: 'https://webexapis.example.net/v1/people?email=a@b.c', route: 'people.list' }));
-    assert.deepEqual([error.status, error.message, error.path], [0, 'Refusing to call a URL outside the Webex API', '/v1/people']);
+    assert.deepEqual(
+      [error.status, error.kind, error.message, error.path],
+      [0, 'unusableResponse', 'Webex pointed to a next page outside the Webex API; it was not followed', '/v1/people'],
+    );
     assert.equal(server.requests.length, 0);
   });
 

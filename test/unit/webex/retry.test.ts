@@ -142,6 +142,18 @@ describe('webex/retry', () => {
       assert.deepEqual(sleeps, []);
     });
 
+    it('names the wait it really observes: a Retry-After of a day leaves as the 60-second cap', async () => {
+      await assert.rejects(
+        withRetry(
+          async () => {
+            throw httpError(429, 86_400);
+          },
+          options({ deadline: T0 + 10_000 }),
+        ),
+        (err: unknown) => err instanceof WebexApiError && err.status === 429 && err.retryAfterSeconds === 60 && err.trackingId === 'ROUTER_429',
+      );
+    });
+
     it('stops when time spent waiting brings the deadline near', async () => {
       let clock = T0;
       const sleeps: number[] = [];
