@@ -144,7 +144,11 @@ export async function startBot(opts: StartOptions): Promise<RunningBot> {
     logger,
     post: (roomId, markdown) => (late.framework ? late.framework.webex.messages.create({ roomId, markdown }) : Promise.resolve()),
   });
-  const reverse = new ReverseIndex(admin, { ttlMs: limits.reverseIndexTtlMs, defaultOrgId: config.defaultOrgId });
+  const reverse = new ReverseIndex(admin, {
+    ttlMs: limits.reverseIndexTtlMs,
+    defaultOrgId: config.defaultOrgId,
+    onPageSizeReduced: (change) => webexLog.warn(change, 'webex.people_page_size_reduced: Webex answered 504 to a page of calling users; asking for smaller pages'),
+  });
   const runner = new CommandRunner({ lookup, reverse, reverseTimeoutMs: limits.reverseScanTimeoutMs, logger, onAdminTokenRejected: (error) => void ops.adminTokenRejected(error) });
 
   let resolveReady!: () => void;

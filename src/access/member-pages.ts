@@ -32,8 +32,12 @@ export function listMembersFromPages(listPage: ListMembershipPage, options: Memb
   const maxMembers = options.maxMembers ?? 5000;
   return async (roomId) => {
     const members: MemberRecord[] = [];
+    // Pages that keep coming empty (or nearly) must not loop forever either: a bounded number of pages.
+    const maxPages = Math.ceil(maxMembers / pageSize) + 10;
+    let pages = 1;
     let page: MembershipPage | undefined = await listPage({ roomId, max: pageSize });
     while (page) {
+      if (pages++ > maxPages) throw new TooManyMembersError(roomId, maxMembers);
       for (const item of Array.isArray(page.items) ? page.items : []) {
         const member = memberOf(item);
         if (member) members.push(member);

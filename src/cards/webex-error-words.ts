@@ -45,10 +45,6 @@ const LIBRARY_TEXT: readonly RegExp[] = [
   /\[object \w+\]|\bundefined\b|\bnull\b/,
 ];
 
-function lowerFirst(text: string): string {
-  return text.charAt(0).toLowerCase() + text.slice(1);
-}
-
 function ownerStep(err: WebexApiError): string {
   return hasTrackingId(err)
     ? "If it keeps happening, tell the bot's owner and give them the tracking ID."
@@ -208,7 +204,7 @@ function wording(err: WebexApiError, context: WebexErrorContext): Wording {
     return {
       title: 'Unusable answer from Webex',
       // The message is the bot's own (see webex/http.ts and to-webex-api-error.ts), never Webex's text.
-      detail: `Webex answered, but I could not use the answer: ${lowerFirst(err.message)}.`,
+      detail: `Webex answered, but I could not use the answer. ${err.message}.`,
       nextStep: `Trying again is unlikely to help. ${ownerStep(err)}`,
       retryable: false,
     };

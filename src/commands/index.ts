@@ -1,5 +1,5 @@
 export { parseCommand, parseCardSubmit, stripMention } from './parse';
-export { isOrganizationId, MAX_ORG_ID_LENGTH } from './org-id';
+export { isOrganizationId, orgKey, MAX_ORG_ID_LENGTH } from './org-id';
 export { parseTarget, cleanTargetText, describeTarget, isPersonId } from './target';
 export { parseTargetList, splitTargetText, MAX_TARGETS } from './target-list';
 export { parsePhoneQuery, cleanNumberText } from './phone-query';

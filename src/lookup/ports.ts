@@ -17,5 +17,5 @@ export interface AdminApi {
   /** GET /people/{id}/features/outgoingPermission (scope spark-admin:people_read). */
   getOutgoingPermission(personId: string, opts?: CallOptions): Promise<WebexOutgoingPermission>;
   /** Pages of GET /people?callingData=true, following Link rel="next". */
-  listCallingPeople(opts?: CallOptions & { pageSize?: number }): AsyncIterable<WebexPerson[]>;
+  listCallingPeople(opts?: CallOptions & { pageSize?: number; onPageSizeReduced?: (change: { from: number; to: number }) => void }): AsyncIterable<WebexPerson[]>;
 }

@@ -6,6 +6,10 @@
 // skipped). At 4 reads in flight and ~150 ms a read that is ~25 people a second: an org of 1,000
 // calling users takes about 40 seconds and 1,010 requests. A finished scan answers every number for
 // `ttlMs` (default 5 minutes) without another request; concurrent scans of one org are shared.
+// A scan in which some people could not be read is kept too: the next question re-reads only those
+// people, so one person whose read always fails does not make every question a full scan.
+import { LRUCache } from 'lru-cache';
+import { orgKey } from '../commands/org-id';
 import type { PhoneNumber } from '../commands/types';
 import { isWebexApiError, type WebexApiError } from '../webex/errors';
 import type { WebexPerson } from '../webex/types';
@@ -20,6 +24,8 @@ export const DEFAULT_REVERSE_CONCURRENCY = 4;
 export const DEFAULT_REVERSE_PAGE_SIZE = 100;
 /** Time kept before the deadline to build and post the answer from what was read so far. */
 export const DEFAULT_REVERSE_DEADLINE_MARGIN_MS = 2_000;
+/** Organizations whose scans are kept at once (a partner may search several). */
+export const MAX_CACHED_SCANS = 20;
 
 export interface ReverseIndexOptions {
   /** How long a complete scan answers look-ups. Default 5 minutes; 0 scans every time. */
@@ -32,6 +38,8 @@ export interface ReverseIndexOptions {
   defaultCountry?: string;
   /** Org for partner administrators serving one customer org. */
   defaultOrgId?: string;
+  /** Told once per listing when Webex answered 504 and the page size was halved. */
+  onPageSizeReduced?: (change: { from: number; to: number }) => void;
   deadlineMarginMs?: number;
   /** Epoch ms; tests pass a fake clock. */
   now?: () => number;
@@ -51,6 +59,8 @@ interface Scan {
   people: IndexedPerson[];
   scanned: number;
   failed: number;
+  /** The calling users whose read failed: the next find re-reads just these. */
+  failedPeople: WebexPerson[];
   lastFailure?: WebexApiError;
   listed: number;
   stoppedEarly: boolean;
@@ -68,7 +78,8 @@ function isCallingUser(person: WebexPerson): boolean {
 }
 
 export class ReverseIndex {
-  private readonly cache = new Map<string, Scan>();
+  /** By org key (see orgKey): an org typed in either spelling is one entry. Bounded, and each entry expires. */
+  private readonly cache: LRUCache<string, Scan>;
   private readonly running = new Map<string, RunningScan>();
   private readonly now: () => number;
 
@@ -77,6 +88,7 @@ export class ReverseIndex {
     private readonly opts: ReverseIndexOptions = {},
   ) {
     this.now = opts.now ?? (() => Date.now());
+    this.cache = new LRUCache<string, Scan>({ max: MAX_CACHED_SCANS });
   }
 
   /**
@@ -104,7 +116,7 @@ export class ReverseIndex {
 
   /** Forgets the scan of `orgId` (the token's own org when absent): the next find scans again. */
   invalidate(orgId?: string): void {
-    this.cache.delete(orgId ?? this.opts.defaultOrgId ?? '');
+    this.cache.delete(scanKey(orgId ?? this.opts.defaultOrgId));
   }
 
   /** Forgets every org's scan. */
@@ -113,11 +125,12 @@ export class ReverseIndex {
   }
 
   private scanFor(orgId: string | undefined, opts: ReverseFindOptions): Promise<Scan> {
-    const key = orgId ?? '';
+    const key = scanKey(orgId);
     const cached = this.cache.get(key);
     const ttlMs = this.opts.ttlMs ?? DEFAULT_REVERSE_TTL_MS;
-    if (cached && this.now() - cached.finishedAt < ttlMs) return Promise.resolve(cached);
-    this.cache.delete(key);
+    const fresh = cached && this.now() - cached.finishedAt < ttlMs ? cached : undefined;
+    if (fresh && fresh.failedPeople.length === 0) return Promise.resolve(fresh);
+    if (!fresh) this.cache.delete(key);
     // A scan already under way is joined as it is: it keeps the deadline of whoever started it.
     let running = this.running.get(key);
     if (!running) {
@@ -131,9 +144,11 @@ export class ReverseIndex {
           }
         }
       };
-      const done = this.scan(orgId, opts.deadline, emit).then((scan) => {
-        // Only a whole scan may answer later questions; a partial one would hide people.
-        if (!scan.stoppedEarly && scan.failed === 0 && ttlMs > 0) this.cache.set(key, scan);
+      const work = fresh ? this.reread(fresh, orgId, opts.deadline, emit) : this.scan(orgId, opts.deadline, emit);
+      const done = work.then((scan) => {
+        // A scan that listed everyone may answer later questions (its failures are re-read then); one
+        // cut short by the deadline would hide people.
+        if (!scan.stoppedEarly && ttlMs > 0) this.cache.set(key, scan);
         return scan;
       });
       running = { done, listeners };
@@ -150,6 +165,7 @@ export class ReverseIndex {
     const limit = new ConcurrencyLimit(this.opts.concurrency ?? DEFAULT_REVERSE_CONCURRENCY);
     const people: (IndexedPerson | undefined)[] = [];
     const state = { listed: 0, read: 0, scanned: 0, failed: 0, listingDone: false, stopped: false };
+    const failedPeople: WebexPerson[] = [];
     let lastFailure: WebexApiError | undefined;
     let unexpected: { error: unknown } | undefined;
     // Reads still in flight when time ran out must not report progress after the answer.
@@ -161,21 +177,19 @@ export class ReverseIndex {
     const readOne = async (person: WebexPerson, index: number): Promise<void> => {
       if (state.stopped) return;
       try {
-        const transfer = normalizeTransferNumbers(await this.admin.getTransferNumbers(person.id, call));
-        people[index] = { person: summarizePerson(person), numbers: this.indexNumbers(transfer.numbers) };
-        state.scanned++;
-      } catch (err) {
-        if (!isWebexApiError(err)) {
-          unexpected ??= { error: err };
-          state.stopped = true;
-          return;
-        }
-        // 404: listed with a location but without calling settings; nothing to match.
-        if (err.status === 404) state.scanned++;
-        else {
+        const read = await this.readPerson(person, call);
+        if (read.kind === 'failed') {
           state.failed++;
-          lastFailure = err;
+          failedPeople.push(person);
+          lastFailure = read.error;
+        } else {
+          if (read.kind === 'read') people[index] = read.entry;
+          state.scanned++;
         }
+      } catch (err) {
+        unexpected ??= { error: err };
+        state.stopped = true;
+        return;
       }
       state.read++;
       progress();
@@ -184,7 +198,8 @@ export class ReverseIndex {
     const reads: Promise<void>[] = [];
     const listAndRead = async (): Promise<void> => {
       const pageSize = this.opts.pageSize ?? DEFAULT_REVERSE_PAGE_SIZE;
-      for await (const page of this.admin.listCallingPeople({ ...call, pageSize })) {
+      const reduced = this.opts.onPageSizeReduced ? { onPageSizeReduced: this.opts.onPageSizeReduced } : {};
+      for await (const page of this.admin.listCallingPeople({ ...call, pageSize, ...reduced })) {
         for (const person of page) {
           if (!isCallingUser(person)) continue;
           const index = state.listed++;
@@ -208,11 +223,51 @@ export class ReverseIndex {
       people: people.filter((entry): entry is IndexedPerson => entry !== undefined),
       scanned: state.scanned,
       failed: state.failed,
+      failedPeople,
       lastFailure,
       listed: state.listed,
       stoppedEarly: !finished,
       finishedAt: this.now(),
     };
+  }
+
+  /** One person's numbers; 'none' when they have no calling settings (404). Rejects on anything but a WebexApiError. */
+  private async readPerson(person: WebexPerson, call: CallOptions): Promise<{ kind: 'read'; entry: IndexedPerson } | { kind: 'none' } | { kind: 'failed'; error: WebexApiError }> {
+    try {
+      const transfer = normalizeTransferNumbers(await this.admin.getTransferNumbers(person.id, call));
+      return { kind: 'read', entry: { person: summarizePerson(person), numbers: this.indexNumbers(transfer.numbers) } };
+    } catch (err) {
+      if (!isWebexApiError(err)) throw err;
+      // 404: listed with a location but without calling settings; nothing to match.
+      return err.status === 404 ? { kind: 'none' } : { kind: 'failed', error: err };
+    }
+  }
+
+  /** A kept scan with the people who failed read again (only them); the rest of the index is reused. */
+  private async reread(kept: Scan, orgId: string | undefined, deadline: number | undefined, emit: (progress: ReverseScanProgress) => void): Promise<Scan> {
+    const call: CallOptions = { orgId, deadline };
+    const limit = new ConcurrencyLimit(this.opts.concurrency ?? DEFAULT_REVERSE_CONCURRENCY);
+    const people = [...kept.people];
+    const stillFailing: WebexPerson[] = [];
+    let scanned = kept.scanned;
+    let lastFailure: WebexApiError | undefined;
+    let done = kept.listed - kept.failedPeople.length;
+    const reads = kept.failedPeople.map((person) =>
+      limit.run(async () => {
+        const read = await this.readPerson(person, call);
+        if (read.kind === 'failed') {
+          stillFailing.push(person);
+          lastFailure = read.error;
+        } else {
+          if (read.kind === 'read') people.push(read.entry);
+          scanned++;
+        }
+        emit({ listed: kept.listed, read: ++done, listingDone: true });
+      }),
+    );
+    const finished = await this.untilDeadline(Promise.all(reads).then(() => undefined), deadline);
+    if (!finished) return kept;
+    return { ...kept, people, scanned, failed: stillFailing.length, failedPeople: stillFailing, lastFailure };
   }
 
   /** True when `work` finished; false when the deadline (less the margin) came first. */
@@ -244,4 +299,9 @@ function matchesIn(people: readonly IndexedPerson[], number: PhoneNumber): Rever
     if (slots.length > 0) matches.push({ person: entry.person, slots });
   }
   return matches;
+}
+
+/** The cache key of an org: its UUID, so both spellings of one org share a scan; '' for the token's own. */
+function scanKey(orgId: string | undefined): string {
+  return orgId === undefined ? '' : orgKey(orgId);
 }

@@ -1,7 +1,9 @@
 // Typed calls to the Webex endpoints this bot reads with its admin token. IDs are URL-encoded;
 // each method takes an optional deadline that bounds its retries.
 import type { WebexHttp, WebexResponse } from './http';
+import { isWebexApiError } from './errors';
 import { parseLinkNext } from './link-header';
+import { PageGuard } from './page-guard';
 import { expectObject, expectPeopleList, expectPerson } from './response-shape';
 import type { WebexOutgoingPermission, WebexPeopleList, WebexPerson, WebexTransferNumbers } from './types';
 
@@ -23,10 +25,16 @@ export interface DisplayNameSearchOptions extends OrgCallOptions {
 export interface CallingPeopleOptions extends OrgCallOptions {
   /** People per page, 1..100 (Webex's limit with callingData). Default 100. */
   pageSize?: number;
+  /** Told once per listing when Webex answered 504 and the page size was halved. */
+  onPageSizeReduced?: (change: { from: number; to: number }) => void;
 }
 
 export const DEFAULT_DISPLAY_NAME_MAX = 10;
 export const MAX_CALLING_PAGE_SIZE = 100;
+/** The smallest page size a 504 halves `max` down to. */
+export const MIN_CALLING_PAGE_SIZE = 10;
+/** Most people one listing reads: also the most transfer-number reads one reverse scan makes. */
+export const MAX_LISTED_PEOPLE = 100_000;
 
 const pathSegment = encodeURIComponent;
 
@@ -86,23 +94,54 @@ export class WebexAdminClient {
     return expectObject<T>(response, 'GET', template);
   }
 
-  /** Pages of people with Calling data, following Link rel="next" until the last page. */
+  /**
+   * Pages of people with Calling data, following Link rel="next" until the last page (through a
+   * PageGuard: no page twice, at most MAX_LISTED_PEOPLE people). List People ("Retrieve the list of
+   * people", GET /people) says of callingData: "if you get a 504, reduce max": on a 504 the page
+   * size is halved, down to MIN_CALLING_PAGE_SIZE, and the same page is asked for again.
+   */
   async *listCallingPeople(opts: CallingPeopleOptions = {}): AsyncIterable<WebexPerson[]> {
-    const pageSize = Math.min(MAX_CALLING_PAGE_SIZE, Math.max(1, Math.floor(opts.pageSize ?? MAX_CALLING_PAGE_SIZE)));
-    let response: WebexResponse<unknown> = await this.http.request<unknown>({
-      method: 'GET',
-      path: '/people',
-      query: { callingData: true, max: pageSize, orgId: opts.orgId },
-      route: 'people.list',
-      deadline: opts.deadline,
-    });
+    let pageSize = Math.min(MAX_CALLING_PAGE_SIZE, Math.max(1, Math.floor(opts.pageSize ?? MAX_CALLING_PAGE_SIZE)));
+    const guard = new PageGuard({ what: 'people', maxItems: MAX_LISTED_PEOPLE });
+    let told = false;
+    const read = async (page: { path: string; query?: Record<string, string | number | boolean | undefined> }): Promise<WebexResponse<unknown>> => {
+      for (;;) {
+        const path = page.query ? page.path : withMax(page.path, pageSize);
+        const query = page.query ? { ...page.query, max: pageSize } : undefined; // keeps max where it was
+        const smallest = pageSize <= MIN_CALLING_PAGE_SIZE;
+        try {
+          // A 504 is answered by a smaller page, not by asking for the same one again.
+          return await this.http.request<unknown>({ method: 'GET', path, query, route: 'people.list', deadline: opts.deadline, mayRetry: (e) => smallest || e.status !== 504 });
+        } catch (err) {
+          if (!(isWebexApiError(err) && err.status === 504) || smallest) throw err;
+          const from = pageSize;
+          pageSize = Math.max(MIN_CALLING_PAGE_SIZE, Math.floor(pageSize / 2));
+          if (!told) opts.onPageSizeReduced?.({ from, to: pageSize });
+          told = true;
+        }
+      }
+    };
+    let response = await read({ path: '/people', query: { callingData: true, max: pageSize, orgId: opts.orgId } });
     for (;;) {
       const page: WebexPeopleList = expectPeopleList(response, 'GET', '/people');
+      guard.counted(page.items.length);
       if (page.items.length > 0) yield page.items;
       const next = parseLinkNext(response.headers.link);
       if (!next) return;
-      // The next link already carries every query parameter.
-      response = await this.http.request<unknown>({ method: 'GET', path: next, route: 'people.list', deadline: opts.deadline });
+      // The next link already carries every query parameter (max is set to the current page size).
+      response = await read({ path: guard.next(next) });
     }
+  }
+}
+
+/** A next-page link with its `max` set to `pageSize` (other parameters and the cursor kept). */
+function withMax(link: string, pageSize: number): string {
+  try {
+    const url = new URL(link);
+    if (url.searchParams.get('max') === String(pageSize)) return link;
+    url.searchParams.set('max', String(pageSize));
+    return url.toString();
+  } catch {
+    return link;
   }
 }

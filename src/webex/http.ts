@@ -29,6 +29,8 @@ export interface WebexRequest {
   route: string;
   /** Epoch ms after which no attempt starts and no retry wait ends. */
   deadline?: number;
+  /** Narrows the retry policy for this call: false means "do not retry this failure". */
+  mayRetry?: (error: WebexApiError) => boolean;
 }
 
 export interface WebexResponse<T> {
@@ -167,6 +169,7 @@ export function createWebexHttp(opts: WebexHttpOptions): WebexHttp {
     return withRetry(attempt, {
       ...retryDefaults,
       deadline: req.deadline,
+      mayRetry: req.mayRetry,
       onRetry: (info) => {
         safeCall(() => retryDefaults.onRetry?.(info));
         safeCall(() => opts.onRetry?.({ ...info, method: req.method, route: req.route }));

@@ -7,6 +7,7 @@ import type { Logger } from '../ops/logger';
 import { isWebexApiError } from './errors';
 import type { WebexHttp } from './http';
 import { parseLinkNext } from './link-header';
+import { PageGuard } from './page-guard';
 
 /** A webhook as GET /webhooks lists it. Webex never returns the secret. */
 export interface Webhook {
@@ -63,15 +64,22 @@ function isWebhook(value: unknown): value is Webhook {
   return typeof v.id === 'string' && typeof v.targetUrl === 'string' && typeof v.resource === 'string' && typeof v.event === 'string';
 }
 
+/** More webhooks than any bot registers: a longer listing is Webex misbehaving, not a list to read. */
+const MAX_LISTED_WEBHOOKS = 10_000;
+
 async function listWebhooks(http: WebexHttp): Promise<Webhook[]> {
   const hooks: Webhook[] = [];
+  const guard = new PageGuard({ what: 'webhooks', maxItems: MAX_LISTED_WEBHOOKS });
   let response = await http.request<unknown>({ method: 'GET', path: '/webhooks', query: { max: PAGE_SIZE }, route: 'webhooks.list' });
   for (;;) {
     const items = (response.data as { items?: unknown } | null)?.items;
-    if (Array.isArray(items)) hooks.push(...items.filter(isWebhook));
+    if (Array.isArray(items)) {
+      guard.counted(items.length);
+      hooks.push(...items.filter(isWebhook));
+    }
     const next = parseLinkNext(response.headers.link);
     if (!next) return hooks;
-    response = await http.request<unknown>({ method: 'GET', path: next, route: 'webhooks.list' });
+    response = await http.request<unknown>({ method: 'GET', path: guard.next(next), route: 'webhooks.list' });
   }
 }
 

@@ -59,6 +59,18 @@ describe('integration: when Webex fails', function () {
     return message;
   }
 
+  it('answers "who transfers to" through a 504 on the list of calling users by asking for smaller pages', async () => {
+    t.emulator.faults.add({ route: 'people.list', token: 'admin', status: 504, times: 1 });
+    const reply = await askOnce('who transfers to (205) 555-3661');
+    assert.match(words(reply), /Bob Baker/);
+    const listings = t.emulator.requests.filter((r) => r.route === 'people.list' && r.role === 'admin').map((r) => [r.status, new URLSearchParams(r.query).get('max')]);
+    assert.deepEqual(listings.slice(0, 2), [
+      [504, '100'],
+      [200, '50'],
+    ]);
+    assert.equal(t.logs.lines().filter((l) => String(l.msg).startsWith('webex.people_page_size_reduced')).length, 1);
+  });
+
   it('waits out a one-shot 429 for the Retry-After it was given, then answers', async () => {
     t.emulator.faults.add({ route: 'transferNumbers.get', status: 429, retryAfter: 1, times: 1 });
     const reply = await askOnce();

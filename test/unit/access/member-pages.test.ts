@@ -51,4 +51,11 @@ describe('access/listMembersFromPages', () => {
     const listPage = async (): Promise<MembershipPage> => ({ items: [membership(1)], hasNext: () => true, next: () => Promise.reject(failure) });
     await assert.rejects(listMembersFromPages(listPage)('R1'), (err) => err === failure);
   });
+
+  it('fails (so the answer goes privately) when Webex keeps offering empty next pages', async () => {
+    let served = 0;
+    const endless = (): MembershipPage => ({ items: [], hasNext: () => true, next: async () => (served++, endless()) });
+    await assert.rejects(listMembersFromPages(async () => endless(), { pageSize: 1000, maxMembers: 5000 })('R1'), (err) => err instanceof TooManyMembersError);
+    assert.equal(served, 15, 'at most 5000/1000 + 10 pages are read');
+  });
 });

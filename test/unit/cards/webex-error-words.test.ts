@@ -213,12 +213,12 @@ describe('cards/webex-error-words describeWebexError', () => {
     const offHost = apiError({ status: 0, kind: 'unusableResponse', message: 'Webex pointed to a next page outside the Webex API; it was not followed' });
     assert.deepEqual(describeWebexError(offHost), {
       title: 'Unusable answer from Webex',
-      detail: 'Webex answered, but I could not use the answer: webex pointed to a next page outside the Webex API; it was not followed.',
+      detail: 'Webex answered, but I could not use the answer. Webex pointed to a next page outside the Webex API; it was not followed.',
       nextStep: `Trying again is unlikely to help. ${OWNER}`,
       retryable: false,
     });
     const oversize = apiError({ status: 0, kind: 'unusableResponse', message: 'Webex sent an answer larger than the bot reads (10 MB); it was not used' });
-    assert.equal(describeWebexError(oversize).detail, 'Webex answered, but I could not use the answer: webex sent an answer larger than the bot reads (10 MB); it was not used.');
+    assert.equal(describeWebexError(oversize).detail, 'Webex answered, but I could not use the answer. Webex sent an answer larger than the bot reads (10 MB); it was not used.');
   });
 
   it('says the admin token is missing, not that Webex is unreachable, when there is no token', () => {

@@ -2,6 +2,7 @@ import { strict as assert } from 'node:assert';
 import sinon from 'sinon';
 import type { PhoneNumber } from '../../../src/commands/types';
 import { ReverseIndex, type AdminApi, type ReverseScanProgress } from '../../../src/lookup';
+import { MAX_CACHED_SCANS } from '../../../src/lookup/reverse-index';
 import { phoneNumberOf } from '../../../src/lookup/phone-number';
 import { WebexApiError } from '../../../src/webex/errors';
 import type { WebexPerson, WebexTransferNumbers } from '../../../src/webex/types';
@@ -187,7 +188,7 @@ describe('lookup/ReverseIndex', () => {
     assert.equal(api.listCallingPeople.secondCall.args[0].orgId, undefined);
   });
 
-  it('counts a person whose numbers cannot be read, goes on, and does not keep that scan', async () => {
+  it('counts a person whose numbers cannot be read, goes on, and next time re-reads only that person', async () => {
     const failure = new WebexApiError({ status: 503, message: 'down', trackingId: 'T-503' });
     const { api } = fakeAdmin({ reads: { 'P-alice': failure } });
     const index = new ReverseIndex(api);
@@ -198,8 +199,45 @@ describe('lookup/ReverseIndex', () => {
     );
     assert.deepEqual([result.scanned, result.failed, result.complete], [3, 1, false]);
     assert.equal(result.lastFailure, failure);
+    const readsBefore = api.getTransferNumbers.callCount;
+    const again = await index.find(typed('(205) 555-3651'));
+    assert.equal(api.listCallingPeople.callCount, 1, 'no second listing');
+    assert.deepEqual(
+      api.getTransferNumbers.getCalls().slice(readsBefore).map((c) => c.args[0]),
+      ['P-alice'],
+      'only the person who failed is read again',
+    );
+    assert.deepEqual([again.failed, again.complete], [1, false]);
+  });
+
+  it('completes the kept scan once the failed person can be read', async () => {
+    const reads: Record<string, unknown> = { 'P-alice': new WebexApiError({ status: 503, message: 'down' }) };
+    const { api } = fakeAdmin({ reads });
+    const index = new ReverseIndex(api);
     await index.find(typed('(205) 555-3651'));
-    assert.equal(api.listCallingPeople.callCount, 2, 'an incomplete scan is not reused');
+    delete reads['P-alice'];
+    const again = await index.find(typed('(205) 555-3651'));
+    assert.deepEqual([again.scanned, again.failed, again.complete], [4, 0, true]);
+    assert.deepEqual(
+      again.matches.map((m) => m.person.displayName).sort(),
+      ['alice', 'carol'],
+    );
+    await index.find(typed('(205) 555-3651'));
+    assert.equal(api.getTransferNumbers.callCount, 5, 'a complete scan is reused without reads');
+    assert.equal(api.listCallingPeople.callCount, 1);
+  });
+
+  it('keys scans by the organization, not by how it was typed, and keeps a bounded number of them', async () => {
+    const { api } = fakeAdmin();
+    const index = new ReverseIndex(api);
+    const uuid = '2c0a4e8b-7d1f-4c55-9a3e-5b6f7c8d9e01';
+    const base64 = Buffer.from(`ciscospark://us/ORGANIZATION/${uuid}`).toString('base64').replace(/=+$/, '');
+    await index.find(typed('+12055553651'), { orgId: base64 });
+    await index.find(typed('+12055553651'), { orgId: uuid.toUpperCase() });
+    assert.equal(api.listCallingPeople.callCount, 1, 'one org, two spellings, one scan');
+    for (let i = 0; i < MAX_CACHED_SCANS; i++) await index.find(typed('+12055553651'), { orgId: `0000000${i}-0000-4000-8000-000000000000`.slice(-36) });
+    await index.find(typed('+12055553651'), { orgId: base64 });
+    assert.equal(api.listCallingPeople.callCount, MAX_CACHED_SCANS + 2, 'the oldest scan was let go');
   });
 
   it('counts a 404 (no calling settings) as checked, not as a failure', async () => {

@@ -1,5 +1,5 @@
 import { strict as assert } from 'node:assert';
-import { WebexAdminClient } from '../../../src/webex/admin-client';
+import { MAX_LISTED_PEOPLE, MIN_CALLING_PAGE_SIZE, WebexAdminClient } from '../../../src/webex/admin-client';
 import { WebexApiError } from '../../../src/webex/errors';
 import { type FakeWebex, startFakeWebex } from './support/fake-webex-server';
 import { createTestHttp } from './support/test-http';
@@ -148,6 +148,82 @@ describe('webex/admin-client WebexAdminClient', () => {
       assert.equal(error.message, 'Webex pointed to a next page outside the Webex API; it was not followed');
       assert.equal(pages.length, 1);
       assert.equal(server.requests.length, 1);
+    });
+  });
+
+  describe('listCallingPeople when paging goes wrong', () => {
+    it('stops with a clear error when a next link points back to a page already read', async () => {
+      server.script((req) => {
+        const back = req.url.includes('cursor=2') ? 'cursor=1' : 'cursor=2';
+        return { status: 200, json: { items: [person(1)] }, headers: { Link: `<${server.baseUrl}/people?callingData=true&max=1&${back}>; rel="next"` } };
+      });
+      let pages = 0;
+      const error = await caught(
+        (async () => {
+          for await (const _page of client().admin.listCallingPeople({ pageSize: 1 })) pages++;
+        })(),
+      );
+      assert.deepEqual([error.kind, error.message], ['unusableResponse', 'Webex sent a link back to a page of people it had already sent, so the listing was stopped after 3 pages']);
+      assert.equal(pages, 3);
+      assert.equal(server.requests.length, 3, 'page 1, then 2, then 1 again: no fourth read');
+    });
+
+    it(`stops after ${MAX_LISTED_PEOPLE} people, however the links go on`, async () => {
+      let n = 0;
+      const page = Array.from({ length: 100 }, (_, i) => person(i));
+      server.script(() => ({ status: 200, json: { items: page }, headers: { Link: `<${server.baseUrl}/people?callingData=true&max=100&cursor=${++n}>; rel="next"` } }));
+      let people = 0;
+      const error = await caught(
+        (async () => {
+          for await (const items of client().admin.listCallingPeople()) people += items.length;
+        })(),
+      );
+      assert.equal(error.message, `Webex listed more than ${MAX_LISTED_PEOPLE} people, more than the bot reads in one go`);
+      assert.equal(people, MAX_LISTED_PEOPLE);
+    });
+
+    it('halves max on a 504 (as the List People reference says), asks for the same page again, and says so once', async () => {
+      const failing = new Set(['max=100&cursor=', 'max=50&cursor=1', 'max=25&cursor=1']);
+      server.script((req) => {
+        const url = new URL(req.url, 'http://x');
+        const max = url.searchParams.get('max');
+        const cursor = url.searchParams.get('cursor') ?? '';
+        if (failing.has(`max=${max}&cursor=${cursor}`)) return { status: 504, json: webexErrorBody(504) };
+        if (cursor === '') return { status: 200, json: { items: [person(1)] }, headers: { Link: `<${server.baseUrl}/people?callingData=true&max=${max}&cursor=1>; rel="next"` } };
+        return { status: 200, json: { items: [person(2)] } };
+      });
+      const reduced: Array<{ from: number; to: number }> = [];
+      const pages = [];
+      for await (const items of client().admin.listCallingPeople({ onPageSizeReduced: (change) => reduced.push(change) })) pages.push(items);
+      assert.deepEqual(pages, [[person(1)], [person(2)]]);
+      assert.deepEqual(
+        server.requests.map((req) => req.url),
+        [
+          '/v1/people?callingData=true&max=100',
+          '/v1/people?callingData=true&max=50',
+          '/v1/people?callingData=true&max=50&cursor=1',
+          '/v1/people?callingData=true&max=25&cursor=1',
+          '/v1/people?callingData=true&max=12&cursor=1',
+        ],
+        'no retry of a 504 at the same size; the cursor is kept',
+      );
+      assert.deepEqual(reduced, [{ from: 100, to: 50 }], 'told once per listing');
+    });
+
+    it(`gives up with the 504 once max is down to ${MIN_CALLING_PAGE_SIZE}`, async () => {
+      server.script(() => ({ status: 504, json: webexErrorBody(504) }));
+      const error = await caught(
+        (async () => {
+          for await (const _items of client({ retry: { maxRetries: 0 } }).admin.listCallingPeople({ pageSize: 20 })) {
+            // nothing comes
+          }
+        })(),
+      );
+      assert.equal(error.status, 504);
+      assert.deepEqual(
+        server.requests.map((req) => req.url),
+        ['/v1/people?callingData=true&max=20', '/v1/people?callingData=true&max=10'],
+      );
     });
   });
 

@@ -4,6 +4,7 @@ import { WebexApiError } from '../../../src/webex/errors';
 import type { WebexHttp } from '../../../src/webex/http';
 import { type Webhook, ensureWebhooks } from '../../../src/webex/webhook-registrar';
 import { call } from '../sandbox/emulator-test-kit';
+import { startFakeWebex } from './support/fake-webex-server';
 import { createTestHttp } from './support/test-http';
 
 const TARGET = 'https://bot.example.com/webhooks/webex';
@@ -180,5 +181,26 @@ describe('webex/webhook-registrar ensureWebhooks', () => {
       assert.equal(err.path, '/webhooks');
       return true;
     });
+  });
+});
+
+describe('webex/webhook-registrar when GET /webhooks pages loop', () => {
+  it('stops with a clear error instead of reading the same pages forever', async () => {
+    const server = await startFakeWebex();
+    try {
+      server.script((req) => {
+        const back = req.url.includes('cursor=2') ? 'cursor=1' : 'cursor=2';
+        return { status: 200, json: { items: [] }, headers: { Link: `<${server.baseUrl}/webhooks?max=100&${back}>; rel="next"` } };
+      });
+      const { http } = createTestHttp(server.baseUrl);
+      await assert.rejects(
+        ensureWebhooks(http, { targetUrl: TARGET, secret: SECRET, name: NAME }),
+        (err: unknown) =>
+          err instanceof WebexApiError && err.message === 'Webex sent a link back to a page of webhooks it had already sent, so the listing was stopped after 3 pages',
+      );
+      assert.equal(server.requests.length, 3);
+    } finally {
+      await server.close();
+    }
   });
 });
