@@ -29,6 +29,12 @@ function explain(reply: InvalidTarget): { title: string; paragraph: string; next
         paragraph: 'You asked for transfer numbers, but nothing came after “for”.',
         nextStep: 'Add an email address, a person ID or a name after “for”.',
       };
+    case 'emptyForm':
+      return {
+        title: 'Whose transfer numbers?',
+        paragraph: 'The look-up box was empty.',
+        nextStep: 'Type an email address, a person ID or a display name in the box, then press Look up.',
+      };
     case 'tooLong': {
       const length = Array.from(typeof reply.input === 'string' ? reply.input : '').length;
       const preview = escapeMarkdown(reply.input, PREVIEW_LENGTH);

@@ -10,8 +10,9 @@ const formTemplate = compileTemplate(formTemplateJson);
 
 /**
  * Appends the form to the card's body. Its "Look up" button counts as one of the card's actions.
- * Other submit buttons on the card must use `associatedInputs: "none"`, or the required input
- * would block them while empty.
+ * The input is not required: the card's other buttons (Refresh, pick, Try again) must work with the
+ * box empty, and Webex does not support `associatedInputs` to exempt them. An empty "Look up" is
+ * answered with what to type (InvalidTargetReason "emptyForm").
  */
 export function withLookupForm(card: AdaptiveCardJson, label: string): AdaptiveCardJson {
   return { ...card, body: [...card.body, expandTemplate(formTemplate, { label })] };

@@ -1,6 +1,7 @@
 // A Webex failure in the help-desk agent's words: what happened, and what to do next.
 import type { WebexApiError } from '../webex/errors';
 import { tryAgainIn } from './wait-words';
+import { escapeMarkdown } from './escape';
 
 /** What the bot was doing when Webex failed; a 404 means something different in each. */
 export type WebexErrorContext =
@@ -203,8 +204,8 @@ function wording(err: WebexApiError, context: WebexErrorContext): Wording {
   if (err.kind === 'unusableResponse') {
     return {
       title: 'Unusable answer from Webex',
-      // The message is the bot's own (see webex/http.ts and to-webex-api-error.ts), never Webex's text.
-      detail: `Webex answered, but I could not use the answer. ${err.message}.`,
+      // The message is the bot's own (webex/http.ts, page-guard.ts, to-webex-api-error.ts); escaped all the same.
+      detail: `Webex answered, but I could not use the answer. ${escapeMarkdown(err.message, 300)}.`,
       nextStep: `Trying again is unlikely to help. ${ownerStep(err)}`,
       retryable: false,
     };

@@ -85,7 +85,7 @@ export function parseCardSubmit(inputs: Record<string, unknown>): Command {
   if (action === CARD_ACTION.lookup) {
     const raw = typeof inputs[CARD_INPUT_TARGET] === 'string' ? (inputs[CARD_INPUT_TARGET] as string) : '';
     const parsed = parseTarget(raw);
-    if (!parsed.ok) return { kind: 'invalidTarget', input: raw.trim(), reason: parsed.reason };
+    if (!parsed.ok) return { kind: 'invalidTarget', input: raw.trim(), reason: parsed.reason === 'empty' ? 'emptyForm' : parsed.reason };
     return withOrg({ kind: 'lookup', target: parsed.target });
   }
   return { kind: 'help' };

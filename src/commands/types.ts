@@ -16,7 +16,8 @@ export interface PhoneNumber {
 }
 
 /** Why what follows "transfer numbers for" cannot be looked up. */
-export type InvalidTargetReason = 'empty' | 'malformed' | 'tooLong' | 'tooMany';
+/** `emptyForm`: a card's look-up box was submitted empty (`empty` is typed text with nothing after "for"). */
+export type InvalidTargetReason = 'empty' | 'emptyForm' | 'malformed' | 'tooLong' | 'tooMany';
 
 /** Why what follows "who transfers to" is not a number to search for. */
 export type InvalidNumberReason = 'empty' | 'malformed' | 'tooShort' | 'tooLong';

@@ -19,7 +19,9 @@ export const MAX_ACTIONS = 5;
 
 const SCHEMA_FILE = join('test', 'fixtures', 'adaptive-cards', 'adaptive-card-1.3.json');
 const UNSUPPORTED_TYPES = new Set(['Action.ToggleVisibility', 'Action.Execute', 'Media']);
-const UNSUPPORTED_KEYS = new Set(['fallback', 'fallbackText', 'requires', 'speak']);
+// associatedInputs is not among the input properties Webex's "Buttons and Cards" page lists
+// (isRequired, label, errorMessage, regex): a client that ignores it submits every input with every button.
+const UNSUPPORTED_KEYS = new Set(['fallback', 'fallbackText', 'requires', 'speak', 'associatedInputs']);
 /** Words that mean a value leaked into the text unformatted. */
 const JUNK_PATTERNS: readonly RegExp[] = [
   /\bundefined\b/,
@@ -142,6 +144,36 @@ function checkWebexLimits(card: Record<string, unknown>): void {
     }
   });
   assert.ok(actionCount <= MAX_ACTIONS, `card has ${actionCount} actions; Webex allows at most ${MAX_ACTIONS}`);
+  checkRequiredInputs(card);
+}
+
+/**
+ * A required input blocks every submit button of its card while it is empty. Without
+ * associatedInputs (which Webex does not support) a card may have a required input only when its one
+ * submit button is the one that needs it. An Action.ShowCard's card is a scope of its own.
+ */
+function checkRequiredInputs(card: Record<string, unknown>): void {
+  let submits = 0;
+  const required: string[] = [];
+  const nestedCards: Record<string, unknown>[] = [];
+  const visit = (value: unknown): void => {
+    if (Array.isArray(value)) return value.forEach(visit);
+    if (!isRecord(value)) return;
+    if (value.type === 'Action.ShowCard' && isRecord(value.card)) {
+      nestedCards.push(value.card);
+      return;
+    }
+    if (value.type === 'Action.Submit') submits++;
+    if (typeof value.type === 'string' && value.type.startsWith('Input.') && value.isRequired === true) required.push(String(value.id));
+    Object.values(value).forEach(visit);
+  };
+  visit(card.body);
+  visit(card.actions);
+  assert.ok(
+    required.length === 0 || submits <= 1,
+    `required input(s) ${required.join(', ')} would block the card's other ${submits - 1} submit button(s) while empty`,
+  );
+  nestedCards.forEach(checkRequiredInputs);
 }
 
 /**

@@ -31,9 +31,9 @@ describe('cards/candidates-card (outcome ambiguous)', () => {
       'Pick the person you mean below, or type their email address; that is always exact.',
     ]);
     assert.deepEqual(actions(card), [
-      { title: 'Alice A', data: { action: 'pick', personId: 'id-1', email: 'alice1@example.com' }, associatedInputs: 'none' },
-      { title: 'Alice B', data: { action: 'pick', personId: 'id-2', email: 'alice2@example.com' }, associatedInputs: 'none' },
-      { title: 'Alice C', data: { action: 'pick', personId: 'id-3', email: 'alice3@example.com' }, associatedInputs: 'none' },
+      { title: 'Alice A', data: { action: 'pick', personId: 'id-1', email: 'alice1@example.com' } },
+      { title: 'Alice B', data: { action: 'pick', personId: 'id-2', email: 'alice2@example.com' } },
+      { title: 'Alice C', data: { action: 'pick', personId: 'id-3', email: 'alice3@example.com' } },
       { title: 'Look up', data: { action: 'lookup' } },
     ]);
     assertLookupForm(card, 'Look up a person');
@@ -104,8 +104,8 @@ describe('cards/candidates-card in a partner org', () => {
     const message = renderReply({ kind: 'lookup', outcome: { kind: 'ambiguous', target: ALICE_TARGET, candidates: people(2), more: false, orgId: 'ORG-7' } });
     assertValidMessage(message);
     assert.deepEqual(actions(cardOf(message)), [
-      { title: 'Alice A', data: { action: 'pick', personId: 'id-1', email: 'alice1@example.com', orgId: 'ORG-7' }, associatedInputs: 'none' },
-      { title: 'Alice B', data: { action: 'pick', personId: 'id-2', email: 'alice2@example.com', orgId: 'ORG-7' }, associatedInputs: 'none' },
+      { title: 'Alice A', data: { action: 'pick', personId: 'id-1', email: 'alice1@example.com', orgId: 'ORG-7' } },
+      { title: 'Alice B', data: { action: 'pick', personId: 'id-2', email: 'alice2@example.com', orgId: 'ORG-7' } },
       { title: 'Look up', data: { action: 'lookup' } },
     ]);
   });

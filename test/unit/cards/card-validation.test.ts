@@ -46,7 +46,29 @@ describe('test helper card-validation', () => {
     ],
     ['duplicate input ids', card({ body: [{ type: 'Input.Text', id: 'a' }, { type: 'Input.Text', id: 'a' }] }), /Duplicate Id/],
     ['NaN', card({ body: [{ type: 'TextBlock', text: 'x', maxLines: Number.NaN }] }), /finite/],
+    ['associatedInputs (Webex does not list it)', card({ actions: [{ ...submit('a'), associatedInputs: 'none' }] }), /associatedInputs/],
+    [
+      'a required input beside another submit button (it would block that button while empty)',
+      card({
+        body: [{ type: 'Input.Text', id: 'target', label: 'Who', isRequired: true, errorMessage: 'Type someone' }],
+        actions: [submit('Look up'), submit('Refresh')],
+      }),
+      /would block the card's other 1 submit button/,
+    ],
   ];
+
+  it('accepts a required input whose card has only the button that needs it, also inside an Action.ShowCard', () => {
+    const form = { type: 'Input.Text', id: 'target', label: 'Who', isRequired: true, errorMessage: 'Type someone' };
+    assertValidCard(card({ body: [form], actions: [submit('Look up')] }));
+    assertValidCard(
+      card({
+        actions: [
+          submit('Refresh'),
+          { type: 'Action.ShowCard', title: 'Look up another person', card: { type: 'AdaptiveCard', body: [form], actions: [submit('Look up')] } },
+        ],
+      }),
+    );
+  });
   for (const [what, bad, message] of rejected) {
     it(`rejects ${what}`, () => {
       assert.throws(() => assertValidCard(bad), message);

@@ -137,8 +137,6 @@ export function assertLookupForm(card: AdaptiveCardJson, label: string): void {
       id: 'target',
       label,
       placeholder: 'Email, person ID or display name',
-      isRequired: true,
-      errorMessage: 'Type an email address, a person ID or a display name.',
       maxLength: 200,
     },
   ]);

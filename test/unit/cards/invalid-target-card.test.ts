@@ -3,7 +3,7 @@ import { renderReply } from '../../../src/cards';
 import { assertValidMessage } from '../../helpers/card-validation';
 import { ZWJ, actions, assertLookupForm, cardOf, textBlocks } from './examples';
 
-function render(input: string, reason: 'empty' | 'malformed' | 'tooLong', botName = 'TransferBot') {
+function render(input: string, reason: 'empty' | 'emptyForm' | 'malformed' | 'tooLong', botName = 'TransferBot') {
   const message = renderReply({ kind: 'invalidTarget', input, reason, botName });
   assertValidMessage(message);
   return message;
@@ -31,6 +31,15 @@ describe('cards/invalid-target-card', () => {
         '`transfer numbers for alice@example.com`',
         'Add an email address, a person ID or a name after “for”. In a group space, mention TransferBot first.',
       ].join('\n\n'),
+    );
+  });
+
+  it('answers an empty look-up box (the input is not required, so the other buttons stay usable) with what to type', () => {
+    const card = cardOf(render('', 'emptyForm'));
+    assert.deepEqual(textBlocks(card).slice(0, 2), ['Whose transfer numbers?', 'The look-up box was empty.']);
+    assert.equal(
+      textBlocks(card).at(-1),
+      'Type an email address, a person ID or a display name in the box, then press Look up. In a group space, mention TransferBot first.',
     );
   });
 

@@ -130,7 +130,6 @@ describe('cards/many-card (several people)', () => {
       {
         title: 'Refresh all',
         data: { action: 'refreshMany', targets: [ALICE.id, 'id-erin', 'nobody@example.com', 'Chris', 'id-grace', 'id-henry'].join('\n') },
-        associatedInputs: 'none',
       },
       { title: 'Look up', data: { action: 'lookup' } },
     ]);

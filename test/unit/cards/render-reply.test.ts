@@ -33,6 +33,9 @@ function repliesAround(text: string): [string, Reply][] {
     ['notFound by email', { kind: 'notFound', target: { kind: 'email', email: text } }],
     ['notFound by person ID', { kind: 'notFound', target: { kind: 'personId', id: text } }],
     ['notFound by name', { kind: 'notFound', target: { kind: 'name', name: text } }],
+    ['notFound in an org', { kind: 'notFound', target: { kind: 'email', email: text }, orgId: text }],
+    ['webexError unusable answer', { kind: 'webexError', stage: 'resolve', error: apiError({ status: 0, kind: 'unusableResponse', message: text }), target: { kind: 'name', name: text } }],
+    ['webexError no token', { kind: 'webexError', stage: 'settings', error: apiError({ status: 0, kind: 'noToken', message: text }), target: { kind: 'email', email: text }, person: who }],
     ['noCalling', { kind: 'noCalling', person: who, error: error(404) }],
     ['webexError network', { kind: 'webexError', stage: 'resolve', error: apiError({ status: 0, kind: 'network', message: text }), target: { kind: 'name', name: text } }],
     ['webexError timeout', { kind: 'webexError', stage: 'settings', error: apiError({ status: 0, kind: 'timeout', message: text }), target: { kind: 'email', email: text }, person: who }],
@@ -71,6 +74,9 @@ function repliesAround(text: string): [string, Reply][] {
     ['invalidTarget empty', { kind: 'invalidTarget', input: text, reason: 'empty', botName: text }],
     ['invalidTarget malformed', { kind: 'invalidTarget', input: text, reason: 'malformed', botName: text }],
     ['invalidTarget tooLong', { kind: 'invalidTarget', input: text, reason: 'tooLong', botName: text }],
+    ['invalidTarget emptyForm', { kind: 'invalidTarget', input: '', reason: 'emptyForm', botName: text }],
+    ['invalidOrg', { kind: 'invalidOrg', input: text }],
+    ['orgNotAllowed', { kind: 'orgNotAllowed', orgId: text }],
     ['notAllowed', { kind: 'notAllowed' }],
     ['slowDown', { kind: 'slowDown', retryAfterSeconds: 12 }],
     ['sentPrivately', { kind: 'sentPrivately', requesterName: text }],
@@ -81,7 +87,7 @@ function repliesAround(text: string): [string, Reply][] {
   return replies;
 }
 
-const MARKDOWN_ONLY = new Set(['notAllowed', 'slowDown', 'sentPrivately', 'internalError', 'scanning']);
+const MARKDOWN_ONLY = new Set(['notAllowed', 'slowDown', 'sentPrivately', 'internalError', 'scanning', 'invalidOrg', 'orgNotAllowed']);
 
 describe('cards renderReply', () => {
   it('gives a card to every kind except the one-line replies', () => {

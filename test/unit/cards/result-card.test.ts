@@ -57,7 +57,7 @@ describe('cards/result-card (outcome found)', () => {
   it('has a Refresh button for this person and the look-up form', () => {
     const card = cardOf(render(found()));
     assert.deepEqual(actions(card), [
-      { title: 'Refresh', data: { action: 'refresh', personId: ALICE_ID }, associatedInputs: 'none' },
+      { title: 'Refresh', data: { action: 'refresh', personId: ALICE_ID } },
       { title: 'Look up', data: { action: 'lookup' } },
     ]);
     assertLookupForm(card, 'Look up another person');
@@ -223,7 +223,6 @@ describe('cards/result-card: readable numbers and what each is for', () => {
     assert.deepEqual(actions(card)[0], {
       title: 'Refresh',
       data: { action: 'refresh', personId: ALICE_ID, orgId: 'ORG-7' },
-      associatedInputs: 'none',
     });
   });
 

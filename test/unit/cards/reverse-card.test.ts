@@ -58,10 +58,10 @@ describe('cards/reverse-card (who transfers to a number)', () => {
     const five = ['Alice A', 'Bob B', 'Carol C', 'Dave D', 'Erin E'].map((name) => match(name, [1]));
     const card = cardOf(render(result({ matches: five })));
     assert.deepEqual(actions(card), [
-      { title: 'Alice A', data: { action: 'pick', personId: 'id-alice', email: 'alice@example.com' }, associatedInputs: 'none' },
-      { title: 'Bob B', data: { action: 'pick', personId: 'id-bob', email: 'bob@example.com' }, associatedInputs: 'none' },
-      { title: 'Carol C', data: { action: 'pick', personId: 'id-carol', email: 'carol@example.com' }, associatedInputs: 'none' },
-      { title: 'Dave D', data: { action: 'pick', personId: 'id-dave', email: 'dave@example.com' }, associatedInputs: 'none' },
+      { title: 'Alice A', data: { action: 'pick', personId: 'id-alice', email: 'alice@example.com' } },
+      { title: 'Bob B', data: { action: 'pick', personId: 'id-bob', email: 'bob@example.com' } },
+      { title: 'Carol C', data: { action: 'pick', personId: 'id-carol', email: 'carol@example.com' } },
+      { title: 'Dave D', data: { action: 'pick', personId: 'id-dave', email: 'dave@example.com' } },
       { title: 'Look up', data: { action: 'lookup' } },
     ]);
     assert.ok(textBlocks(card).includes('Pick one of the first 4 to see all their transfer numbers.'));

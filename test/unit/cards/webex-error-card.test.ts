@@ -28,7 +28,7 @@ describe('cards/webex-error-card', () => {
       assert.deepEqual(textBlocks(card), expectedTexts);
       assert.equal(message.markdown, [`**${words.title}**`, ...expectedTexts.slice(1)].join('\n\n'));
       const expectedActions = words.retryable
-        ? [{ title: 'Try again', data: { action: 'refresh', personId: ALICE_ID }, associatedInputs: 'none' }]
+        ? [{ title: 'Try again', data: { action: 'refresh', personId: ALICE_ID } }]
         : [];
       assert.deepEqual(actions(card), [...expectedActions, { title: 'Look up', data: { action: 'lookup' } }]);
       assertLookupForm(card, 'Look up another person');
@@ -109,7 +109,6 @@ describe('cards/webex-error-card in a partner org', () => {
     assert.deepEqual(actions(cardOf(message))[0], {
       title: 'Try again',
       data: { action: 'refresh', personId: ALICE_ID, orgId: 'ORG-7' },
-      associatedInputs: 'none',
     });
   });
 });

@@ -131,8 +131,8 @@ describe('commands/parseCardSubmit', () => {
   });
 
   it('answers an empty form with an invalid-target reply', () => {
-    assert.deepEqual(parseCardSubmit({ action: 'lookup', target: '' }), { kind: 'invalidTarget', input: '', reason: 'empty' });
-    assert.deepEqual(parseCardSubmit({ action: 'lookup' }), { kind: 'invalidTarget', input: '', reason: 'empty' });
+    assert.deepEqual(parseCardSubmit({ action: 'lookup', target: '' }), { kind: 'invalidTarget', input: '', reason: 'emptyForm' });
+    assert.deepEqual(parseCardSubmit({ action: 'lookup' }), { kind: 'invalidTarget', input: '', reason: 'emptyForm' });
   });
 
   it('answers unknown submits with help', () => {

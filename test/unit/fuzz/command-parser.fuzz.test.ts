@@ -211,8 +211,8 @@ function assertWellFormed(command: Command): void {
     case 'invalidTarget':
       assert.deepEqual(Object.keys(command).sort(), ['input', 'kind', 'reason']);
       assert.equal(typeof command.input, 'string');
-      assert.ok(['empty', 'malformed', 'tooLong', 'tooMany'].includes(command.reason), command.reason);
-      if (command.reason === 'empty') assert.equal(cleanTargetText(command.input), '');
+      assert.ok(['empty', 'emptyForm', 'malformed', 'tooLong', 'tooMany'].includes(command.reason), command.reason);
+      if (command.reason === 'empty' || command.reason === 'emptyForm') assert.equal(cleanTargetText(command.input), '');
       if (command.reason === 'tooLong') assert.ok(command.input.length > MAX_TARGET_LENGTH);
       return;
     case 'invalidNumber':
