@@ -120,7 +120,10 @@ export async function startBot(opts: StartOptions): Promise<RunningBot> {
     logger: logger.child({ component: 'store' }),
     eventJournalFile: config.stateDir ? path.join(config.stateDir, EVENT_JOURNAL_FILE_NAME) : undefined,
   });
+  // Known once the admin token's own organization is (start-up, below).
+  let targetOrgs: TargetOrgScope | undefined;
   const lookup = new LookupService(admin, {
+    orgScope: () => targetOrgs,
     peopleCacheTtlMs: limits.peopleCacheTtlMs,
     permissionsCacheTtlMs: limits.permissionsCacheTtlMs,
     defaultOrgId: config.defaultOrgId,
@@ -258,6 +261,7 @@ export async function startBot(opts: StartOptions): Promise<RunningBot> {
       throw new StartupError(`Could not get an admin access token from the refresh token: ${isWebexApiError(err) ? err.message : 'unexpected error'}`);
     });
     const adminPerson = await verifyAdminToken(admin, logger);
+    targetOrgs = new TargetOrgScope({ homeOrgId: adminPerson.orgId, defaultOrgId: config.defaultOrgId, allowedTargetOrgIds: config.allowedTargetOrgIds });
     late.access = {
       guard: new AccessGuard({
         policy: new AccessPolicy({ homeOrgId: adminPerson.orgId, ...config.access }),
@@ -271,7 +275,7 @@ export async function startBot(opts: StartOptions): Promise<RunningBot> {
           store: stores.rateLimit,
           onStoreError: (err) => logger.warn({ err: redactForLog(err) }, 'refusal_notices.store_failed'),
         }),
-        targetOrgs: new TargetOrgScope({ homeOrgId: adminPerson.orgId, defaultOrgId: config.defaultOrgId, allowedTargetOrgIds: config.allowedTargetOrgIds }),
+        targetOrgs: targetOrgs,
         botPersonId: () => framework.person?.id,
         getCardMessage: async (messageId) => {
           const roomId = postedByBot.get(messageId);

@@ -56,6 +56,8 @@ function outcomeFields(outcome: LookupOutcome): { outcome: AuditOutcome; personI
       return { outcome: 'notFound' };
     case 'noCalling':
       return { outcome: 'noCalling', personId: outcome.person.id, trackingId: outcome.error.trackingId };
+    case 'otherOrg':
+      return { outcome: 'refused.orgNotAllowed' };
     case 'webexError':
       return { outcome: 'webexError', personId: outcome.person?.id, trackingId: outcome.error.trackingId };
     default:

@@ -17,8 +17,10 @@ export class TargetOrgScope {
   private readonly keys: ReadonlySet<string>;
   /** The org searched when none is typed. */
   readonly defaultOrgId: string;
+  readonly homeOrgId: string;
 
   constructor(options: TargetOrgScopeOptions) {
+    this.homeOrgId = options.homeOrgId;
     this.defaultOrgId = options.defaultOrgId ?? options.homeOrgId;
     this.keys = new Set([this.defaultOrgId, ...(options.allowedTargetOrgIds ?? [])].map(orgKey).filter((k) => k !== ''));
   }

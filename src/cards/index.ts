@@ -8,6 +8,7 @@ import { renderInvalidTarget } from './invalid-target-card';
 import { renderLookupMany } from './many-card';
 import { renderNoCalling } from './no-calling-card';
 import { renderNotFound } from './not-found-card';
+import { renderOtherOrg } from './other-org-card';
 import { renderInternalError, renderInvalidOrg, renderNotAllowed, renderOrgNotAllowed, renderSentPrivately, renderSlowDown } from './plain-messages';
 import { renderResult } from './result-card';
 import { renderReverse } from './reverse-card';
@@ -36,6 +37,8 @@ function renderOutcome(outcome: LookupOutcome, now: Date): OutgoingMessage {
       return renderNotFound(outcome);
     case 'noCalling':
       return renderNoCalling(outcome);
+    case 'otherOrg':
+      return renderOtherOrg(outcome);
     case 'webexError':
       return renderWebexError({ error: outcome.error, context: outcome.stage, person: outcome.person, target: outcome.target, orgId: outcome.orgId });
     default:

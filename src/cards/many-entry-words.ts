@@ -67,6 +67,8 @@ export function entrySection(entry: LookupManyEntry): EntrySection {
       return { title: askedFor(outcome.target), lines: [line(`No one found. ${describeTarget(outcome.target).nextStep}`, 'Warning')] };
     case 'noCalling':
       return { title: personLine(outcome.person), lines: [line('No Webex Calling: there are no transfer numbers to show.', 'Warning')] };
+    case 'otherOrg':
+      return { title: askedFor(outcome.target), lines: [line('In another organization, which this bot is not set up to search.', 'Warning')] };
     case 'webexError': {
       const words = describeWebexError(outcome.error, outcome.stage);
       // The detail stands on its own ("Webex is busy; try again in 7 seconds."); the title would repeat it.

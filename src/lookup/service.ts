@@ -1,6 +1,7 @@
 // The use case: resolve who the agent means, then read that person's transfer numbers and what each
 // is for (always fresh). Several people run side by side, a few at a time.
 import { LRUCache } from 'lru-cache';
+import { orgKey } from '../commands/org-id';
 import type { Target } from '../commands/types';
 import { isWebexApiError, type WebexApiError } from '../webex/errors';
 import type { WebexOutgoingPermission, WebexPerson, WebexTransferNumbers } from '../webex/types';
@@ -32,7 +33,20 @@ export interface LookupServiceOptions {
   /** Where several instances share resolved people (Redis); memory only without it. */
   sharedPeople?: SharedPeopleStore;
   onCacheLookup?: (hit: boolean) => void;
+  /**
+   * The organizations look-ups may reach, known once the admin token's own org is (at start). An email
+   * or person ID can resolve to someone in any org a partner admin's token reaches: such a person is
+   * answered "in another organization" unless their org is allowed, and their settings are read with
+   * their orgId (Webex looks in the token's own org otherwise, and answers 404).
+   */
+  orgScope?: () => OrgScope | undefined;
   now?: () => Date;
+}
+
+export interface OrgScope {
+  /** The admin token's own organization. */
+  homeOrgId: string;
+  allows(orgId: string): boolean;
 }
 
 type Resolution =
@@ -71,7 +85,12 @@ export class LookupService {
     if (resolution.kind === 'ambiguous') {
       return { kind: 'ambiguous', target, candidates: resolution.candidates.map(summarizePerson), more: resolution.more, ...org };
     }
-    const outcome = await this.readSettings(resolution.person, target, options);
+    const person = resolution.person;
+    const scope = this.opts.orgScope?.();
+    const personOrg = typeof person.orgId === 'string' && person.orgId !== '' ? person.orgId : undefined;
+    if (scope && personOrg && !scope.allows(personOrg)) return { kind: 'otherOrg', target };
+    const settingsOrg = options.orgId ?? (scope && personOrg && orgKey(personOrg) !== orgKey(scope.homeOrgId) ? personOrg : undefined);
+    const outcome = await this.readSettings(person, target, { ...options, orgId: settingsOrg });
     return outcome.kind === 'found' || outcome.kind === 'webexError' ? { ...outcome, ...org } : outcome;
   }
 

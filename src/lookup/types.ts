@@ -53,6 +53,8 @@ export type LookupOutcome =
   | { kind: 'ambiguous'; target: Target; candidates: PersonSummary[]; more: boolean; orgId?: string }
   /** `orgId`: the organization searched, when it is not the admin token's own (typed, or DEFAULT_ORG_ID). */
   | { kind: 'notFound'; target: Target; orgId?: string }
+  /** The person found is in an organization this bot may not search (see ALLOWED_TARGET_ORG_IDS). */
+  | { kind: 'otherOrg'; target: Target }
   /** The settings call answered 404: the person has no Webex Calling. */
   | { kind: 'noCalling'; person: PersonSummary; error: WebexApiError }
   | { kind: 'webexError'; stage: 'resolve' | 'settings'; error: WebexApiError; target: Target; person?: PersonSummary; orgId?: string };

@@ -205,6 +205,22 @@ describe('integration: which organizations "in org" may search', function () {
     );
   });
 
+  it('answers "in another organization" for a person found by email in an org it may not search, reading nothing', async () => {
+    t = await startBotUnderTest();
+    const bot = t;
+    bot.emulator.clearRequests();
+    const card = viewCard(await bot.ask(`transfer numbers for ${SEED_EMAILS.olga}`));
+    assert.equal(card.texts[0], 'In another organization');
+    assert.ok(!bot.emulator.requests.some((r) => r.route === 'transferNumbers.get'), 'no settings read');
+  });
+
+  it("reads a person found by email in an allowed org with that org's orgId, so Webex finds their settings", async () => {
+    t = await startBotUnderTest({ ALLOWED_TARGET_ORG_IDS: SEED_PARTNER_ORG.id });
+    const card = viewCard(await t.ask(`transfer numbers for ${SEED_EMAILS.olga}`));
+    assert.equal(card.texts[1], 'Olga Orlova');
+    assert.equal(card.facts['Transfer number 1'], '+1 214 555 5731 (+12145555731)');
+  });
+
   it('searches an org listed in ALLOWED_TARGET_ORG_IDS, and names the org when no one is found there', async () => {
     t = await startBotUnderTest({ DEFAULT_ORG_ID: SEED_ORG.id, ALLOWED_TARGET_ORG_IDS: SEED_PARTNER_ORG.id });
     assert.equal(viewCard(await t.ask(askOlga)).texts[1], 'Olga Orlova');

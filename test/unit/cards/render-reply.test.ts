@@ -33,6 +33,7 @@ function repliesAround(text: string): [string, Reply][] {
     ['notFound by email', { kind: 'notFound', target: { kind: 'email', email: text } }],
     ['notFound by person ID', { kind: 'notFound', target: { kind: 'personId', id: text } }],
     ['notFound by name', { kind: 'notFound', target: { kind: 'name', name: text } }],
+    ['otherOrg', { kind: 'otherOrg', target: { kind: 'email', email: text } }],
     ['notFound in an org', { kind: 'notFound', target: { kind: 'email', email: text }, orgId: text }],
     ['webexError unusable answer', { kind: 'webexError', stage: 'resolve', error: apiError({ status: 0, kind: 'unusableResponse', message: text }), target: { kind: 'name', name: text } }],
     ['webexError no token', { kind: 'webexError', stage: 'settings', error: apiError({ status: 0, kind: 'noToken', message: text }), target: { kind: 'email', email: text }, person: who }],

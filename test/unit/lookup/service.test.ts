@@ -247,4 +247,42 @@ describe('lookup/LookupService permissions cache', () => {
     await s.lookup({ kind: 'email', email: 'alice@example.com' });
     assert.equal(failing.getOutgoingPermission.callCount, 2);
   });
+
+  describe('people in another organization (a partner admin token reaches several)', () => {
+    const CUSTOMER = 'ORG-CUSTOMER';
+    const olga: WebexPerson = { id: 'P-OLGA', emails: ['olga@customer.example'], displayName: 'Olga Orlova', orgId: CUSTOMER };
+    const scoped = (allowed: string[]) => {
+      const api = fakeAdmin({
+        findPeopleByEmail: sinon.stub().callsFake(async (email: string) => (email === 'olga@customer.example' ? [olga] : email === 'alice@example.com' ? [alice] : [])),
+      });
+      const lookup = new LookupService(api, {
+        peopleCacheTtlMs: 60_000,
+        now: () => READ_AT,
+        orgScope: () => ({ homeOrgId: ORG, allows: (orgId) => orgId === ORG || allowed.includes(orgId) }),
+      });
+      return { api, lookup };
+    };
+
+    it("reads an allowed other org's person with their orgId on every settings call (Webex would look in the token's org otherwise)", async () => {
+      const { api, lookup } = scoped([CUSTOMER]);
+      const outcome = await lookup.lookup({ kind: 'email', email: 'olga@customer.example' });
+      assert.equal(outcome.kind, 'found');
+      assert.equal(api.getTransferNumbers.firstCall.args[1].orgId, CUSTOMER);
+      assert.equal(api.getOutgoingPermission.firstCall.args[1].orgId, CUSTOMER);
+    });
+
+    it('sends no orgId for people of the token\'s own org', async () => {
+      const { api, lookup } = scoped([CUSTOMER]);
+      await lookup.lookup({ kind: 'email', email: 'alice@example.com' });
+      assert.equal(api.getTransferNumbers.firstCall.args[1].orgId, undefined);
+    });
+
+    it('answers "in another organization", reading nothing, for a person of an org that is not allowed', async () => {
+      const { api, lookup } = scoped([]);
+      const outcome = await lookup.lookup({ kind: 'email', email: 'olga@customer.example' });
+      assert.deepEqual(outcome, { kind: 'otherOrg', target: { kind: 'email', email: 'olga@customer.example' } });
+      assert.equal(api.getTransferNumbers.callCount, 0);
+      assert.equal(api.getOutgoingPermission.callCount, 0);
+    });
+  });
 });
