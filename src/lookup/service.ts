@@ -89,6 +89,10 @@ export class LookupService {
     const scope = this.opts.orgScope?.();
     const personOrg = typeof person.orgId === 'string' && person.orgId !== '' ? person.orgId : undefined;
     if (scope && personOrg && !scope.allows(personOrg)) return { kind: 'otherOrg', target };
+    // A person ID names someone in any org: with "in org", they must be in that one.
+    if (target.kind === 'personId' && options.orgId && personOrg && orgKey(personOrg) !== orgKey(options.orgId)) {
+      return { kind: 'notFound', target, orgId: options.orgId };
+    }
     const settingsOrg = options.orgId ?? (scope && personOrg && orgKey(personOrg) !== orgKey(scope.homeOrgId) ? personOrg : undefined);
     const outcome = await this.readSettings(person, target, { ...options, orgId: settingsOrg });
     return outcome.kind === 'found' || outcome.kind === 'webexError' ? { ...outcome, ...org } : outcome;

@@ -73,9 +73,10 @@ export class WebexAdminClient {
     return { people: items.slice(0, max), more: items.length > max || hasNextPage };
   }
 
-  async getPerson(personId: string, opts: OrgCallOptions = {}): Promise<WebexPerson> {
+  /** Get Person Details defines no orgId: a person ID names one person in whatever org they are. */
+  async getPerson(personId: string, opts: CallOptions = {}): Promise<WebexPerson> {
     const path = `/people/${pathSegment(personId)}`;
-    const response = await this.http.request<unknown>({ method: 'GET', path, query: { orgId: opts.orgId }, route: 'people.get', deadline: opts.deadline });
+    const response = await this.http.request<unknown>({ method: 'GET', path, route: 'people.get', deadline: opts.deadline });
     return expectPerson(response, 'GET', '/people/{id}');
   }
 

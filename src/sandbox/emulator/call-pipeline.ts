@@ -7,7 +7,7 @@ import type { FaultRegistry } from './faults';
 import { newTrackingId } from './ids';
 import type { PendingWork } from './pending-work';
 import type { RollingRateLimiter } from './rate-limit';
-import { normalizePath, resolveRoute } from './route-table';
+import { normalizePath, resolveRoute, undefinedQueryParams, type RouteName } from './route-table';
 import type { TokenRegistry } from './tokens';
 import type { RequestRecord } from './types';
 import { defaultMessageFor, EmulatorHttpError, sendWebexError } from './webex-error';
@@ -126,6 +126,17 @@ function faults(deps: PipelineDeps): Step {
   };
 }
 
+/** A parameter the reference does not define for the operation is a client bug: 400, as Webex would. */
+function definedQueryOnly(): Step {
+  return (_req, res, next) => {
+    const ctx = callContext(res);
+    if (ctx.route === 'unknown') return next();
+    const unknown = undefinedQueryParams(ctx.route as RouteName, ctx.query);
+    if (unknown.length === 0) return next();
+    sendWebexError(res, ctx.trackingId, new EmulatorHttpError(400, `Unknown query parameter(s) for this operation: ${unknown.join(', ')}.`));
+  };
+}
+
 function authenticate(): Step {
   return (_req, res, next) => {
     const ctx = callContext(res);
@@ -135,5 +146,5 @@ function authenticate(): Step {
 }
 
 export function callPipeline(deps: PipelineDeps): Step[] {
-  return [start(), record(deps), identify(deps), latency(deps), rateLimit(deps), faults(deps), authenticate()];
+  return [start(), record(deps), identify(deps), latency(deps), rateLimit(deps), faults(deps), authenticate(), definedQueryOnly()];
 }

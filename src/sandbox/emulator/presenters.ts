@@ -8,9 +8,13 @@ function compact<T extends object>(value: T): T {
 }
 
 /** Calling fields (locationId, extension) only with callingData=true, as Webex does. */
+/**
+ * Webex Calling details (locationId, extension, the calling phone numbers) are part of a person only
+ * when the call asked for them with callingData=true (List People, Get Person Details).
+ */
 export function personView(person: StoredPerson, callingData: boolean): WebexPerson {
-  const { locationId, extension, ...rest } = person;
-  return compact(callingData ? { ...rest, locationId, extension } : rest);
+  const { locationId, extension, phoneNumbers, ...rest } = person;
+  return compact(callingData ? { ...rest, locationId, extension, phoneNumbers } : rest);
 }
 
 /** A direct room is titled after the other member, as each viewer sees it. */

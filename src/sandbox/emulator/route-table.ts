@@ -1,31 +1,40 @@
 // Every /v1 route the emulator serves, by the name faults and the request log use. Routers register from this table,
 // so a route cannot exist without a name.
 
+// `query`: the query parameters the API reference defines for the operation (webex-messaging.json for
+// People, Messages, Memberships, Rooms, Webhooks, Attachment Actions; the calling settings extracts for
+// the person settings), plus `cursor` where Webex's own next-page links carry it. Any other parameter is
+// refused with 400, as a client sending what the reference does not define must not pass unnoticed.
 export const ROUTES = {
-  'people.me': { method: 'GET', path: '/people/me' },
-  'people.list': { method: 'GET', path: '/people' },
-  'people.get': { method: 'GET', path: '/people/:personId' },
-  'outgoingPermission.get': { method: 'GET', path: '/people/:personId/features/outgoingPermission' },
-  'transferNumbers.get': { method: 'GET', path: '/telephony/config/people/:personId/outgoingPermission/autoTransferNumbers' },
-  'transferNumbers.put': { method: 'PUT', path: '/telephony/config/people/:personId/outgoingPermission/autoTransferNumbers' },
-  'messages.create': { method: 'POST', path: '/messages' },
-  'messages.list': { method: 'GET', path: '/messages' },
-  'messages.get': { method: 'GET', path: '/messages/:messageId' },
-  'messages.delete': { method: 'DELETE', path: '/messages/:messageId' },
-  'attachmentActions.create': { method: 'POST', path: '/attachment/actions' },
-  'attachmentActions.get': { method: 'GET', path: '/attachment/actions/:actionId' },
-  'rooms.list': { method: 'GET', path: '/rooms' },
-  'rooms.get': { method: 'GET', path: '/rooms/:roomId' },
-  'memberships.list': { method: 'GET', path: '/memberships' },
-  'memberships.create': { method: 'POST', path: '/memberships' },
-  'memberships.get': { method: 'GET', path: '/memberships/:membershipId' },
-  'memberships.delete': { method: 'DELETE', path: '/memberships/:membershipId' },
-  'webhooks.list': { method: 'GET', path: '/webhooks' },
-  'webhooks.create': { method: 'POST', path: '/webhooks' },
-  'webhooks.get': { method: 'GET', path: '/webhooks/:webhookId' },
-  'webhooks.update': { method: 'PUT', path: '/webhooks/:webhookId' },
-  'webhooks.delete': { method: 'DELETE', path: '/webhooks/:webhookId' },
-  accessToken: { method: 'POST', path: '/access_token' },
+  'people.me': { method: 'GET', path: '/people/me', query: ['callingData'] },
+  'people.list': {
+    method: 'GET',
+    path: '/people',
+    // showAllTypes is not listed for this operation, but Webex's own JS SDK sends it (people/?id=…), and Webex accepts it.
+    query: ['email', 'displayName', 'id', 'orgId', 'roles', 'callingData', 'locationId', 'max', 'excludeStatus', 'cursor', 'showAllTypes'],
+  },
+  'people.get': { method: 'GET', path: '/people/:personId', query: ['callingData'] },
+  'outgoingPermission.get': { method: 'GET', path: '/people/:personId/features/outgoingPermission', query: ['orgId'] },
+  'transferNumbers.get': { method: 'GET', path: '/telephony/config/people/:personId/outgoingPermission/autoTransferNumbers', query: ['orgId'] },
+  'transferNumbers.put': { method: 'PUT', path: '/telephony/config/people/:personId/outgoingPermission/autoTransferNumbers', query: ['orgId'] },
+  'messages.create': { method: 'POST', path: '/messages', query: [] },
+  'messages.list': { method: 'GET', path: '/messages', query: ['roomId', 'parentId', 'mentionedPeople', 'before', 'beforeMessage', 'max', 'cursor'] },
+  'messages.get': { method: 'GET', path: '/messages/:messageId', query: [] },
+  'messages.delete': { method: 'DELETE', path: '/messages/:messageId', query: [] },
+  'attachmentActions.create': { method: 'POST', path: '/attachment/actions', query: [] },
+  'attachmentActions.get': { method: 'GET', path: '/attachment/actions/:actionId', query: [] },
+  'rooms.list': { method: 'GET', path: '/rooms', query: ['teamId', 'type', 'orgPublicSpaces', 'from', 'to', 'sortBy', 'max', 'cursor'] },
+  'rooms.get': { method: 'GET', path: '/rooms/:roomId', query: [] },
+  'memberships.list': { method: 'GET', path: '/memberships', query: ['roomId', 'personId', 'personEmail', 'max', 'cursor'] },
+  'memberships.create': { method: 'POST', path: '/memberships', query: [] },
+  'memberships.get': { method: 'GET', path: '/memberships/:membershipId', query: [] },
+  'memberships.delete': { method: 'DELETE', path: '/memberships/:membershipId', query: [] },
+  'webhooks.list': { method: 'GET', path: '/webhooks', query: ['max', 'ownedBy', 'cursor'] },
+  'webhooks.create': { method: 'POST', path: '/webhooks', query: [] },
+  'webhooks.get': { method: 'GET', path: '/webhooks/:webhookId', query: [] },
+  'webhooks.update': { method: 'PUT', path: '/webhooks/:webhookId', query: [] },
+  'webhooks.delete': { method: 'DELETE', path: '/webhooks/:webhookId', query: [] },
+  accessToken: { method: 'POST', path: '/access_token', query: [] },
 } as const;
 
 export type RouteName = keyof typeof ROUTES;
@@ -45,4 +54,10 @@ export function normalizePath(path: string): string {
 export function resolveRoute(method: string, path: string): RouteName | undefined {
   const normalized = normalizePath(path);
   return MATCHERS.find((m) => m.method === method.toUpperCase() && m.pattern.test(normalized))?.name;
+}
+
+/** Query parameters of `query` that the reference does not define for `route`. */
+export function undefinedQueryParams(route: RouteName, query: string): string[] {
+  const allowed: readonly string[] = ROUTES[route].query;
+  return [...new Set([...new URLSearchParams(query).keys()])].filter((name) => !allowed.includes(name));
 }

@@ -131,10 +131,27 @@ describe('webex emulator: auth and people', () => {
       assert.equal((r.body as { message: string }).message, 'Email, displayName, or id list should be specified.');
     });
 
-    it('answers 400 to max outside its range (100 with callingData)', async () => {
+    it('answers 400 to max outside its range, and never more than 100 people a page with callingData', async () => {
       assert.equal((await call('GET', `${base}/people?displayName=a&max=0`, { token: emu.tokens.admin })).status, 400);
       assert.equal((await call('GET', `${base}/people?displayName=a&max=abc`, { token: emu.tokens.admin })).status, 400);
-      assert.equal((await call('GET', `${base}/people?displayName=a&max=101&callingData=true`, { token: emu.tokens.admin })).status, 400);
+      // List People: "If callingData=true, then max will not be more than 100."
+      const big = await call('GET', `${base}/people?max=500&callingData=true`, { token: emu.tokens.admin });
+      assert.equal(big.status, 200);
+      assert.ok((big.body as WebexPeopleList).items.length <= 100);
+    });
+
+    it('leaves out locationId, extension and the calling phone numbers without callingData=true', async () => {
+      for (const url of [`${base}/people?email=${SEED_EMAILS.alice}`, `${base}/people/${emu.people.id(SEED_EMAILS.alice)}`]) {
+        const r = await call('GET', url, { token: emu.tokens.admin });
+        const p = (url.includes('email=') ? (r.body as WebexPeopleList).items[0] : r.body) as Record<string, unknown>;
+        assert.deepEqual([p.locationId, p.extension, p.phoneNumbers], [undefined, undefined, undefined], url);
+      }
+    });
+
+    it('refuses query parameters the reference does not define for the operation (orgId on Get Person Details)', async () => {
+      const r = await call('GET', `${base}/people/${emu.people.id(SEED_EMAILS.alice)}?orgId=x`, { token: emu.tokens.admin });
+      assert.equal(r.status, 400);
+      assert.match(String((r.body as { message?: string }).message), /Unknown query parameter\(s\) for this operation: orgId/);
     });
 
     it('pages with Link rel="next" until every match was returned', async () => {

@@ -26,7 +26,8 @@ export function peopleRoutes(router: Router, { store }: RouteDeps): void {
   on(router, 'people.list', (req, res) => {
     const caller = callerOf(res);
     const callingData = wantsCallingData(req, caller);
-    const max = callingData ? parseMax(req, 100, 100) : parseMax(req, 100, 1000);
+    // List People: "If callingData=true, then max will not be more than 100": a larger max is capped.
+    const max = callingData ? Math.min(parseMax(req, 100, 1000), 100) : parseMax(req, 100, 1000);
     const email = queryParam(req, 'email');
     const displayName = queryParam(req, 'displayName');
     const idParam = queryParam(req, 'id');
