@@ -260,11 +260,11 @@ export async function startBot(opts: StartOptions): Promise<RunningBot> {
     await adminToken.start().catch((err) => {
       throw new StartupError(`Could not get an admin access token from the refresh token: ${isWebexApiError(err) ? err.message : 'unexpected error'}`);
     });
-    const adminPerson = await verifyAdminToken(admin, logger);
-    targetOrgs = new TargetOrgScope({ homeOrgId: adminPerson.orgId, defaultOrgId: config.defaultOrgId, allowedTargetOrgIds: config.allowedTargetOrgIds });
+    const homeOrgId = await adminOrganization(admin, config, logger);
+    targetOrgs = new TargetOrgScope({ homeOrgId, defaultOrgId: config.defaultOrgId, allowedTargetOrgIds: config.allowedTargetOrgIds });
     late.access = {
       guard: new AccessGuard({
-        policy: new AccessPolicy({ homeOrgId: adminPerson.orgId, ...config.access }),
+        policy: new AccessPolicy({ homeOrgId, ...config.access }),
         limiter: new RequesterRateLimiter({
           limit: limits.lookupsPerMinute,
           store: stores.rateLimit,
@@ -293,7 +293,7 @@ export async function startBot(opts: StartOptions): Promise<RunningBot> {
     if (webhookRegistration) await registerWebhooksUntilDone(webhookRegistration, logger, () => accepting);
     started = true;
     logger.info(
-      { bot: framework.email, mode: config.webhook ? 'webhook' : 'websocket', adminOrgId: adminPerson.orgId, store: stores.kind },
+      { bot: framework.email, mode: config.webhook ? 'webhook' : 'websocket', adminOrgId: homeOrgId, store: stores.kind },
       'bot.started',
     );
   })();
@@ -337,14 +337,26 @@ function once(work: () => Promise<void>): () => Promise<void> {
   return () => (running ??= work());
 }
 
-async function verifyAdminToken(admin: WebexAdminClient, logger: Logger): Promise<WebexPerson> {
+/**
+ * The organization the admin token serves: its people are the ones who may ask. Read from GET
+ * /people/me; a token that may not read it (403/404: service apps, some integrations) falls back to
+ * DEFAULT_ORG_ID, or start-up stops with one line naming that variable.
+ */
+async function adminOrganization(admin: WebexAdminClient, config: Config, logger: Logger): Promise<string> {
   let me: WebexPerson;
   try {
     me = await admin.getMe();
   } catch (err) {
-    if (isWebexApiError(err) && (err.status === 401 || err.status === 403)) {
+    if (isWebexApiError(err) && err.status === 401) {
+      throw new StartupError(`WEBEX_ADMIN_TOKEN was rejected by Webex (401${err.trackingId ? `, tracking ID ${err.trackingId}` : ''}): renew the token`);
+    }
+    if (isWebexApiError(err) && (err.status === 403 || err.status === 404)) {
+      if (config.defaultOrgId) {
+        logger.info({ status: err.status, orgId: config.defaultOrgId }, 'startup.admin_org_from_default: the admin token may not read GET /people/me; serving DEFAULT_ORG_ID');
+        return config.defaultOrgId;
+      }
       throw new StartupError(
-        `WEBEX_ADMIN_TOKEN was rejected by Webex (${err.status}${err.trackingId ? `, tracking ID ${err.trackingId}` : ''}): renew the token or check its scopes`,
+        `WEBEX_ADMIN_TOKEN may not read GET /people/me (${err.status}), so the bot cannot tell which organization it serves: set DEFAULT_ORG_ID to that organization's ID`,
       );
     }
     logger.error({ err: redactForLog(err) }, 'startup.admin_check_failed');
@@ -352,9 +364,10 @@ async function verifyAdminToken(admin: WebexAdminClient, logger: Logger): Promis
   }
   // The admin's organization is whose people may use the bot: without it nobody could be vetted.
   if (typeof me.orgId !== 'string' || me.orgId === '') {
-    throw new StartupError('Webex did not say which organization WEBEX_ADMIN_TOKEN belongs to (GET /people/me has no orgId)');
+    if (config.defaultOrgId) return config.defaultOrgId;
+    throw new StartupError('Webex did not say which organization WEBEX_ADMIN_TOKEN belongs to (GET /people/me has no orgId): set DEFAULT_ORG_ID');
   }
-  return me;
+  return me.orgId;
 }
 
 export class StartupError extends Error {

@@ -3,7 +3,7 @@ import { strict as assert } from 'node:assert';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { SEED_EMAILS } from '../../src/sandbox/emulator';
+import { SEED_EMAILS, SEED_ORG } from '../../src/sandbox/emulator';
 import { requireRedis, TEST_REDIS_URL } from '../helpers/redis';
 import { loadConfig } from '../../src/config';
 import { signBody } from '../../src/http/signature';
@@ -235,5 +235,49 @@ describe('integration: a delivery replayed after a restart, without Redis', func
     t = await startBotUnderTest(env);
     assert.deepEqual(await deliver(t.bot.port), { status: 'duplicate' });
     assert.equal(fs.statSync(path.join(dir, 'handled-webhook-events.jsonl')).mode & 0o777, 0o600);
+  });
+});
+
+describe('integration: an admin token that may not read /people/me', function () {
+  this.timeout(30_000);
+  let t: BotUnderTest | undefined;
+  afterEach(async () => {
+    await t?.stop();
+    t = undefined;
+  });
+  const refuseMe = [{ route: 'people.me' as const, token: 'admin' as const, status: 403 }];
+
+  it('starts with DEFAULT_ORG_ID as its organization, says so once, and answers', async () => {
+    t = await startBotUnderTest({ DEFAULT_ORG_ID: SEED_ORG.id }, { faults: refuseMe });
+    const lines = t.logs.lines().filter((l) => String(l.msg).startsWith('startup.admin_org_from_default'));
+    assert.equal(lines.length, 1);
+    assert.equal(viewCard(await t.ask(ASK)).facts['Transfer number 1'], '+1205553650');
+  });
+
+  it('without DEFAULT_ORG_ID, stops with one line that names the variable to set', async () => {
+    const emulator = await sharedEmulator();
+    emulator.faults.clear();
+    emulator.faults.add(refuseMe[0]);
+    const config = loadConfig({
+      WEBEX_BOT_TOKEN: emulator.tokens.bot,
+      WEBEX_ADMIN_TOKEN: emulator.tokens.admin,
+      WEBEX_API_URL: emulator.baseUrl,
+      WEBHOOK_URL: 'http://127.0.0.1:1/webhooks/webex',
+      WEBHOOK_SECRET: TEST_WEBHOOK_SECRET,
+      PORT: '0',
+    });
+    const bot = await startBot({ config, webex: config.webex!, logger: captureLogs().logger, host: '127.0.0.1' });
+    try {
+      await assert.rejects(bot.started, (err: Error) => {
+        assert.equal(
+          err.message,
+          'WEBEX_ADMIN_TOKEN may not read GET /people/me (403), so the bot cannot tell which organization it serves: set DEFAULT_ORG_ID to that organization\'s ID',
+        );
+        return true;
+      });
+    } finally {
+      emulator.faults.clear();
+      await bot.stop();
+    }
   });
 });
