@@ -5,7 +5,7 @@ import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { SEED_EMAILS } from '../../src/sandbox/emulator';
 import type { WebexMessage } from '../../src/webex/types';
-import { requireRedis, TEST_REDIS_URL } from '../helpers/redis';
+import { requireRedis, testRedisUrl } from '../helpers/redis';
 import { removeWebhooksOf, startBotUnderTest, TEST_WEBHOOK_SECRET, type BotUnderTest } from './harness';
 
 const ASK = 'transfer numbers for alice@example.com';
@@ -81,9 +81,9 @@ describe('integration: two instances on Redis, behind one webhook URL', function
   }
 
   it('the instance that did not receive the membership event still answers privately', async () => {
-    const a = await startBotUnderTest({ REDIS_URL: TEST_REDIS_URL });
+    const a = await startBotUnderTest({ REDIS_URL: testRedisUrl() });
     bots.push(a);
-    const b = await startBotUnderTest({ REDIS_URL: TEST_REDIS_URL });
+    const b = await startBotUnderTest({ REDIS_URL: testRedisUrl() });
     bots.push(b);
     const emulator = a.emulator;
     const room = emulator.rooms.helpDesk;

@@ -4,7 +4,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { SEED_EMAILS, SEED_ORG } from '../../src/sandbox/emulator';
-import { requireRedis, TEST_REDIS_URL } from '../helpers/redis';
+import { requireRedis, testRedisUrl } from '../helpers/redis';
 import { loadConfig } from '../../src/config';
 import { signBody } from '../../src/http/signature';
 import { startBot } from '../../src/start';
@@ -123,8 +123,8 @@ describe('integration: two instances sharing Redis', function () {
 
   it('answer an event Webex delivers to both of them exactly once', async () => {
     // Each instance registers its own webhook, so the emulator delivers every event twice.
-    bots.push(await startBotUnderTest({ REDIS_URL: TEST_REDIS_URL }));
-    bots.push(await startBotUnderTest({ REDIS_URL: TEST_REDIS_URL }));
+    bots.push(await startBotUnderTest({ REDIS_URL: testRedisUrl() }));
+    bots.push(await startBotUnderTest({ REDIS_URL: testRedisUrl() }));
     const emulator = bots[0].emulator;
     const room = emulator.rooms.direct;
     const before = emulator.botMessages(room).length;

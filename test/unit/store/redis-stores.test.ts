@@ -1,7 +1,7 @@
 import { strict as assert } from 'node:assert';
 import { createStores, type Stores } from '../../../src/store';
 import { captureLogs } from '../../helpers/logs';
-import { TEST_REDIS_URL, inspector, requireRedis, uniquePrefix } from '../../helpers/redis';
+import { testRedisUrl, inspector, requireRedis, uniquePrefix } from '../../helpers/redis';
 
 describe('store/createStores with Redis (two instances sharing one Redis)', () => {
   let prefix: string;
@@ -15,8 +15,8 @@ describe('store/createStores with Redis (two instances sharing one Redis)', () =
 
   beforeEach(async () => {
     prefix = uniquePrefix();
-    a = createStores({ redisUrl: TEST_REDIS_URL, logger: captureLogs().logger, keyPrefix: prefix, eventTtlMs: 60_000 });
-    b = createStores({ redisUrl: TEST_REDIS_URL, logger: captureLogs().logger, keyPrefix: prefix, eventTtlMs: 60_000 });
+    a = createStores({ redisUrl: testRedisUrl(), logger: captureLogs().logger, keyPrefix: prefix, eventTtlMs: 60_000 });
+    b = createStores({ redisUrl: testRedisUrl(), logger: captureLogs().logger, keyPrefix: prefix, eventTtlMs: 60_000 });
     look = inspector(prefix);
     assert.deepEqual(await Promise.all([a.ready(), b.ready()]), [true, true]);
   });
