@@ -30,9 +30,10 @@ import { createMetrics } from './ops/metrics';
 import { metricsHandler } from './ops/metrics-endpoint';
 import { createStores, EVENT_JOURNAL_FILE_NAME } from './store';
 import { WebexAdminClient } from './webex/admin-client';
+import { resolveAdminOrg } from './webex/admin-org';
 import { isWebexApiError, type WebexApiError } from './webex/errors';
 import type { Logger } from './ops/logger';
-import type { WebexPerson, WebexWebhookEvent } from './webex/types';
+import type { WebexWebhookEvent } from './webex/types';
 
 export interface StartOptions {
   config: Config;
@@ -337,37 +338,17 @@ function once(work: () => Promise<void>): () => Promise<void> {
   return () => (running ??= work());
 }
 
-/**
- * The organization the admin token serves: its people are the ones who may ask. Read from GET
- * /people/me; a token that may not read it (403/404: service apps, some integrations) falls back to
- * DEFAULT_ORG_ID, or start-up stops with one line naming that variable.
- */
+/** The admin token's organization (see webex/admin-org.ts), or a StartupError with the one line to show. */
 async function adminOrganization(admin: WebexAdminClient, config: Config, logger: Logger): Promise<string> {
-  let me: WebexPerson;
-  try {
-    me = await admin.getMe();
-  } catch (err) {
-    if (isWebexApiError(err) && err.status === 401) {
-      throw new StartupError(`WEBEX_ADMIN_TOKEN was rejected by Webex (401${err.trackingId ? `, tracking ID ${err.trackingId}` : ''}): renew the token`);
-    }
-    if (isWebexApiError(err) && (err.status === 403 || err.status === 404)) {
-      if (config.defaultOrgId) {
-        logger.info({ status: err.status, orgId: config.defaultOrgId }, 'startup.admin_org_from_default: the admin token may not read GET /people/me; serving DEFAULT_ORG_ID');
-        return config.defaultOrgId;
-      }
-      throw new StartupError(
-        `WEBEX_ADMIN_TOKEN may not read GET /people/me (${err.status}), so the bot cannot tell which organization it serves: set DEFAULT_ORG_ID to that organization's ID`,
-      );
-    }
-    logger.error({ err: redactForLog(err) }, 'startup.admin_check_failed');
-    throw new StartupError(`Could not verify WEBEX_ADMIN_TOKEN with Webex: ${isWebexApiError(err) ? err.message : 'unexpected error'}`);
+  const org = await resolveAdminOrg(admin, config.defaultOrgId);
+  if (!org.ok) {
+    if (org.unexpected !== undefined) logger.error({ err: redactForLog(org.unexpected) }, 'startup.admin_check_failed');
+    throw new StartupError(org.message);
   }
-  // The admin's organization is whose people may use the bot: without it nobody could be vetted.
-  if (typeof me.orgId !== 'string' || me.orgId === '') {
-    if (config.defaultOrgId) return config.defaultOrgId;
-    throw new StartupError('Webex did not say which organization WEBEX_ADMIN_TOKEN belongs to (GET /people/me has no orgId): set DEFAULT_ORG_ID');
+  if (org.refusedStatus !== undefined) {
+    logger.info({ status: org.refusedStatus, orgId: org.orgId }, 'startup.admin_org_from_default: the admin token may not read GET /people/me; serving DEFAULT_ORG_ID');
   }
-  return me.orgId;
+  return org.orgId;
 }
 
 export class StartupError extends Error {

@@ -67,7 +67,8 @@ function isWebhook(value: unknown): value is Webhook {
 /** More webhooks than any bot registers: a longer listing is Webex misbehaving, not a list to read. */
 const MAX_LISTED_WEBHOOKS = 10_000;
 
-async function listWebhooks(http: WebexHttp): Promise<Webhook[]> {
+/** Every webhook of the token (all pages). */
+export async function listWebhooks(http: WebexHttp): Promise<Webhook[]> {
   const hooks: Webhook[] = [];
   const guard = new PageGuard({ what: 'webhooks', maxItems: MAX_LISTED_WEBHOOKS });
   let response = await http.request<unknown>({ method: 'GET', path: '/webhooks', query: { max: PAGE_SIZE }, route: 'webhooks.list' });

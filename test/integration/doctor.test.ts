@@ -1,0 +1,194 @@
+// `npm run doctor` against the emulator: each check passes on a good setup and names the fix when
+// the emulator's fault injection (or a bad setting) breaks what it checks.
+import { strict as assert } from 'node:assert';
+import { spawn } from 'node:child_process';
+import path from 'node:path';
+import { loadConfig } from '../../src/config';
+import { checkLine } from '../../src/doctor/report';
+import { runDoctor } from '../../src/doctor/run';
+import type { DoctorReport } from '../../src/doctor/types';
+import { SEED_EMAILS, SEED_ORG, type Emulator, type FaultSpec } from '../../src/sandbox/emulator';
+import { captureLogs } from '../helpers/logs';
+import { requireRedis, testRedisUrl } from '../helpers/redis';
+import { sharedEmulator, TEST_WEBHOOK_SECRET } from './harness';
+
+const HOOK_URL = 'https://bot.example.com/webhooks/webex';
+const DOCTOR = path.resolve(__dirname, '..', '..', 'src', 'doctor', 'index.js');
+
+describe('integration: npm run doctor', function () {
+  this.timeout(60_000);
+  let emu: Emulator;
+  const created: string[] = [];
+
+  before(async () => {
+    emu = await sharedEmulator();
+  });
+  beforeEach(() => {
+    emu.faults.clear();
+  });
+  afterEach(async () => {
+    emu.faults.clear();
+    while (created.length > 0) await botCall('DELETE', `/webhooks/${created.pop()}`);
+  });
+
+  async function botCall(method: string, p: string, body?: unknown): Promise<Response> {
+    return fetch(`${emu.baseUrl}${p}`, {
+      method,
+      headers: { authorization: `Bearer ${emu.tokens.bot}`, 'content-type': 'application/json' },
+      body: body === undefined ? undefined : JSON.stringify(body),
+    });
+  }
+
+  async function createHook(resource: string, event: string, targetUrl = HOOK_URL): Promise<string> {
+    const res = await botCall('POST', '/webhooks', { name: 'doctor test', targetUrl, resource, event, secret: TEST_WEBHOOK_SECRET });
+    const id = ((await res.json()) as { id: string }).id;
+    created.push(id);
+    return id;
+  }
+
+  function env(overrides: Record<string, string> = {}): Record<string, string> {
+    return {
+      WEBEX_BOT_TOKEN: emu.tokens.bot,
+      WEBEX_ADMIN_TOKEN: emu.tokens.admin,
+      WEBEX_API_URL: emu.baseUrl,
+      WEBHOOK_URL: HOOK_URL,
+      WEBHOOK_SECRET: TEST_WEBHOOK_SECRET,
+      ...overrides,
+    };
+  }
+
+  async function doctor(overrides: Record<string, string> = {}, faults: FaultSpec[] = [], person?: string): Promise<DoctorReport> {
+    for (const fault of faults) emu.faults.add(fault);
+    const config = loadConfig(env(overrides));
+    return runDoctor({ config, webex: config.webex!, logger: captureLogs('silent').logger, mode: 'real', person });
+  }
+
+  const line = (report: DoctorReport, id: string) => {
+    const check = report.checks.find((c) => c.id === id);
+    assert.ok(check, `no ${id} check in ${report.checks.map((c) => c.id).join(', ')}`);
+    return checkLine(check);
+  };
+
+  it('passes every required check on a good setup, one line each', async () => {
+    await createHook('all', 'all');
+    await createHook('attachmentActions', 'created');
+    const report = await doctor();
+    assert.equal(report.ok, true, report.checks.map(checkLine).join('\n'));
+    assert.equal(line(report, 'botToken'), `✓ Bot token: accepted; it belongs to the bot ${SEED_EMAILS.bot}.`);
+    assert.equal(line(report, 'adminToken'), `✓ Admin token: accepted; it serves organization ${SEED_ORG.id}.`);
+    assert.equal(line(report, 'peopleRead'), '✓ Reads people (spark-admin:people_read): listed calling users.');
+    assert.match(line(report, 'transferNumbersRead'), /^✓ Reads transfer numbers \(spark-admin:telephony_config_read\): read the transfer numbers of \S+@example\.com\.$/);
+    assert.match(line(report, 'webhooks'), /^✓ Webhooks: one firehose and one card-submit webhook for https:\/\/bot\.example\.com\/webhooks\/webex, both active/);
+  });
+
+  it('names the missing scope when Webex answers 403 to the people list', async () => {
+    const report = await doctor({}, [{ route: 'people.list', token: 'admin', status: 403 }]);
+    assert.equal(report.ok, false);
+    assert.equal(
+      line(report, 'peopleRead'),
+      '✗ Reads people (spark-admin:people_read): Webex refused (403): the admin token lacks spark-admin:people_read, or API access is restricted in Control Hub. ' +
+        'Fix: Create the admin token (or the integration or service app) with the spark-admin:people_read scope, as a full or read-only administrator.',
+    );
+  });
+
+  it('names spark-admin:telephony_config_read when the transfer numbers read is refused, tried on --person', async () => {
+    const report = await doctor({}, [{ route: 'transferNumbers.get', token: 'admin', status: 403 }], SEED_EMAILS.alice);
+    assert.match(line(report, 'transferNumbersRead'), /^✗ Reads transfer numbers \(spark-admin:telephony_config_read\): Webex refused \(403\): the admin token lacks spark-admin:telephony_config_read/);
+    assert.equal(report.ok, false);
+  });
+
+  it('says when --person is not someone it can find', async () => {
+    const report = await doctor({}, [], 'nobody@example.com');
+    assert.equal(line(report, 'transferNumbersRead'), '✗ Reads transfer numbers (spark-admin:telephony_config_read): --person nobody@example.com: no one with that email. Fix: Pass the email address of a Webex Calling user of the organization.');
+  });
+
+  it('says which variable to set when the admin token may not read /people/me, and skips what needs it', async () => {
+    const report = await doctor({}, [{ route: 'people.me', token: 'admin', status: 403 }]);
+    assert.match(line(report, 'adminToken'), /^✗ Admin token: WEBEX_ADMIN_TOKEN may not read GET \/people\/me \(403\), so the bot cannot tell which organization it serves: set DEFAULT_ORG_ID/);
+    assert.equal(report.checks.find((c) => c.id === 'peopleRead')?.status, 'skip');
+    const withDefault = await doctor({ DEFAULT_ORG_ID: SEED_ORG.id }, [{ route: 'people.me', token: 'admin', status: 403 }]);
+    assert.match(line(withDefault, 'adminToken'), /^✓ Admin token: accepted; it may not read GET \/people\/me, so the bot serves DEFAULT_ORG_ID /);
+  });
+
+  it('tells a person token from a bot token', async () => {
+    const report = await doctor({ WEBEX_BOT_TOKEN: emu.tokens.admin });
+    assert.equal(
+      line(report, 'botToken'),
+      `✗ Bot token: WEBEX_BOT_TOKEN belongs to ${SEED_EMAILS.admin}, a person, not a bot. Fix: Use the access token shown when the bot was created at developer.webex.com (My Webex Apps → your bot → Regenerate access token).`,
+    );
+  });
+
+  it('reports missing (warning), duplicate and inactive webhooks, and ones pointing elsewhere', async () => {
+    const none = await doctor();
+    assert.match(line(none, 'webhooks'), /^! Webhooks: none for https:\/\/bot\.example\.com\/webhooks\/webex yet\. Fix: `npm start` creates/);
+
+    await createHook('all', 'all');
+    await createHook('all', 'all');
+    await createHook('attachmentActions', 'created');
+    await createHook('messages', 'created', 'https://old.example.org/hook?token=secret-in-query');
+    const duplicates = await doctor();
+    assert.match(line(duplicates, 'webhooks'), /^✗ Webhooks: for https:\/\/bot\.example\.com\/webhooks\/webex: 2 firehose and 1 card-submit webhooks, where one of each belongs\./);
+    assert.equal(line(duplicates, 'webhooksElsewhere'), '! Other webhooks of this bot: 1 point elsewhere (https://old.example.org). Fix: Delete them if no other deployment of this bot uses them: each one gets every event too.');
+
+    await botCall('DELETE', `/webhooks/${created.splice(0, 1)[0]}`);
+    await botCall('PUT', `/webhooks/${created[0]}`, { name: 'doctor test', targetUrl: HOOK_URL, status: 'inactive' });
+    const inactive = await doctor();
+    assert.match(line(inactive, 'webhooks'), /^✗ Webhooks: for https:\/\/bot\.example\.com\/webhooks\/webex: 1 inactive/);
+  });
+
+  it('checks REDIS_URL, naming only its host', async function () {
+    const down = await doctor({ REDIS_URL: 'redis://:hunter2-password@127.0.0.1:1' });
+    assert.equal(down.checks.find((c) => c.id === 'redis')?.status, 'fail');
+    assert.match(line(down, 'redis'), /^✗ Redis: redis:\/\/127\.0\.0\.1:1 does not answer \(ECONNREFUSED\)/);
+    assert.ok(!JSON.stringify(down).includes('hunter2'));
+    await requireRedis(this);
+    const up = await doctor({ REDIS_URL: testRedisUrl() });
+    assert.match(line(up, 'redis'), /^✓ Redis: redis:\/\/127\.0\.0\.1:\d+ answers\.$/);
+  });
+
+  it('checks that the bot is in WEBEX_OPS_ROOM_ID', async () => {
+    const member = await doctor({ WEBEX_OPS_ROOM_ID: emu.rooms.helpDesk });
+    assert.equal(line(member, 'opsRoom'), '✓ Ops space: the bot is a member of WEBEX_OPS_ROOM_ID.');
+    const outside = await doctor({ WEBEX_OPS_ROOM_ID: emu.rooms.onboarding });
+    assert.equal(line(outside, 'opsRoom'), '✗ Ops space: the bot is not a member of WEBEX_OPS_ROOM_ID. Fix: Add the bot to that space, or unset WEBEX_OPS_ROOM_ID.');
+  });
+
+  describe('as a command', () => {
+    /** Runs the built command; asynchronously, since the emulator it talks to lives in this process. */
+    function run(args: string[], overrides: Record<string, string | undefined>): Promise<{ status: number | null; stdout: string; stderr: string }> {
+      const childEnv: Record<string, string | undefined> = { PATH: process.env.PATH, HOME: process.env.HOME, ...overrides };
+      return new Promise((resolve) => {
+        const child = spawn(process.execPath, [DOCTOR, ...args], { env: childEnv as NodeJS.ProcessEnv });
+        let stdout = '';
+        let stderr = '';
+        child.stdout.on('data', (d: Buffer) => (stdout += d.toString()));
+        child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
+        child.on('close', (status) => resolve({ status, stdout, stderr }));
+      });
+    }
+
+    it('exits 1 when a check fails, prints JSON with --json, and never prints a token or secret', async () => {
+      emu.faults.add({ route: 'people.list', token: 'admin', status: 403 });
+      const done = await run(['--json'], env());
+      assert.equal(done.status, 1, done.stderr);
+      const report = JSON.parse(done.stdout) as DoctorReport;
+      assert.equal(report.ok, false);
+      assert.equal(report.checks.find((c) => c.id === 'peopleRead')?.status, 'fail');
+      for (const secret of [emu.tokens.bot, emu.tokens.admin, TEST_WEBHOOK_SECRET]) assert.ok(!done.stdout.includes(secret) && !done.stderr.includes(secret));
+    });
+
+    it('exits 2 with the start-up messages when the configuration is invalid', async () => {
+      const done = await run([], { WEBEX_BOT_TOKEN: 'x', WEBEX_ADMIN_TOKEN: 'y', WEBHOOK_URL: HOOK_URL });
+      assert.equal(done.status, 2);
+      assert.match(done.stdout, /^✗ Configuration: WEBHOOK_SECRET: required when WEBHOOK_URL is set \(webhooks are verified with it\)\. Fix: See \.env\.example/m);
+    });
+
+    it('exits 0 on a good setup', async () => {
+      await createHook('all', 'all');
+      await createHook('attachmentActions', 'created');
+      const done = await run([], env());
+      assert.equal(done.status, 0, done.stdout + done.stderr);
+      assert.match(done.stdout, /Every required check passed\.\n$/);
+    });
+  });
+});
