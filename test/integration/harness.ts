@@ -40,6 +40,19 @@ export async function sharedEmulator(): Promise<Emulator> {
   return emulator;
 }
 
+/** The environment of a bot talking to `emu` (webhook mode, port 0), with `overrides` on top. */
+export function emulatorEnv(emu: Emulator, overrides: Record<string, string> = {}): Record<string, string> {
+  return {
+    WEBEX_BOT_TOKEN: emu.tokens.bot,
+    WEBEX_ADMIN_TOKEN: emu.tokens.admin,
+    WEBEX_API_URL: emu.baseUrl,
+    WEBHOOK_URL: `http://127.0.0.1:1${WEBHOOK_PATH}`,
+    WEBHOOK_SECRET: TEST_WEBHOOK_SECRET,
+    PORT: '0',
+    ...overrides,
+  };
+}
+
 export interface BotUnderTest {
   emulator: Emulator;
   bot: RunningBot;
@@ -65,17 +78,8 @@ export async function startBotUnderTest(env: Record<string, string> = {}, opts: 
   emu.setRateLimit(null);
   for (const fault of opts.faults ?? []) emu.faults.add(fault);
   const logs = captureLogs('debug');
-  const config = loadConfig({
-    WEBEX_BOT_TOKEN: emu.tokens.bot,
-    WEBEX_ADMIN_TOKEN: emu.tokens.admin,
-    WEBEX_API_URL: emu.baseUrl,
-    WEBHOOK_URL: `http://127.0.0.1:1${WEBHOOK_PATH}`,
-    WEBHOOK_SECRET: TEST_WEBHOOK_SECRET,
-    PORT: '0',
-    // One agent sends most commands of a suite; the rate-limit test sets its own limit.
-    RATE_LIMIT_PER_MINUTE: '10000',
-    ...env,
-  });
+  // One agent sends most commands of a suite; the rate-limit test sets its own limit.
+  const config = loadConfig(emulatorEnv(emu, { RATE_LIMIT_PER_MINUTE: '10000', ...env }));
   const bot = await startBot({
     config,
     webex: config.webex!,

@@ -9,7 +9,7 @@ import { loadConfig } from '../../src/config';
 import { signBody } from '../../src/http/signature';
 import { startBot } from '../../src/start';
 import { captureLogs } from '../helpers/logs';
-import { removeWebhooksOf, sharedEmulator, startBotUnderTest, TEST_WEBHOOK_SECRET, viewCard, type BotUnderTest } from './harness';
+import { emulatorEnv, removeWebhooksOf, sharedEmulator, startBotUnderTest, TEST_WEBHOOK_SECRET, viewCard, type BotUnderTest } from './harness';
 
 const ASK = 'transfer numbers for alice@example.com';
 
@@ -146,14 +146,7 @@ describe('integration: when webhook registration fails', function () {
     emulator.faults.clear();
     emulator.faults.add({ route: 'webhooks.create', status: 403 });
     const logs = captureLogs();
-    const config = loadConfig({
-      WEBEX_BOT_TOKEN: emulator.tokens.bot,
-      WEBEX_ADMIN_TOKEN: emulator.tokens.admin,
-      WEBEX_API_URL: emulator.baseUrl,
-      WEBHOOK_URL: 'http://127.0.0.1:1/webhooks/webex',
-      WEBHOOK_SECRET: TEST_WEBHOOK_SECRET,
-      PORT: '0',
-    });
+    const config = loadConfig(emulatorEnv(emulator));
     const bot = await startBot({
       config,
       webex: config.webex!,
@@ -258,14 +251,7 @@ describe('integration: an admin token that may not read /people/me', function ()
     const emulator = await sharedEmulator();
     emulator.faults.clear();
     emulator.faults.add(refuseMe[0]);
-    const config = loadConfig({
-      WEBEX_BOT_TOKEN: emulator.tokens.bot,
-      WEBEX_ADMIN_TOKEN: emulator.tokens.admin,
-      WEBEX_API_URL: emulator.baseUrl,
-      WEBHOOK_URL: 'http://127.0.0.1:1/webhooks/webex',
-      WEBHOOK_SECRET: TEST_WEBHOOK_SECRET,
-      PORT: '0',
-    });
+    const config = loadConfig(emulatorEnv(emulator));
     const bot = await startBot({ config, webex: config.webex!, logger: captureLogs().logger, host: '127.0.0.1' });
     try {
       await assert.rejects(bot.started, (err: Error) => {
