@@ -5,7 +5,6 @@ export { RefusalNotices, DEFAULT_REFUSAL_NOTICE_WINDOW_MS, type RefusalNoticesOp
 export { SpaceMembership, MembershipChangedError, DEFAULT_MEMBERSHIP_TTL_MS, type ListMembers, type MemberRecord, type MembershipChangeMarkers, type SpaceMembershipOptions } from './space-membership';
 export {
   RequesterRateLimiter,
-  MemoryRateLimitStore,
   DEFAULT_RATE_WINDOW_MS,
   type RateLimitStore,
   type RateDecision,

@@ -2,15 +2,9 @@
 // Fixed windows: each requester gets `limit` look-ups per window that starts at their first look-up,
 // so a burst straddling two windows can reach 2 × limit within one window's length; that is the
 // price of a store a shared Redis can implement with INCR + PEXPIRE.
-import { LRUCache } from 'lru-cache';
+import type { RateLimitStore } from '../store/types';
 
-export interface RateLimitStore {
-  /**
-   * Adds `amount` (default 1) to `key`'s count in its current window, starting a window of `windowMs`
-   * if none is open, and returns the new count and when the window ends (epoch ms).
-   */
-  hit(key: string, windowMs: number, now: number, amount?: number): Promise<{ count: number; resetAt: number }>;
-}
+export type { RateLimitStore };
 
 export type RateDecision = { allowed: true } | { allowed: false; retryAfterSeconds: number };
 
@@ -57,26 +51,5 @@ export class RequesterRateLimiter {
     }
     if (window.count <= this.options.limit) return { allowed: true };
     return { allowed: false, retryAfterSeconds: Math.max(1, Math.ceil((window.resetAt - now) / 1000)) };
-  }
-}
-
-export interface MemoryRateLimitStoreOptions {
-  /** Most keys remembered; the least recently used is forgotten first (its window starts over). Default 10 000. */
-  maxKeys?: number;
-}
-
-/** A RateLimitStore for one process. Bounded: at most `maxKeys` requesters are remembered. */
-export class MemoryRateLimitStore implements RateLimitStore {
-  private readonly windows: LRUCache<string, { count: number; resetAt: number }>;
-
-  constructor(options: MemoryRateLimitStoreOptions = {}) {
-    this.windows = new LRUCache({ max: options.maxKeys ?? 10_000 });
-  }
-
-  async hit(key: string, windowMs: number, now: number, amount = 1): Promise<{ count: number; resetAt: number }> {
-    const open = this.windows.get(key);
-    const window = open && now < open.resetAt ? { count: open.count + amount, resetAt: open.resetAt } : { count: amount, resetAt: now + windowMs };
-    this.windows.set(key, window);
-    return { ...window };
   }
 }

@@ -1,7 +1,6 @@
 // Several people match a display name (LookupOutcome "ambiguous"): list them, one button per person.
 import candidatesTemplateJson from '../../cards/candidates.json';
-import type { Target } from '../commands/types';
-import type { PersonSummary } from '../lookup/types';
+import type { LookupOutcome, PersonSummary } from '../lookup/types';
 import { FORM_LABEL_FIRST, withLookupForm } from './lookup-form';
 import { cardMessage, joinBlocks } from './outgoing';
 import { personButtonTitle, personWords } from './person-words';
@@ -17,13 +16,7 @@ export const NO_EMAIL = 'no email on file';
 
 const candidatesTemplate = compileTemplate(candidatesTemplateJson);
 
-export interface AmbiguousOutcome {
-  target: Target;
-  candidates: PersonSummary[];
-  more: boolean;
-  /** The org the look-up was made in; the pick buttons stay there. */
-  orgId?: string;
-}
+type AmbiguousOutcome = Extract<LookupOutcome, { kind: 'ambiguous' }>;
 
 function heading(count: number, more: boolean, query: string): string {
   const quoted = `“${query}”`;

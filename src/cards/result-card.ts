@@ -1,7 +1,6 @@
 // The answer: one person's transfer numbers, what each is for, and what does not add up (LookupOutcome "found").
 import resultTemplateJson from '../../cards/result.json';
-import type { PersonSummary, TransferNumbersView, TransferUsage } from '../lookup/types';
-import type { WebexApiError } from '../webex/errors';
+import type { LookupOutcome, TransferNumbersView, TransferUsage } from '../lookup/types';
 import { escapeMarkdown, plainText } from './escape';
 import { FORM_LABEL_ANOTHER, withLookupForm } from './lookup-form';
 import { cardMessage, joinBlocks } from './outgoing';
@@ -22,14 +21,8 @@ const NUMBER_MAX_LENGTH = 80;
 const RAW_NUMBER_MAX_LENGTH = 40;
 const resultTemplate = compileTemplate(resultTemplateJson);
 
-export interface FoundOutcome {
-  person: PersonSummary;
-  transfer: TransferNumbersView;
-  readAt: Date;
-  usage?: TransferUsage;
-  usageError?: WebexApiError;
-  orgId?: string;
-}
+/** A found person's outcome (LookupOutcome "found"), the one shape a look-up's result has. */
+type FoundOutcome = Extract<LookupOutcome, { kind: 'found' }>;
 
 type Escape = (value: unknown, maxLength: number) => string;
 

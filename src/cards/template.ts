@@ -9,8 +9,6 @@ export interface TemplateData {
   [key: string]: TemplateValue;
 }
 
-export const ADAPTIVE_CARD_SCHEMA = 'http://adaptivecards.io/schemas/adaptive-card.json';
-
 /** Parses a template once; expand it as often as needed. */
 export function compileTemplate(json: object): Template {
   return new Template(json);

@@ -54,15 +54,3 @@ function decodesToPeopleUri(s: string): boolean {
   const decoded = Buffer.from(s.replace(/-/g, '+').replace(/_/g, '/'), 'base64').toString('utf8');
   return /^ciscospark:\/\/[a-z0-9-]+\/PEOPLE\/[0-9a-f-]{8,}/i.test(decoded);
 }
-
-/** How the target reads back to the agent. */
-export function describeTarget(target: Target): string {
-  switch (target.kind) {
-    case 'email':
-      return target.email;
-    case 'personId':
-      return target.id;
-    case 'name':
-      return target.name;
-  }
-}

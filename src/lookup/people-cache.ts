@@ -57,10 +57,6 @@ export class PeopleCache {
     return p;
   }
 
-  clear(): void {
-    this.byKey?.clear();
-  }
-
   get size(): number {
     return this.byKey?.size ?? 0;
   }

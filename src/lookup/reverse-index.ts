@@ -114,16 +114,6 @@ export class ReverseIndex {
     return result;
   }
 
-  /** Forgets the scan of `orgId` (the token's own org when absent): the next find scans again. */
-  invalidate(orgId?: string): void {
-    this.cache.delete(scanKey(orgId ?? this.opts.defaultOrgId));
-  }
-
-  /** Forgets every org's scan. */
-  clear(): void {
-    this.cache.clear();
-  }
-
   private scanFor(orgId: string | undefined, opts: ReverseFindOptions): Promise<Scan> {
     const key = scanKey(orgId);
     const cached = this.cache.get(key);

@@ -1,6 +1,7 @@
 import { strict as assert } from 'node:assert';
 import sinon from 'sinon';
-import { MemoryRateLimitStore, RequesterRateLimiter, type RateLimitStore } from '../../../src/access/rate-limiter';
+import { RequesterRateLimiter, type RateLimitStore } from '../../../src/access/rate-limiter';
+import { MemoryRateLimitStore } from '../../../src/store';
 
 describe('access/RequesterRateLimiter', () => {
   let clock: sinon.SinonFakeTimers;
@@ -114,7 +115,7 @@ describe('access/MemoryRateLimitStore', () => {
   });
 
   it('remembers at most maxKeys keys, forgetting the least recently used', async () => {
-    const store = new MemoryRateLimitStore({ maxKeys: 2 });
+    const store = new MemoryRateLimitStore(2);
     await store.hit('a', 1000, 0);
     await store.hit('a', 1000, 0);
     await store.hit('b', 1000, 0);

@@ -1,7 +1,8 @@
 import { strict as assert } from 'node:assert';
 import { AccessGuard } from '../../../src/access/guard';
 import { AccessPolicy, type RequesterIdentity } from '../../../src/access/policy';
-import { MemoryRateLimitStore, RequesterRateLimiter } from '../../../src/access/rate-limiter';
+import { RequesterRateLimiter } from '../../../src/access/rate-limiter';
+import { MemoryRateLimitStore } from '../../../src/store';
 import { RefusalNotices } from '../../../src/access/refusal-notices';
 import { SpaceMembership } from '../../../src/access/space-membership';
 import type { Command } from '../../../src/commands/types';

@@ -1,7 +1,8 @@
 import { strict as assert } from 'node:assert';
 import sinon from 'sinon';
 import type { Target } from '../../../src/commands/types';
-import { LookupService, type AdminApi } from '../../../src/lookup';
+import type { AdminApi } from '../../../src/lookup/ports';
+import { LookupService } from '../../../src/lookup/service';
 import { WebexApiError } from '../../../src/webex/errors';
 import type { WebexPerson } from '../../../src/webex/types';
 

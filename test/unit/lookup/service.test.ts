@@ -1,6 +1,7 @@
 import { strict as assert } from 'node:assert';
 import sinon from 'sinon';
-import { LookupService, type AdminApi } from '../../../src/lookup';
+import type { AdminApi } from '../../../src/lookup/ports';
+import { LookupService } from '../../../src/lookup/service';
 import { WebexApiError } from '../../../src/webex/errors';
 import type { WebexOutgoingPermission, WebexPerson } from '../../../src/webex/types';
 

@@ -26,6 +26,7 @@ describe('store/JournaledEventMemory (handled events kept across restarts withou
     const after = open();
     assert.equal(await after.seen('messages:created:M1:abc'), true, 'a replay after the restart is a duplicate');
     assert.equal(await after.seen('messages:created:M2:def'), false);
+    await after.flushed();
     assert.equal((fs.statSync(file).mode & 0o777).toString(8), '600');
   });
 
