@@ -1,8 +1,8 @@
 import { strict as assert } from 'node:assert';
 import { MAX_LISTED_PEOPLE, MIN_CALLING_PAGE_SIZE, WebexAdminClient } from '../../../src/webex/admin-client';
-import { WebexApiError } from '../../../src/webex/errors';
 import { type FakeWebex, startFakeWebex } from './support/fake-webex-server';
 import { createTestHttp } from './support/test-http';
+import { caught } from '../../helpers/caught';
 
 const PERSON_ID = 'Y2lzY29zcGFyazovL3VzL1BFT1BMRS8xMjM0NTY3OC1hYmNk';
 
@@ -14,15 +14,6 @@ function webexErrorBody(status: number) {
   return { message: `Message for ${status}`, errors: [{ description: `Description for ${status}`, errorCode: 4000 + status }], trackingId: `BODY_${status}` };
 }
 
-function caught(promise: Promise<unknown>): Promise<WebexApiError> {
-  return promise.then(
-    () => assert.fail('expected a WebexApiError'),
-    (err: unknown) => {
-      assert.ok(err instanceof WebexApiError, `not a WebexApiError: ${String(err)}`);
-      return err;
-    },
-  );
-}
 
 describe('webex/admin-client WebexAdminClient', () => {
   let server: FakeWebex;

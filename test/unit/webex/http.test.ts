@@ -1,20 +1,11 @@
 import { strict as assert } from 'node:assert';
 import sinon from 'sinon';
-import { WebexApiError } from '../../../src/webex/errors';
 import { type WebexCallInfo, type WebexRetryInfo, createWebexHttp, parseLinkNext, sharedAgents } from '../../../src/webex/http';
 import type { RateGate } from '../../../src/webex/rate-gate';
 import { type FakeWebex, startFakeWebex } from './support/fake-webex-server';
 import { createTestHttp } from './support/test-http';
+import { caught } from '../../helpers/caught';
 
-function caught(promise: Promise<unknown>): Promise<WebexApiError> {
-  return promise.then(
-    () => assert.fail('expected a WebexApiError'),
-    (err: unknown) => {
-      assert.ok(err instanceof WebexApiError, `not a WebexApiError: ${String(err)}`);
-      return err;
-    },
-  );
-}
 
 /** A pass-through gate that records what the HTTP core asks of it. */
 function spyGate(): RateGate & { scheduled: number; holds: number[] } {
