@@ -1,6 +1,6 @@
 // One command, one at a time: how long until the reply appeared, and which Webex calls it took.
 import { performance } from 'node:perf_hooks';
-import type { RequestRecord } from '../src/sandbox/emulator';
+import type { RequestRecord } from '../sandbox/emulator';
 import type { WebexMessage } from '../src/webex/types';
 import { callLabel, webexCalls } from './call-log';
 import { settle } from './settle';

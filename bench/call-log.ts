@@ -1,5 +1,5 @@
 // Reading the emulator's request log: which Webex calls the bot made (its own token and the admin token).
-import type { RequestRecord } from '../src/sandbox/emulator';
+import type { RequestRecord } from '../sandbox/emulator';
 
 /** Calls made with the bot's or the admin's token; the bench's own requests use neither during scenarios. */
 export function webexCalls(records: readonly RequestRecord[]): RequestRecord[] {

@@ -1,5 +1,5 @@
 // Waits until the bot and the emulator have gone quiet, so calls are attributed to the command that caused them.
-import type { Emulator } from '../src/sandbox/emulator';
+import type { Emulator } from '../sandbox/emulator';
 import { sleep } from './bot-process';
 
 const POLL_MS = 5;

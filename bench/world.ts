@@ -8,7 +8,7 @@ import {
   type Emulator,
   type SeedPerson,
   type SeedRoom,
-} from '../src/sandbox/emulator';
+} from '../sandbox/emulator';
 import { ReplyCounter } from './reply-counter';
 
 export const AGENT_COUNT = 40;

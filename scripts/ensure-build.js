@@ -17,7 +17,7 @@ function newestMtime(dir) {
 }
 
 const stale = !fs.existsSync(entry) ||
-  Math.max(newestMtime(path.join(root, 'src')), newestMtime(path.join(root, 'cards'))) > fs.statSync(entry).mtimeMs;
+  Math.max(...['src', 'sandbox', 'cards'].map((dir) => newestMtime(path.join(root, dir)))) > fs.statSync(entry).mtimeMs;
 if (stale) {
   execSync('npx --no-install tsc -p tsconfig.json', { cwd: root, stdio: 'inherit' });
 }

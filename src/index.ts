@@ -3,7 +3,6 @@ import dotenv from 'dotenv';
 import { ConfigError, loadConfig, type Config } from './config';
 import { createLogger, type Logger } from './ops/logger';
 import { startBot, StartupError, type RunningBot } from './start';
-import { startSandbox } from './sandbox/start-sandbox';
 import { installProcessSafetyNet } from './ops/safety-net';
 import { redactForLog } from './webex/redact';
 
@@ -28,6 +27,8 @@ async function main(): Promise<void> {
 
   let bot: RunningBot;
   if (config.mode === 'sandbox') {
+    // Loaded only here: a production process never loads the emulator and the chat page.
+    const { startSandbox } = await import('../sandbox/start-sandbox');
     const sandbox = await startSandbox({ config, logger });
     bot = sandbox.bot;
     process.stdout.write(`Sandbox mode: no WEBEX_BOT_TOKEN set, so the bot runs against the built-in Webex emulator. Open http://localhost:${bot.port}/ to chat with it.\n`);

@@ -14,4 +14,4 @@ function findPackageRoot(start: string): string {
 }
 
 export const packageRoot = findPackageRoot(__dirname);
-export const sandboxPublicDir = path.join(packageRoot, 'src', 'sandbox', 'public');
+export const sandboxPublicDir = path.join(packageRoot, 'sandbox', 'public');

@@ -1,6 +1,6 @@
 // Webex calls per command, one command at a time: every agent's first look-up in its new 1:1 space, then
 // repeat look-ups of the same person by the same agent.
-import type { RequestRecord } from '../../src/sandbox/emulator';
+import type { RequestRecord } from '../../sandbox/emulator';
 import { askAndSettle, replyKind } from '../ask';
 import { callPatterns } from '../call-log';
 import { figure } from '../figures';

@@ -3,7 +3,7 @@
 // and stops it.
 import type { Config } from '../config';
 import type { Logger } from '../ops/logger';
-import { SANDBOX_WEBHOOK_PATH, startSandbox } from '../sandbox/start-sandbox';
+import { SANDBOX_WEBHOOK_PATH, startSandbox } from '../../sandbox/start-sandbox';
 import { runDoctor } from './run';
 import type { DoctorReport } from './types';
 

@@ -8,8 +8,8 @@ import { chromium, type BrowserContext, type Locator, type Page } from 'playwrig
 import { loadConfig } from '../../src/config';
 import { createLogger } from '../../src/ops/logger';
 import { packageRoot } from '../../src/paths';
-import { SEED_EMAILS } from '../../src/sandbox/emulator/seed';
-import { startSandbox, type RunningSandbox } from '../../src/sandbox/start-sandbox';
+import { SEED_EMAILS } from '../../sandbox/emulator/seed';
+import { startSandbox, type RunningSandbox } from '../../sandbox/start-sandbox';
 import { CHROMIUM_ARGS, findChromium } from './chromium';
 
 const WAIT = { timeout: 15_000 };

@@ -3,7 +3,7 @@ import { strict as assert } from 'node:assert';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { SEED_EMAILS, SEED_ORG, SEED_PARTNER_ORG } from '../../src/sandbox/emulator';
+import { SEED_EMAILS, SEED_ORG, SEED_PARTNER_ORG } from '../../sandbox/emulator';
 import type { WebexMessage } from '../../src/webex/types';
 import { checkedMessage, HOSTILE_NAME, MALLORY, startBotUnderTest, viewCard, type BotUnderTest } from './harness';
 

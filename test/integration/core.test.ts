@@ -1,7 +1,7 @@
 // Issue "the core": a help-desk agent asks for transfer numbers and gets an Adaptive Card, through the real
 // framework and SDK, signed webhooks and the admin client, all against the emulator.
 import { strict as assert } from 'node:assert';
-import { SEED_EMAILS } from '../../src/sandbox/emulator';
+import { SEED_EMAILS } from '../../sandbox/emulator';
 import { checkedMessage, startBotUnderTest, viewCard, type BotUnderTest } from './harness';
 
 describe('integration: transfer numbers for a person', function () {

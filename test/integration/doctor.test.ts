@@ -7,7 +7,7 @@ import { loadConfig } from '../../src/config';
 import { checkLine } from '../../src/doctor/report';
 import { runDoctor } from '../../src/doctor/run';
 import type { DoctorReport } from '../../src/doctor/types';
-import { SEED_EMAILS, SEED_ORG, type Emulator, type FaultSpec } from '../../src/sandbox/emulator';
+import { SEED_EMAILS, SEED_ORG, type Emulator, type FaultSpec } from '../../sandbox/emulator';
 import { captureLogs } from '../helpers/logs';
 import { requireRedis, testRedisUrl } from '../helpers/redis';
 import { sharedEmulator, TEST_WEBHOOK_SECRET } from './harness';

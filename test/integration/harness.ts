@@ -3,7 +3,7 @@
 // each test gets its own bot instance and a clean slate of faults.
 import { loadConfig } from '../../src/config';
 import { startBot, type RunningBot } from '../../src/start';
-import { createEmulator, SEED_EMAILS, SEED_LOCATIONS, type Emulator, type FaultSpec } from '../../src/sandbox/emulator';
+import { createEmulator, SEED_EMAILS, SEED_LOCATIONS, type Emulator, type FaultSpec } from '../../sandbox/emulator';
 import type { OutgoingMessage } from '../../src/cards/types';
 import type { WebexMessage } from '../../src/webex/types';
 import { assertValidMessage } from '../helpers/card-validation';

@@ -2,7 +2,7 @@
 // run, every log line the bots wrote, at debug level, must be free of the tokens and secrets they
 // were given. Failing here fails the run.
 import { strict as assert } from 'node:assert';
-import { SEED_EMAILS } from '../../src/sandbox/emulator';
+import { SEED_EMAILS } from '../../sandbox/emulator';
 import { allCapturedLogs } from '../helpers/logs';
 import { sharedEmulator, TEST_WEBHOOK_SECRET } from './harness';
 

@@ -3,7 +3,7 @@
 import { strict as assert } from 'node:assert';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { SEED_EMAILS } from '../../src/sandbox/emulator';
+import { SEED_EMAILS } from '../../sandbox/emulator';
 import type { WebexMessage } from '../../src/webex/types';
 import { requireRedis, testRedisUrl } from '../helpers/redis';
 import { removeWebhooksOf, startBotUnderTest, TEST_WEBHOOK_SECRET, type BotUnderTest } from './harness';

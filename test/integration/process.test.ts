@@ -6,7 +6,7 @@ import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { packageRoot } from '../../src/paths';
-import { SEED_EMAILS } from '../../src/sandbox/emulator';
+import { SEED_EMAILS } from '../../sandbox/emulator';
 import { sharedEmulator, viewCard } from './harness';
 
 const ENTRY = path.join(packageRoot, 'dist', 'src', 'index.js');

@@ -3,7 +3,7 @@ import { strict as assert } from 'node:assert';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { SEED_EMAILS, SEED_ORG } from '../../src/sandbox/emulator';
+import { SEED_EMAILS, SEED_ORG } from '../../sandbox/emulator';
 import { requireRedis, testRedisUrl } from '../helpers/redis';
 import { loadConfig } from '../../src/config';
 import { signBody } from '../../src/http/signature';

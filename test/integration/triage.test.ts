@@ -1,6 +1,6 @@
 // Issue "help-desk triage", through the real framework against the emulator.
 import { strict as assert } from 'node:assert';
-import { SEED_EMAILS, SEED_PARTNER_ORG } from '../../src/sandbox/emulator';
+import { SEED_EMAILS, SEED_PARTNER_ORG } from '../../sandbox/emulator';
 import { startBotUnderTest, viewCard, type BotUnderTest } from './harness';
 
 describe('integration: help-desk triage', function () {

@@ -1,6 +1,6 @@
 // Issue "fast and frugal": how many Webex calls a command costs (the figures themselves are in the bench).
 import { strict as assert } from 'node:assert';
-import { SEED_EMAILS } from '../../src/sandbox/emulator';
+import { SEED_EMAILS } from '../../sandbox/emulator';
 import type { WebexMessage } from '../../src/webex/types';
 import { startBotUnderTest, viewCard, type BotUnderTest } from './harness';
 

@@ -1,7 +1,7 @@
 // Issue "when Webex fails": every command is answered exactly once, correctly or with a useful
 // explanation, whatever the emulator's fault injection makes Webex do; the next command still works.
 import { strict as assert } from 'node:assert';
-import { SEED_EMAILS } from '../../src/sandbox/emulator';
+import { SEED_EMAILS } from '../../sandbox/emulator';
 import type { WebexMessage } from '../../src/webex/types';
 import { checkedMessage, startBotUnderTest, viewCard, type BotUnderTest } from './harness';
 

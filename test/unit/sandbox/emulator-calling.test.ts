@@ -1,5 +1,5 @@
 import { strict as assert } from 'node:assert';
-import { createEmulator, SEED_EMAILS, SEED_PARTNER_ORG, type Emulator } from '../../../src/sandbox/emulator';
+import { createEmulator, SEED_EMAILS, SEED_PARTNER_ORG, type Emulator } from '../../../sandbox/emulator';
 import type { WebexOutgoingPermission } from '../../../src/webex/types';
 import { call } from './emulator-test-kit';
 

@@ -2,7 +2,7 @@ import { strict as assert } from 'node:assert';
 import express from 'express';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { createEmulator, SEED_EMAILS, SEED_ROOMS, SEED_TOKENS, type Emulator } from '../../../src/sandbox/emulator';
+import { createEmulator, SEED_EMAILS, SEED_ROOMS, SEED_TOKENS, type Emulator } from '../../../sandbox/emulator';
 import type { WebexPerson } from '../../../src/webex/types';
 import { call, controlUrl } from './emulator-test-kit';
 

@@ -1,6 +1,6 @@
 import { strict as assert } from 'node:assert';
 import sinon from 'sinon';
-import { createEmulator, SEED_EMAILS, type Emulator } from '../../../src/sandbox/emulator';
+import { createEmulator, SEED_EMAILS, type Emulator } from '../../../sandbox/emulator';
 import { call, controlUrl, type HttpResult } from './emulator-test-kit';
 
 /** Lets real I/O (sockets, setImmediate) run; fake timers do not touch setImmediate. */

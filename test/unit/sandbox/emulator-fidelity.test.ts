@@ -5,7 +5,7 @@ import addFormats from 'ajv-formats';
 import callingSpec from '../../fixtures/webex-openapi/webex-calling-person-settings.excerpt.json';
 import errorSpec from '../../fixtures/webex-openapi/webex-error.excerpt.json';
 import messagingSpec from '../../fixtures/webex-openapi/webex-messaging.excerpt.json';
-import { createEmulator, SEED_EMAILS, type Emulator } from '../../../src/sandbox/emulator';
+import { createEmulator, SEED_EMAILS, type Emulator } from '../../../sandbox/emulator';
 import type { WebexMessage } from '../../../src/webex/types';
 import { call, type HttpResult } from './emulator-test-kit';
 

@@ -1,5 +1,5 @@
 import { strict as assert } from 'node:assert';
-import { createEmulator, SEED_EMAILS, type Emulator } from '../../../src/sandbox/emulator';
+import { createEmulator, SEED_EMAILS, type Emulator } from '../../../sandbox/emulator';
 import type { WebexAttachmentAction, WebexMembership, WebexMessage } from '../../../src/webex/types';
 import { call } from './emulator-test-kit';
 

@@ -1,5 +1,5 @@
 import { strict as assert } from 'node:assert';
-import { createEmulator, SEED_EMAILS, SEED_LOCATIONS, SEED_ORG, SEED_PARTNER_ORG, type Emulator } from '../../../src/sandbox/emulator';
+import { createEmulator, SEED_EMAILS, SEED_LOCATIONS, SEED_ORG, SEED_PARTNER_ORG, type Emulator } from '../../../sandbox/emulator';
 import type { WebexPeopleList, WebexPerson } from '../../../src/webex/types';
 import { call } from './emulator-test-kit';
 

@@ -1,6 +1,6 @@
 import { strict as assert } from 'node:assert';
 import { createHmac } from 'node:crypto';
-import { createEmulator, SEED_EMAILS, SEED_ORG, type Emulator } from '../../../src/sandbox/emulator';
+import { createEmulator, SEED_EMAILS, SEED_ORG, type Emulator } from '../../../sandbox/emulator';
 import type { WebexMessage } from '../../../src/webex/types';
 import { call, startHookReceiver, type HookReceiver } from './emulator-test-kit';
 

@@ -6,7 +6,7 @@ import os from 'node:os';
 import path from 'node:path';
 import sinon from 'sinon';
 import type { AdminAuth } from '../../../src/config';
-import { createEmulator, type Emulator } from '../../../src/sandbox/emulator';
+import { createEmulator, type Emulator } from '../../../sandbox/emulator';
 import { fingerprint } from '../../../src/store/refresh-token-file';
 import { WebexApiError } from '../../../src/webex/errors';
 import { createWebexHttp } from '../../../src/webex/http';

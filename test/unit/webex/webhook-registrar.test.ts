@@ -1,5 +1,5 @@
 import { strict as assert } from 'node:assert';
-import { createEmulator, type Emulator } from '../../../src/sandbox/emulator';
+import { createEmulator, type Emulator } from '../../../sandbox/emulator';
 import { WebexApiError } from '../../../src/webex/errors';
 import type { WebexHttp } from '../../../src/webex/http';
 import { type Webhook, ensureWebhooks } from '../../../src/webex/webhook-registrar';

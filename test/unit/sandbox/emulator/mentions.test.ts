@@ -1,5 +1,5 @@
 import { strict as assert } from 'node:assert';
-import { parseMarkdown, type PersonResolver } from '../../../../src/sandbox/emulator/mentions';
+import { parseMarkdown, type PersonResolver } from '../../../../sandbox/emulator/mentions';
 
 const people: Record<string, { id: string; displayName: string }> = {
   BOTID: { id: 'BOTID', displayName: 'Transfer Bot' },

@@ -1,5 +1,5 @@
 import { strict as assert } from 'node:assert';
-import { RollingRateLimiter } from '../../../../src/sandbox/emulator/rate-limit';
+import { RollingRateLimiter } from '../../../../sandbox/emulator/rate-limit';
 
 describe('sandbox/emulator/rate-limit RollingRateLimiter', () => {
   it('allows everything without a limit', () => {

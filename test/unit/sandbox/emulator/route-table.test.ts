@@ -1,5 +1,5 @@
 import { strict as assert } from 'node:assert';
-import { resolveRoute } from '../../../../src/sandbox/emulator/route-table';
+import { resolveRoute } from '../../../../sandbox/emulator/route-table';
 
 describe('sandbox/emulator/route-table resolveRoute', () => {
   const cases: [string, string, string | undefined][] = [

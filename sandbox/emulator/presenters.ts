@@ -1,5 +1,5 @@
 // Stored records -> the JSON Webex answers with. Undefined fields are dropped so "absent" stays absent.
-import type { WebexPerson } from '../../webex/types';
+import type { WebexPerson } from '../../src/webex/types';
 import type { EmulatorStore, StoredPerson } from './store';
 import type { RoomRecord, WebhookRecord } from './types';
 

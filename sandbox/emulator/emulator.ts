@@ -2,7 +2,7 @@
 import type { Express } from 'express';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
-import type { WebexAttachmentAction, WebexMembership, WebexMessage, WebexPerson, WebexTransferNumbers } from '../../webex/types';
+import type { WebexAttachmentAction, WebexMembership, WebexMessage, WebexPerson, WebexTransferNumbers } from '../../src/webex/types';
 import type { Caller } from './access';
 import { createEmulatorApp } from './app';
 import { BotMessageWaiter, type WaitForBotMessages } from './bot-message-waiter';

@@ -1,7 +1,7 @@
 // Webex Calling settings of a person (admin only): auto transfer numbers (GET/PUT) and outgoing calling
 // permissions. A person without Webex Calling answers 404 with errorCode 4008.
 import type { Request, Router } from 'express';
-import type { WebexTransferNumbers } from '../../../webex/types';
+import type { WebexTransferNumbers } from '../../../src/webex/types';
 import { requireAdmin } from '../access';
 import { callerOf } from '../call-context';
 import { queryParam } from '../pagination';

@@ -3,10 +3,10 @@
 import { randomBytes } from 'node:crypto';
 import path from 'node:path';
 import express, { type Express } from 'express';
-import type { Config } from '../config';
-import type { Logger } from '../ops/logger';
-import { sandboxPublicDir } from '../paths';
-import { startBot, type RunningBot } from '../start';
+import type { Config } from '../src/config';
+import type { Logger } from '../src/ops/logger';
+import { sandboxPublicDir } from '../src/paths';
+import { startBot, type RunningBot } from '../src/start';
 import { createEmulator, type Emulator, type EmulatorOptions } from './emulator';
 
 export const SANDBOX_WEBHOOK_PATH = '/webhooks/webex';

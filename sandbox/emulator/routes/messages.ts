@@ -1,7 +1,7 @@
 // Messages: create (validated like Webex), get, list (newest first, before/beforeMessage/mentionedPeople, Link
 // paging by beforeMessage) and delete.
 import type { Router } from 'express';
-import type { WebexMessage } from '../../../webex/types';
+import type { WebexMessage } from '../../../src/webex/types';
 import { requireRoomMember } from '../access';
 import { callerOf } from '../call-context';
 import { parseMax, queryParam, selfUrl } from '../pagination';

@@ -1,6 +1,6 @@
 // The default sandbox org: who exists, their calling settings and the rooms. Ids are derived from emails and keys,
 // so they are the same in every run and tests can name them.
-import type { WebexCallingAction, WebexOutgoingPermission, WebexTransferNumbers } from '../../webex/types';
+import type { WebexCallingAction, WebexOutgoingPermission, WebexTransferNumbers } from '../../src/webex/types';
 import { stableHydraId } from './ids';
 import type { SeedCalling, SeedData, SeedOptions, SeedPerson, SeedRoom } from './types';
 

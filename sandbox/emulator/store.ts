@@ -1,6 +1,6 @@
 // The emulator's world: people, calling settings, rooms, memberships, messages, card submits and webhooks.
 // Plain in-memory maps; routes and the in-process API both go through operations.ts to change it.
-import type { WebexAttachmentAction, WebexMembership, WebexMessage, WebexPerson } from '../../webex/types';
+import type { WebexAttachmentAction, WebexMembership, WebexMessage, WebexPerson } from '../../src/webex/types';
 import { membershipId } from './ids';
 import { seedPersonId, seedRoomId } from './seed';
 import type { CallingSettings, RoomRecord, SeedData, SeedLocation, SeedOrg, SeedPerson, WebhookRecord } from './types';

@@ -1,5 +1,5 @@
 // Lets tests wait for the bot's replies without polling: resolves once enough bot messages exist.
-import type { WebexMessage } from '../../webex/types';
+import type { WebexMessage } from '../../src/webex/types';
 
 export interface WaitForBotMessages {
   roomId?: string;

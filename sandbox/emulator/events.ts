@@ -1,5 +1,5 @@
 // Things that happen in the emulated world and may be delivered to webhooks.
-import type { WebexAttachmentAction, WebexMembership, WebexMessage } from '../../webex/types';
+import type { WebexAttachmentAction, WebexMembership, WebexMessage } from '../../src/webex/types';
 
 export type WorldEvent =
   | { resource: 'messages'; event: 'created' | 'deleted'; actorId: string; roomId: string; message: WebexMessage }

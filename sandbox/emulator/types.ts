@@ -1,5 +1,5 @@
 // Shapes the emulator keeps and the options and records it exposes. Webex payload types come from src/webex/types.
-import type { WebexOutgoingPermission, WebexTransferNumbers } from '../../webex/types';
+import type { WebexOutgoingPermission, WebexTransferNumbers } from '../../src/webex/types';
 
 /** Whose token made a call. 'none' = missing or unknown token. */
 export type CallerRole = 'bot' | 'admin' | 'user' | 'none';

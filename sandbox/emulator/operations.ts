@@ -1,6 +1,6 @@
 // The changes callers can make (post/delete messages, submit cards, add/remove members). HTTP routes and the
 // in-process API share them, so both produce the same records and the same webhook events.
-import type { WebexAttachmentAction, WebexMembership, WebexMessage } from '../../webex/types';
+import type { WebexAttachmentAction, WebexMembership, WebexMessage } from '../../src/webex/types';
 import type { Caller } from './access';
 import { requireRoomMember } from './access';
 import type { EventSink } from './events';
