@@ -58,16 +58,5 @@ export interface OutgoingMessage {
   attachments?: [CardAttachment];
 }
 
-/**
- * Keys of the Action.Submit `data` objects on our cards; the card form's input id is `target`.
- * Buttons of a look-up made in another org also send `orgId`.
- */
-export const CARD_ACTION = {
-  lookup: 'lookup',
-  pick: 'pick',
-  refresh: 'refresh',
-  /** "Refresh all" on the several-people card; `targets` holds one person ID, email or name per line. */
-  refreshMany: 'refreshMany',
-} as const;
-export const CARD_INPUT_TARGET = 'target';
-export const CARD_DATA_TARGETS = 'targets';
+// The keys of our cards' submit data are part of the command vocabulary (commands/card-actions.ts).
+export { CARD_ACTION, CARD_DATA_TARGETS, CARD_INPUT_TARGET } from '../commands/card-actions';

@@ -5,7 +5,7 @@ import { parseTarget } from './target';
 import { trimEndChars } from './trim';
 import { MAX_TARGETS, parseTargetList, sameTarget } from './target-list';
 import type { Command, ParseContext, Target } from './types';
-import { CARD_ACTION, CARD_DATA_TARGETS, CARD_INPUT_TARGET } from '../cards/types';
+import { CARD_ACTION, CARD_DATA_TARGETS, CARD_INPUT_TARGET } from './card-actions';
 
 // "transfer numbers for …", forgiving about the words around it.
 const LOOKUP = /^(?:(?:please|pls)\s+)?(?:(?:show|get|list|find|check|what\s+are)\s+(?:me\s+)?)?(?:the\s+)?(?:auto[\s-]?)?transfers?[\s-]*(?:numbers?|nos?\.?|#s?)\b\s*(?:(?:for|of|from)\b)?[\s:]*(.*)$/isu;

@@ -1,6 +1,6 @@
 // Turns what an agent typed after "who transfers to" into a PhoneNumber: any common way of writing
 // a number (+1 205 555 3651, (205) 555-3651, 1-205-555-3651, 205.555.3651, tel: links).
-import { phoneNumberOf } from '../lookup/phone-number';
+import { phoneNumberOf } from './phone-number';
 import { trimEndChars, trimStartChars } from './trim';
 import type { InvalidNumberReason, PhoneNumber } from './types';
 

@@ -15,7 +15,7 @@ import { isWebexApiError, type WebexApiError } from '../webex/errors';
 import type { WebexPerson } from '../webex/types';
 import { ConcurrencyLimit } from './concurrency';
 import { normalizeTransferNumbers, summarizePerson } from './normalize';
-import { phoneNumberOf, samePhoneNumber } from './phone-number';
+import { phoneNumberOf, samePhoneNumber } from '../commands/phone-number';
 import type { AdminApi, CallOptions } from './ports';
 import type { PersonSummary, ReverseMatch, ReverseResult, ReverseScanProgress, TransferSlot } from './types';
 

@@ -4,7 +4,7 @@
 import type http from 'node:http';
 import axios from 'axios';
 import type { AdminAuth } from '../config';
-import type { Logger } from '../ops/logger';
+import type { Logger } from 'pino';
 import { fingerprint, readRefreshTokenFile, writeRefreshTokenFile } from '../store/refresh-token-file';
 import { sharedAgents } from './agents';
 import { WebexApiError } from './errors';

@@ -3,7 +3,7 @@
 // instances at once: every instance keeps the oldest of each kind and deletes only the newer exact
 // duplicates, so concurrent starts converge. It never deletes a webhook that points elsewhere, and
 // nothing here runs at stop (other instances still use the webhooks).
-import type { Logger } from '../ops/logger';
+import type { Logger } from 'pino';
 import { isWebexApiError } from './errors';
 import type { WebexHttp } from './http';
 import { parseLinkNext } from './link-header';

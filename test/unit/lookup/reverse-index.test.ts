@@ -4,7 +4,7 @@ import type { PhoneNumber } from '../../../src/commands/types';
 import type { AdminApi } from '../../../src/lookup/ports';
 import { MAX_CACHED_SCANS, ReverseIndex } from '../../../src/lookup/reverse-index';
 import type { ReverseScanProgress } from '../../../src/lookup/types';
-import { phoneNumberOf } from '../../../src/lookup/phone-number';
+import { phoneNumberOf } from '../../../src/commands/phone-number';
 import { WebexApiError } from '../../../src/webex/errors';
 import type { WebexPerson, WebexTransferNumbers } from '../../../src/webex/types';
 

@@ -1,7 +1,7 @@
 // Phone numbers in the forms they are compared by: E.164 when the number is valid, else its digits.
 // Webex stores transfer numbers as typed by an admin, so values that are not valid numbers still match.
 import { isSupportedCountry, parsePhoneNumberFromString, type CountryCode } from 'libphonenumber-js';
-import type { PhoneNumber } from '../commands/types';
+import type { PhoneNumber } from './types';
 
 export const DEFAULT_PHONE_COUNTRY = 'US';
 

@@ -1,7 +1,7 @@
 import { strict as assert } from 'node:assert';
-import { phoneNumberOf, samePhoneNumber, validE164 } from '../../../src/lookup/phone-number';
+import { phoneNumberOf, samePhoneNumber, validE164 } from '../../../src/commands/phone-number';
 
-describe('lookup/phone-number', () => {
+describe('commands/phone-number', () => {
   it('gives E.164 for valid numbers, national forms read in the default country (US unless told)', () => {
     assert.deepEqual(phoneNumberOf('+12055553651'), { raw: '+12055553651', e164: '+12055553651', digits: '12055553651' });
     assert.deepEqual(phoneNumberOf(' (205) 555-3651 '), { raw: '(205) 555-3651', e164: '+12055553651', digits: '2055553651' });
