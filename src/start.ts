@@ -1,21 +1,17 @@
-// Wiring: one function that builds and starts the whole bot from a Config and a Webex connection.
+// The composition root: builds and starts the whole bot from a Config and a Webex connection, in
+// stages — Webex clients and stores, the HTTP server, the framework, the use cases, the handlers and
+// the HTTP app, then the asynchronous start-up — and hands back a lifecycle to stop it.
 // index.ts calls it for `npm start`; integration tests call it against the emulator.
-import http from 'node:http';
-import path from 'node:path';
+import type http from 'node:http';
 import type { AddressInfo } from 'node:net';
+import path from 'node:path';
 import type { Express, RequestHandler } from 'express';
-import type Framework from 'webex-node-bot-framework';
 import type { Config, WebexConnection } from './config';
-import { createFramework } from './bot/framework';
-import { guardFrameworkSdk } from './bot/sdk-guard';
 import { createEventDispatcher } from './bot/dispatch';
 import { answerUnhandledFailure, registerHandlers, type Access, type HandlerDeps } from './bot/handlers';
-import { AccessGuard, AccessPolicy, AuditLog, RefusalNotices, TargetOrgScope, DEFAULT_MEMBERSHIP_TTL_MS, listMembersFromPages, RequesterRateLimiter, SpaceMembership } from './access';
-import { LRUCache } from 'lru-cache';
+import { AuditLog, TargetOrgScope } from './access';
 import { OpsNotifier } from './bot/ops-notifier';
-import { SpaceHints } from './bot/space-hints';
-import { registerWebhooksUntilDone, webhookRegistrationFor } from './bot/webhook-registration';
-import { currentEventContext } from './bot/event-context';
+import { registerWebhooksUntilDone } from './bot/webhook-registration';
 import { CommandRunner } from './bot/command-runner';
 import { redactForLog } from './webex/redact';
 import { createHttpApp, webhookPathOf } from './http/app';
@@ -23,17 +19,18 @@ import { createWebhookReceiver } from './http/webhook-receiver';
 import { createLimitedServer, listen } from './http/server';
 import { LookupService } from './lookup/service';
 import { ReverseIndex } from './lookup/reverse-index';
-import { createRateGate } from './webex/rate-gate';
-import { createWebexHttp } from './webex/http';
-import { createAdminTokenProvider } from './webex/token-provider';
-import { createMetrics } from './ops/metrics';
+import { createMetrics, type Metrics } from './ops/metrics';
 import { metricsHandler } from './ops/metrics-endpoint';
-import { createStores, EVENT_JOURNAL_FILE_NAME } from './store';
-import { WebexAdminClient } from './webex/admin-client';
+import { createStores, EVENT_JOURNAL_FILE_NAME, type Stores } from './store';
 import { resolveAdminOrg } from './webex/admin-org';
-import { isWebexApiError, type WebexApiError } from './webex/errors';
+import { isWebexApiError } from './webex/errors';
 import type { Logger } from './ops/logger';
-import type { WebexWebhookEvent } from './webex/types';
+import { buildAccessGuard } from './runtime/access';
+import { buildFrameworkRuntime, type FrameworkRuntime } from './runtime/framework-runtime';
+import { Learned } from './runtime/learned';
+import { Lifecycle } from './runtime/lifecycle';
+import { buildSpaceMembership } from './runtime/membership';
+import { buildWebexClients, type WebexClients } from './runtime/webex-clients';
 
 export interface StartOptions {
   config: Config;
@@ -60,276 +57,159 @@ export interface RunningBot {
   stop(): Promise<void>;
 }
 
-const SHUTDOWN_GRACE_MS = 10_000;
-
 export async function startBot(opts: StartOptions): Promise<RunningBot> {
   const { config, webex, logger } = opts;
-  const limits = config.limits;
   const metrics = createMetrics();
-  const webexLog = logger.child({ component: 'webex' });
+  const lifecycle = new Lifecycle(logger);
 
-  // Webex rate-limits each token on its own, so the bot's calls and the admin's calls each have a gate:
-  // a 429 on an admin read holds admin reads, not the bot's replies.
-  const gateOptions = { maxConcurrent: limits.maxConcurrency, maxPerSecond: limits.maxRequestsPerSecond };
-  const adminGate = createRateGate(gateOptions);
-  const botGate = createRateGate(gateOptions);
-  const retry = { maxRetries: limits.maxRetries, maxRetryAfterSeconds: limits.maxRetryAfterSeconds };
-  // Each Webex call is logged (debug) with the id of the command that made it.
-  const callLogged = (token: 'admin' | 'bot', info: { route: string; status: number; durationMs: number }) => {
-    metrics.webexCall({ ...info, token });
-    if (webexLog.isLevelEnabled('debug')) {
-      webexLog.debug({ commandId: currentEventContext()?.commandId, as: token, route: info.route, status: info.status, ms: Math.round(info.durationMs) }, 'webex.call');
-    }
-  };
-  const observe = (token: 'admin' | 'bot') => ({
-    onCall: (info: { route: string; status: number; durationMs: number }) => callLogged(token, info),
-    onRetry: (info: { route: string; attempt: number; delayMs: number; error: WebexApiError }) => {
-      metrics.webexRetry({ route: info.route, status: info.error.status });
-      webexLog.warn({ as: token, route: info.route, attempt: info.attempt, delayMs: info.delayMs, err: info.error.toJSON() }, 'webex.retry');
-    },
-  });
-
-  const adminToken = createAdminTokenProvider(webex.admin, {
-    apiUrl: webex.apiUrl,
-    logger: webexLog,
-    requestTimeoutMs: limits.requestTimeoutMs,
-    onRenewed: () => metrics.adminTokenRenewal('ok'),
-    onRenewalFailed: () => metrics.adminTokenRenewal('failed'),
-  });
-  const adminHttp = createWebexHttp({
-    baseUrl: webex.apiUrl,
-    token: () => adminToken.getToken(),
-    onUnauthorized: () => adminToken.renewAfterUnauthorized(),
-    timeoutMs: limits.requestTimeoutMs,
-    gate: adminGate,
-    retry,
-    ...observe('admin'),
-  });
-  // The bot token's own REST client, for what the framework does not do well (webhook registration).
-  const botHttp = createWebexHttp({
-    baseUrl: webex.apiUrl,
-    token: () => webex.botToken,
-    timeoutMs: limits.requestTimeoutMs,
-    gate: botGate,
-    retry,
-    ...observe('bot'),
-  });
-  const admin = new WebexAdminClient(adminHttp);
-
+  // 1. Webex clients and the stores instances share.
+  const clients = buildWebexClients(config, webex, logger, metrics);
   const stores = createStores({
     redisUrl: config.redisUrl,
     logger: logger.child({ component: 'store' }),
     eventJournalFile: config.stateDir ? path.join(config.stateDir, EVENT_JOURNAL_FILE_NAME) : undefined,
   });
-  // Known once the admin token's own organization is (start-up, below).
-  let targetOrgs: TargetOrgScope | undefined;
-  const lookup = new LookupService(admin, {
-    orgScope: () => targetOrgs,
-    peopleCacheTtlMs: limits.peopleCacheTtlMs,
-    permissionsCacheTtlMs: limits.permissionsCacheTtlMs,
-    defaultOrgId: config.defaultOrgId,
-    sharedPeople: stores.kind === 'redis' ? stores.kv : undefined,
-    onCacheLookup: (hit) => metrics.cacheLookup('people', hit),
-  });
 
-  const inFlight = new Set<Promise<unknown>>();
-  const track = (work: Promise<unknown>) => {
-    const p = work.catch((err) => logger.error({ err: redactForLog(err) }, 'handler.unexpected_rejection'));
-    inFlight.add(p);
-    void p.finally(() => inFlight.delete(p));
-  };
+  // 2. The HTTP server listens first: the webhook URL may depend on the port it got (PORT=0).
+  const server = await listen(createLimitedServer(undefined, config.http), config.port, opts.host);
+  const port = (server.address() as AddressInfo).port;
+  const webhookUrl = config.webhook && opts.webhookUrlForPort ? opts.webhookUrlForPort(port) : config.webhook?.url;
 
-  // The framework is created after the port is bound (its webhook URL may depend on it); events that
-  // arrive before it has started wait on `frameworkReady` in the dispatcher.
-  const late: { framework?: Framework; dispatch?: (event: WebexWebhookEvent) => Promise<void>; access?: Access } = {};
-  const audit = new AuditLog({ logger: logger.child({ component: 'audit' }), filePath: config.auditLogFile });
-  const ops = new OpsNotifier({
-    roomId: config.opsRoomId,
+  // 3. The framework, behind the SDK guard.
+  const bot = buildFrameworkRuntime(config, webex, webhookUrl, { clients, stores, metrics, logger });
+  const { framework } = bot;
+
+  // 4. The use cases. What depends on the admin token's organization is learned at start-up (6).
+  const targetOrgs = new Learned<TargetOrgScope>();
+  const access = new Learned<Access>();
+  const { runner, audit } = buildUseCases(config, clients, stores, metrics, logger, targetOrgs, framework);
+  const membership = buildSpaceMembership(framework, stores, logger);
+
+  // 5. Handlers, dispatch and the HTTP app; requests are served from here on.
+  let frameworkStarted!: () => void;
+  const frameworkReady = new Promise<void>((resolve) => (frameworkStarted = resolve));
+  const handlerDeps: HandlerDeps = {
+    framework,
+    runner,
     logger,
-    post: (roomId, markdown) => (late.framework ? late.framework.webex.messages.create({ roomId, markdown }) : Promise.resolve()),
+    track: (work) => lifecycle.track(work),
+    metrics,
+    commandTimeoutMs: config.limits.commandTimeoutMs,
+    onMembershipChange: (roomId) => membership.invalidate(roomId),
+    access: () => access.get(),
+  };
+  registerHandlers(handlerDeps);
+  const dispatch = createEventDispatcher({
+    framework,
+    ready: frameworkReady,
+    webhookUrl: webhookUrl ?? 'http://localhost/',
+    logger,
+    commandTimeoutMs: config.limits.commandTimeoutMs,
+    spaceHints: bot.spaceHints,
+    onUnhandledFailure: (event, ctx) => answerUnhandledFailure(handlerDeps, event, ctx),
   });
-  const reverse = new ReverseIndex(admin, {
-    ttlMs: limits.reverseIndexTtlMs,
-    defaultOrgId: config.defaultOrgId,
-    onPageSizeReduced: (change) => webexLog.warn(change, 'webex.people_page_size_reduced: Webex answered 504 to a page of calling users; asking for smaller pages'),
-  });
-  const runner = new CommandRunner({ lookup, reverse, reverseTimeoutMs: limits.reverseScanTimeoutMs, logger, onAdminTokenRejected: (error) => void ops.adminTokenRejected(error) });
-
-  let resolveReady!: () => void;
-  const frameworkReady = new Promise<void>((resolve) => (resolveReady = resolve));
-  let accepting = true;
-  let started = false;
-  // `started` is set once the admin token is verified, the framework runs and the webhooks exist.
-  const isReady = () => started && accepting && late.framework?.active === true;
-
-  // Who is in each space. Built before the webhook route: every verified membership event must reach it.
-  const membershipTtlMs = DEFAULT_MEMBERSHIP_TTL_MS;
-  const changeMarkers = stores.changeMarkers;
-  const membership = new SpaceMembership({
-    ttlMs: membershipTtlMs,
-    listMembers: listMembersFromPages((query) => {
-      if (!late.framework) return Promise.reject(new Error('The bot has not started yet'));
-      return late.framework.webex.memberships.list(query);
-    }),
-    selfPersonId: () => late.framework?.person?.id,
-    // A marker outlives any list cached before it changed (see SpaceMembership), so twice the TTL.
-    changeMarkers: changeMarkers && {
-      read: (roomId) => changeMarkers.read(`members:${roomId}`),
-      touch: (roomId) => changeMarkers.touch(`members:${roomId}`, 2 * membershipTtlMs),
-    },
-    onShareError: (err, roomId) => logger.warn({ err: redactForLog(err), roomId }, 'access.membership_change_not_shared'),
-  });
-
   const webhookHandlers: RequestHandler[] = config.webhook
     ? createWebhookReceiver({
         secret: config.webhook.secret,
         memory: stores.eventMemory,
         logger: logger.child({ component: 'webhook' }),
         onResult: (result, event) => metrics.eventReceived(event?.resource ?? 'unknown', event?.event ?? 'unknown', result),
+        // Every verified membership event reaches the member cache, before any duplicate check.
         onVerified: (event) => membership.onWebhookEvent(event),
         onEvent: (event) => {
-          if (accepting && late.dispatch) track(late.dispatch(event));
+          if (lifecycle.accepting) lifecycle.track(dispatch(event));
         },
       })
     : [(_req, res) => void res.status(404).json({ message: 'Webhooks are not enabled' })];
+  const isReady = () => lifecycle.isReady(framework.active === true);
+  server.on(
+    'request',
+    createHttpApp({
+      webhookPath: config.webhook ? webhookPathOf(config.webhook.url) : '/webhooks/webex',
+      webhookHandlers,
+      isReady,
+      metrics: metricsHandler(metrics),
+      mount: opts.mount,
+    }),
+  );
 
-  const app = createHttpApp({
-    webhookPath: config.webhook ? webhookPathOf(config.webhook.url) : '/webhooks/webex',
-    webhookHandlers,
-    isReady,
-    metrics: metricsHandler(metrics),
-    mount: opts.mount,
-  });
-  const server = await listen(createLimitedServer(app, config.http), config.port, opts.host);
-  const port = (server.address() as AddressInfo).port;
-  const webhookUrl = config.webhook && opts.webhookUrlForPort ? opts.webhookUrlForPort(port) : config.webhook?.url;
-
-  const framework = createFramework({
-    apiUrl: webex.apiUrl,
-    botToken: webex.botToken,
-    webhookUrl,
-    webhookSecret: config.webhook?.secret,
-  });
-  const spaceHints = new SpaceHints();
-  // Messages this instance posted: a card submit on one of them needs no Webex call to prove the card is ours.
-  const postedByBot = new LRUCache<string, string>({ max: 20_000, ttl: 24 * 60 * 60 * 1000 });
-  const webhookRegistration =
-    config.webhook && webhookUrl
-      ? webhookRegistrationFor(botHttp, { targetUrl: webhookUrl, secret: config.webhook.secret, botEmail: () => framework.email, logger })
-      : undefined;
-  guardFrameworkSdk(framework, {
-    gate: botGate,
-    spaceHints,
-    webhookRegistration,
-    retry,
-    budgetMs: limits.commandTimeoutMs,
-    requestTimeoutMs: limits.requestTimeoutMs,
-    peopleCacheTtlMs: limits.peopleCacheTtlMs,
-    onCall: (info) => callLogged('bot', info),
-    onRetry: (info) => {
-      metrics.webexRetry({ route: info.route, status: info.status });
-      webexLog.warn(info, 'webex.sdk_retry');
-    },
-    onCacheLookup: (hit) => metrics.cacheLookup('sender', hit),
-    sharedPeople: stores.kind === 'redis' ? stores.kv : undefined,
-    onPosted: (message) => postedByBot.set(message.id, message.roomId),
-  });
-  const handlerDeps: HandlerDeps = {
-    framework,
-    runner,
-    logger,
-    track,
-    metrics,
-    commandTimeoutMs: limits.commandTimeoutMs,
-    onMembershipChange: (roomId) => membership.invalidate(roomId),
-    access: () => late.access,
-  };
-  registerHandlers(handlerDeps);
-  late.framework = framework;
-  late.dispatch = createEventDispatcher({
-    framework,
-    ready: frameworkReady,
-    webhookUrl: webhookUrl ?? 'http://localhost/',
-    logger,
-    commandTimeoutMs: limits.commandTimeoutMs,
-    spaceHints,
-    onUnhandledFailure: (event, ctx) => answerUnhandledFailure(handlerDeps, event, ctx),
-  });
-
-  const startup = (async () => {
+  // 6. Start-up: the stores, the admin token and its organization, the access rules, the framework, the webhooks.
+  const started = (async () => {
     if (!(await stores.ready(5_000))) logger.warn('startup.redis_not_ready: using this instance\'s memory until Redis answers');
-    await adminToken.start().catch((err) => {
+    await clients.adminToken.start().catch((err) => {
       throw new StartupError(`Could not get an admin access token from the refresh token: ${isWebexApiError(err) ? err.message : 'unexpected error'}`);
     });
-    const homeOrgId = await adminOrganization(admin, config, logger);
-    targetOrgs = new TargetOrgScope({ homeOrgId, defaultOrgId: config.defaultOrgId, allowedTargetOrgIds: config.allowedTargetOrgIds });
-    late.access = {
-      guard: new AccessGuard({
-        policy: new AccessPolicy({ homeOrgId, ...config.access }),
-        limiter: new RequesterRateLimiter({
-          limit: limits.lookupsPerMinute,
-          store: stores.rateLimit,
-          onStoreError: (err) => logger.warn({ err: redactForLog(err) }, 'ratelimit.store_failed'),
-        }),
-        membership,
-        refusalNotices: new RefusalNotices({
-          store: stores.rateLimit,
-          onStoreError: (err) => logger.warn({ err: redactForLog(err) }, 'refusal_notices.store_failed'),
-        }),
-        targetOrgs: targetOrgs,
-        botPersonId: () => framework.person?.id,
-        getCardMessage: async (messageId) => {
-          const roomId = postedByBot.get(messageId);
-          if (roomId) return { personId: framework.person.id, roomId };
-          return getMessageOrUndefined(framework, messageId);
-        },
-        onMembershipError: (err, roomId) => logger.warn({ err: redactForLog(err), roomId }, 'access.membership_check_failed'),
-      }),
-      audit,
-    };
+    const homeOrgId = await adminOrganization(clients, config, logger);
+    const orgs = new TargetOrgScope({ homeOrgId, defaultOrgId: config.defaultOrgId, allowedTargetOrgIds: config.allowedTargetOrgIds });
+    targetOrgs.set(orgs);
+    access.set({ guard: buildAccessGuard({ config, homeOrgId, targetOrgs: orgs, stores, membership, framework, postedRoom: bot.postedRoom, logger }), audit });
     await framework.start();
-    resolveReady();
+    frameworkStarted();
     // The framework does not wait for its webhooks; readiness does. A failure to register them is not
     // fatal (events posted to the route are still handled): readiness stays off while it is retried.
-    if (webhookRegistration) await registerWebhooksUntilDone(webhookRegistration, logger, () => accepting);
-    started = true;
-    logger.info(
-      { bot: framework.email, mode: config.webhook ? 'webhook' : 'websocket', adminOrgId: homeOrgId, store: stores.kind },
-      'bot.started',
-    );
+    if (bot.webhookRegistration) await registerWebhooksUntilDone(bot.webhookRegistration, logger, () => lifecycle.accepting);
+    lifecycle.markStarted();
+    logger.info({ bot: framework.email, mode: config.webhook ? 'webhook' : 'websocket', adminOrgId: homeOrgId, store: stores.kind }, 'bot.started');
   })();
 
-  return {
-    port,
-    server,
-    isReady,
-    started: startup,
-    stop: once(async () => {
-      accepting = false;
-      server.close();
-      server.closeIdleConnections?.();
-      await Promise.race([Promise.allSettled([...inFlight]), delay(SHUTDOWN_GRACE_MS)]);
-      // framework.stop() closes the websocket in websocket mode; in webhook mode the webhook deletions it
-      // attempts are no-ops (see the SDK guard), so the instances still running keep their webhooks.
-      await Promise.resolve(framework.active ? framework.stop() : undefined).catch((err) =>
-        logger.warn({ err: redactForLog(err) }, 'shutdown.framework_stop_failed'),
-      );
-      adminToken.stop();
-      await Promise.all([adminGate.stop(), botGate.stop(), stores.close(), audit.close()]);
-      server.closeAllConnections?.();
-    }),
-  };
+  return { port, server, isReady, started, stop: once(() => stopBot(server, lifecycle, bot, clients, stores, audit, logger)) };
 }
 
-/** GET /messages/{id} with the bot's token; undefined when Webex has no such message. */
-async function getMessageOrUndefined(framework: Framework, messageId: string): Promise<{ personId: string; roomId: string } | undefined> {
-  try {
-    const m = (await framework.webex.messages.get(messageId)) as { personId: string; roomId: string };
-    return { personId: m.personId, roomId: m.roomId };
-  } catch (err) {
-    if (isWebexApiError(err) && (err.status === 404 || err.status === 400)) return undefined;
-    throw err;
-  }
+/** The look-up and reverse-search use cases, the command runner over them, the audit log and the ops notices. */
+function buildUseCases(
+  config: Config,
+  clients: WebexClients,
+  stores: Stores,
+  metrics: Metrics,
+  logger: Logger,
+  targetOrgs: Learned<TargetOrgScope>,
+  framework: FrameworkRuntime['framework'],
+): { runner: CommandRunner; audit: AuditLog } {
+  const limits = config.limits;
+  const lookup = new LookupService(clients.admin, {
+    orgScope: () => targetOrgs.get(),
+    peopleCacheTtlMs: limits.peopleCacheTtlMs,
+    permissionsCacheTtlMs: limits.permissionsCacheTtlMs,
+    defaultOrgId: config.defaultOrgId,
+    sharedPeople: stores.kind === 'redis' ? stores.kv : undefined,
+    onCacheLookup: (hit) => metrics.cacheLookup('people', hit),
+  });
+  const reverse = new ReverseIndex(clients.admin, {
+    ttlMs: limits.reverseIndexTtlMs,
+    defaultOrgId: config.defaultOrgId,
+    onPageSizeReduced: (change) => clients.webexLog.warn(change, 'webex.people_page_size_reduced: Webex answered 504 to a page of calling users; asking for smaller pages'),
+  });
+  // The framework's SDK exists once the framework has started; a notice before that is dropped.
+  const ops = new OpsNotifier({
+    roomId: config.opsRoomId,
+    logger,
+    post: (roomId, markdown) => (framework.webex ? framework.webex.messages.create({ roomId, markdown }) : Promise.resolve()),
+  });
+  const runner = new CommandRunner({ lookup, reverse, reverseTimeoutMs: limits.reverseScanTimeoutMs, logger, onAdminTokenRejected: (error) => void ops.adminTokenRejected(error) });
+  return { runner, audit: new AuditLog({ logger: logger.child({ component: 'audit' }), filePath: config.auditLogFile }) };
+}
+
+/** Stops taking events, lets the work in flight finish (10 s at most), then closes everything. */
+async function stopBot(
+  server: http.Server,
+  lifecycle: Lifecycle,
+  bot: FrameworkRuntime,
+  clients: WebexClients,
+  stores: Stores,
+  audit: AuditLog,
+  logger: Logger,
+): Promise<void> {
+  server.close();
+  server.closeIdleConnections?.();
+  await lifecycle.drain();
+  // framework.stop() closes the websocket in websocket mode; in webhook mode the webhook deletions it
+  // attempts are no-ops (see the SDK guard), so the instances still running keep their webhooks.
+  await Promise.resolve(bot.framework.active ? bot.framework.stop() : undefined).catch((err) =>
+    logger.warn({ err: redactForLog(err) }, 'shutdown.framework_stop_failed'),
+  );
+  clients.adminToken.stop();
+  await Promise.all([clients.adminGate.stop(), clients.botGate.stop(), stores.close(), audit.close()]);
+  server.closeAllConnections?.();
 }
 
 /** stop() may be called by a signal handler and by the code that started the bot: do the work once. */
@@ -339,8 +219,8 @@ function once(work: () => Promise<void>): () => Promise<void> {
 }
 
 /** The admin token's organization (see webex/admin-org.ts), or a StartupError with the one line to show. */
-async function adminOrganization(admin: WebexAdminClient, config: Config, logger: Logger): Promise<string> {
-  const org = await resolveAdminOrg(admin, config.defaultOrgId);
+async function adminOrganization(clients: WebexClients, config: Config, logger: Logger): Promise<string> {
+  const org = await resolveAdminOrg(clients.admin, config.defaultOrgId);
   if (!org.ok) {
     if (org.unexpected !== undefined) logger.error({ err: redactForLog(org.unexpected) }, 'startup.admin_check_failed');
     throw new StartupError(org.message);
@@ -353,8 +233,4 @@ async function adminOrganization(admin: WebexAdminClient, config: Config, logger
 
 export class StartupError extends Error {
   override readonly name = 'StartupError';
-}
-
-function delay(ms: number): Promise<void> {
-  return new Promise((resolve) => setTimeout(resolve, ms).unref());
 }

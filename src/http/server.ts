@@ -10,7 +10,8 @@ export interface ServerLimits {
   keepAliveTimeoutMs: number;
 }
 
-export function createLimitedServer(app: RequestListener, limits: ServerLimits): http.Server {
+/** `app` may be left out and attached later with server.on('request', app) (start.ts does, once it is built). */
+export function createLimitedServer(app: RequestListener | undefined, limits: ServerLimits): http.Server {
   const server = http.createServer({ headersTimeout: limits.headersTimeoutMs, requestTimeout: limits.requestTimeoutMs }, app);
   server.maxConnections = limits.maxConnections;
   server.keepAliveTimeout = limits.keepAliveTimeoutMs;
