@@ -106,7 +106,7 @@ export async function startBot(opts: StartOptions): Promise<RunningBot> {
     logger,
     commandTimeoutMs: config.limits.commandTimeoutMs,
     spaceHints: bot.spaceHints,
-    onUnhandledFailure: (event, ctx) => answerUnhandledFailure(handlerDeps, event, ctx),
+    onUnhandledFailure: (event, ctx, failures) => answerUnhandledFailure(handlerDeps, event, ctx, failures),
   });
   const webhookHandlers: RequestHandler[] = config.webhook
     ? createWebhookReceiver({

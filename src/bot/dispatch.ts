@@ -6,7 +6,7 @@ import type { Logger } from '../ops/logger';
 import type { WebexWebhookEvent } from '../webex/types';
 import { frameworkWebhookName } from './framework';
 import { randomUUID } from 'node:crypto';
-import { runInEventContext, type EventContext } from './event-context';
+import { EventTrace, runInEventContext, type EventContext, type FailedCall } from './event-context';
 import type { SpaceHints } from './space-hints';
 
 export interface DispatcherOptions {
@@ -15,10 +15,8 @@ export interface DispatcherOptions {
   commandTimeoutMs: number;
   /** Where first contact with a space leaves what the event says about it (see space-hints.ts). */
   spaceHints?: SpaceHints;
-  /** Sees every verified event first (e.g. membership changes invalidate the space-membership cache). */
-  onEvent?: (event: WebexWebhookEvent) => void;
   /** Called when the framework could not hand an event to us because a Webex call failed. */
-  onUnhandledFailure: (event: WebexWebhookEvent, ctx: EventContext) => Promise<void>;
+  onUnhandledFailure: (event: WebexWebhookEvent, ctx: EventContext, failures: readonly FailedCall[]) => Promise<void>;
   /** Resolves once the framework has started; events wait for it instead of being dropped. */
   ready: Promise<void>;
   webhookUrl: string;
@@ -33,7 +31,6 @@ export function createEventDispatcher(opts: DispatcherOptions): (event: WebexWeb
 
   return async (event) => {
     const receivedAt = Date.now();
-    opts.onEvent?.(event);
     await opts.ready;
     if (!framework.active) {
       logger.warn({ resource: event.resource, event: event.event }, 'event.dropped_framework_inactive');
@@ -49,13 +46,8 @@ export function createEventDispatcher(opts: DispatcherOptions): (event: WebexWeb
       if (event.event !== 'deleted') opts.spaceHints?.rememberMembership(event.data);
     }
     const name = ensureWebhookName(framework, opts.webhookUrl);
-    const ctx: EventContext = {
-      commandId: randomUUID().slice(0, 8),
-      receivedAt,
-      deadline: receivedAt + opts.commandTimeoutMs,
-      handled: false,
-      failures: [],
-    };
+    const trace = new EventTrace();
+    const ctx: EventContext = { commandId: randomUUID().slice(0, 8), receivedAt, deadline: receivedAt + opts.commandTimeoutMs, report: trace };
     const run = () => runInEventContext(ctx, () => Promise.resolve(processEvent(framework, event, name)));
     const roomId = typeof event.data.roomId === 'string' ? event.data.roomId : undefined;
     if (roomId === undefined || framework.findBotObjectInRoom(roomId)) {
@@ -73,8 +65,9 @@ export function createEventDispatcher(opts: DispatcherOptions): (event: WebexWeb
     }
     // The framework swallows failures of its own calls (message fetch, space discovery, sender
     // look-up) and drops the event: answer it ourselves so nothing vanishes silently.
-    if (!ctx.handled && ctx.failures.length > 0 && isCommandEvent(event)) {
-      await opts.onUnhandledFailure(event, ctx);
+    const outcome = trace.outcome();
+    if (!outcome.handled && outcome.failures.length > 0 && isCommandEvent(event)) {
+      await opts.onUnhandledFailure(event, ctx, outcome.failures);
     }
   };
 }

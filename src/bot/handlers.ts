@@ -11,7 +11,7 @@ import { askedOfCard, auditFieldsOf, type AccessGuard, type AuditEntry, type Aud
 import type { WebexWebhookEvent } from '../webex/types';
 import { CommandRunner, type CommandContext } from './command-runner';
 import { redactForLog } from '../webex/redact';
-import { currentEventContext, runInEventContext, type EventContext } from './event-context';
+import { currentEventContext, runInEventContext, UNREAD_REPORT, type EventContext, type FailedCall } from './event-context';
 
 export interface HandlerDeps {
   framework: Framework;
@@ -69,16 +69,15 @@ async function welcome(deps: HandlerDeps, event: EventContext, bot: Framework.Bo
   await postReply(deps, event, (message) => bot.say({ ...message }), reply, { roomId: bot.room?.id, roomType: 'group', welcome: true });
 }
 
-/** Marks the event as ours: from here on the handler answers it, whatever happens. */
+/** Tells the dispatcher the event is ours: from here on the handler answers it, whatever happens. */
 function takeOver(deps: HandlerDeps): EventContext {
   const event = currentEventContext() ?? {
     commandId: CommandRunner.newCommandId(),
     receivedAt: Date.now(),
     deadline: Date.now() + deps.commandTimeoutMs,
-    handled: false,
-    failures: [],
+    report: UNREAD_REPORT,
   };
-  event.handled = true;
+  event.report.takenOver();
   return event;
 }
 
@@ -201,8 +200,8 @@ async function postReply(deps: HandlerDeps, event: EventContext, post: Poster, r
  * The framework dropped an event because one of its own Webex calls failed (message fetch, space
  * discovery, sender look-up): tell the agent in that space, with the tracking ID.
  */
-export async function answerUnhandledFailure(deps: HandlerDeps, webhookEvent: WebexWebhookEvent, event: EventContext): Promise<void> {
-  const last = event.failures[event.failures.length - 1];
+export async function answerUnhandledFailure(deps: HandlerDeps, webhookEvent: WebexWebhookEvent, event: EventContext, failures: readonly FailedCall[]): Promise<void> {
+  const last = failures[failures.length - 1];
   const roomId = typeof webhookEvent.data.roomId === 'string' ? webhookEvent.data.roomId : undefined;
   deps.logger.warn({ commandId: event.commandId, route: last?.route, err: last?.error.toJSON(), resource: webhookEvent.resource }, 'event.framework_call_failed');
   if (!roomId || !last) return;

@@ -234,7 +234,7 @@ async function guardedCall<T>(route: string, call: () => Promise<T>, opts: SdkGu
       } catch (err) {
         const error = toWebexApiError(err, { method: route });
         opts.onCall?.({ route, status: error.status, durationMs: Date.now() - started });
-        event?.failures.push({ route, error });
+        event?.report.callFailed({ route, error });
         if (error.status === 429 && error.retryAfterSeconds !== undefined) {
           opts.gate.holdFor(Math.min(error.retryAfterSeconds, opts.retry.maxRetryAfterSeconds ?? 60), error);
         }
