@@ -2,8 +2,7 @@
 // what the access rules need from it. Created once the webhook URL is known.
 import { LRUCache } from 'lru-cache';
 import type Framework from 'webex-node-bot-framework';
-import { createFramework } from '../bot/framework';
-import { guardFrameworkSdk } from '../bot/sdk-guard';
+import { createFramework, guardFrameworkSdk } from '../bot/framework';
 import { SpaceHints } from '../bot/space-hints';
 import { webhookRegistrationFor } from '../bot/webhook-registration';
 import type { Config, WebexConnection } from '../config';

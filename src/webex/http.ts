@@ -2,7 +2,6 @@
 // agents, bearer token per attempt, per-attempt timeout, the shared rate gate, the retry policy,
 // and one token renewal on 401. Everything it throws is a WebexApiError.
 import type http from 'node:http';
-import { performance } from 'node:perf_hooks';
 import axios, { type AxiosInstance } from 'axios';
 import { sharedAgents } from './agents';
 import { WebexApiError, isWebexApiError } from './errors';
@@ -13,6 +12,7 @@ import type { RateGate } from './rate-gate';
 import { type RetryInfo, type RetryOptions, resolveRetryOptions, withRetry } from './retry';
 import { toSafePath } from './safe-path';
 import { toWebexApiError } from './to-webex-api-error';
+import { gatedAttempt } from './gated-attempt';
 
 export { parseLinkNext } from './link-header';
 export { sharedAgents } from './agents';
@@ -130,7 +130,7 @@ export function createWebexHttp(opts: WebexHttpOptions): WebexHttp {
   }
 
   async function attemptOnce<T>(req: WebexRequest, path: string): Promise<WebexResponse<T>> {
-    const { method, route } = req;
+    const { method } = req;
     const remainingMs = req.deadline === undefined ? timeoutMs : Math.min(timeoutMs, req.deadline - retryDefaults.now());
     if (remainingMs <= 0) throw new WebexApiError({ status: 0, kind: 'timeout', message: TIMEOUT_MESSAGE, method, path });
     const token = await bearer(method, path);
@@ -138,7 +138,6 @@ export function createWebexHttp(opts: WebexHttpOptions): WebexHttp {
     // axios' own timeout is per socket idle period; this timer bounds the whole attempt.
     const controller = new AbortController();
     const timer = setTimeout(() => controller.abort(), remainingMs);
-    const started = performance.now();
     try {
       const response = await client.request<T>({
         method,
@@ -149,15 +148,7 @@ export function createWebexHttp(opts: WebexHttpOptions): WebexHttp {
         timeout: remainingMs,
         signal: controller.signal,
       });
-      safeCall(() => opts.onCall?.({ method, route, status: response.status, durationMs: performance.now() - started }));
       return { data: response.data, status: response.status, headers: toHeaderRecord(response.headers) };
-    } catch (err) {
-      const error = toWebexApiError(err, { method, path, now: retryDefaults.now() });
-      safeCall(() => opts.onCall?.({ method, route, status: error.status, durationMs: performance.now() - started }));
-      if (error.status === 429 && error.retryAfterSeconds !== undefined) {
-        opts.gate?.holdFor(Math.min(error.retryAfterSeconds, retryDefaults.maxRetryAfterSeconds), error);
-      }
-      throw error;
     } finally {
       clearTimeout(timer);
     }
@@ -165,7 +156,16 @@ export function createWebexHttp(opts: WebexHttpOptions): WebexHttp {
 
   function runWithRetry<T>(req: WebexRequest, path: string): Promise<WebexResponse<T>> {
     const gate = opts.gate;
-    const attempt = (): Promise<WebexResponse<T>> => (gate ? gate.schedule(() => attemptOnce<T>(req, path), { deadline: req.deadline }) : attemptOnce<T>(req, path));
+    const attempt = (): Promise<WebexResponse<T>> =>
+      gatedAttempt(() => attemptOnce<T>(req, path), {
+        route: req.route,
+        gate,
+        deadline: req.deadline,
+        maxRetryAfterSeconds: retryDefaults.maxRetryAfterSeconds,
+        onCall: opts.onCall && ((info) => opts.onCall?.({ ...info, method: req.method })),
+        statusOf: (response) => response.status,
+        toError: (err) => toWebexApiError(err, { method: req.method, path, now: retryDefaults.now() }),
+      });
     return withRetry(attempt, {
       ...retryDefaults,
       deadline: req.deadline,
