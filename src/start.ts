@@ -9,7 +9,7 @@ import type { Express, RequestHandler } from 'express';
 import type { Config, WebexConnection } from './config';
 import { createEventDispatcher } from './bot/dispatch';
 import { answerUnhandledFailure, registerHandlers, type Access, type HandlerDeps } from './bot/handlers';
-import { AuditLog, TargetOrgScope } from './access';
+import { AuditLog, TargetOrgScope, type SpaceMembership } from './access';
 import { OpsNotifier } from './bot/ops-notifier';
 import { registerWebhooksUntilDone } from './bot/webhook-registration';
 import { CommandRunner } from './bot/command-runner';
@@ -25,6 +25,7 @@ import { createStores, EVENT_JOURNAL_FILE_NAME, type Stores } from './store';
 import { resolveAdminOrg } from './webex/admin-org';
 import { isWebexApiError } from './webex/errors';
 import type { Logger } from './ops/logger';
+import type { WebexWebhookEvent } from './webex/types';
 import { buildAccessGuard } from './runtime/access';
 import { buildFrameworkRuntime, type FrameworkRuntime } from './runtime/framework-runtime';
 import { Learned } from './runtime/learned';
@@ -108,19 +109,13 @@ export async function startBot(opts: StartOptions): Promise<RunningBot> {
     spaceHints: bot.spaceHints,
     onUnhandledFailure: (event, ctx, failures) => answerUnhandledFailure(handlerDeps, event, ctx, failures),
   });
-  const webhookHandlers: RequestHandler[] = config.webhook
-    ? createWebhookReceiver({
-        secret: config.webhook.secret,
-        memory: stores.eventMemory,
-        logger: logger.child({ component: 'webhook' }),
-        onResult: (result, event) => metrics.eventReceived(event?.resource ?? 'unknown', event?.event ?? 'unknown', result),
-        // Every verified membership event reaches the member cache, before any duplicate check.
-        onVerified: (event) => membership.onWebhookEvent(event),
-        onEvent: (event) => {
-          if (lifecycle.accepting) lifecycle.track(dispatch(event));
-        },
-      })
-    : [(_req, res) => void res.status(404).json({ message: 'Webhooks are not enabled' })];
+  const webhookHandlers = webhookRoute(config, stores, metrics, logger, {
+    // Every verified membership event reaches the member cache, before any duplicate check.
+    onVerified: (event) => membership.onWebhookEvent(event),
+    onEvent: (event) => {
+      if (lifecycle.accepting) lifecycle.track(dispatch(event));
+    },
+  });
   const isReady = () => lifecycle.isReady(framework.active === true);
   server.on(
     'request',
@@ -133,26 +128,64 @@ export async function startBot(opts: StartOptions): Promise<RunningBot> {
     }),
   );
 
-  // 6. Start-up: the stores, the admin token and its organization, the access rules, the framework, the webhooks.
-  const started = (async () => {
-    if (!(await stores.ready(5_000))) logger.warn('startup.redis_not_ready: using this instance\'s memory until Redis answers');
-    await clients.adminToken.start().catch((err) => {
-      throw new StartupError(`Could not get an admin access token from the refresh token: ${isWebexApiError(err) ? err.message : 'unexpected error'}`);
-    });
-    const homeOrgId = await adminOrganization(clients, config, logger);
-    const orgs = new TargetOrgScope({ homeOrgId, defaultOrgId: config.defaultOrgId, allowedTargetOrgIds: config.allowedTargetOrgIds });
-    targetOrgs.set(orgs);
-    access.set({ guard: buildAccessGuard({ config, homeOrgId, targetOrgs: orgs, stores, membership, framework, postedRoom: bot.postedRoom, logger }), audit });
-    await framework.start();
-    frameworkStarted();
-    // The framework does not wait for its webhooks; readiness does. A failure to register them is not
-    // fatal (events posted to the route are still handled): readiness stays off while it is retried.
-    if (bot.webhookRegistration) await registerWebhooksUntilDone(bot.webhookRegistration, logger, () => lifecycle.accepting);
-    lifecycle.markStarted();
-    logger.info({ bot: framework.email, mode: config.webhook ? 'webhook' : 'websocket', adminOrgId: homeOrgId, store: stores.kind }, 'bot.started');
-  })();
+  // 6. Start-up, in the background: `started` settles when the bot is ready (or cannot be).
+  const started = startUp({ config, clients, stores, logger, lifecycle, bot, membership, audit, targetOrgs, access, frameworkStarted });
 
   return { port, server, isReady, started, stop: once(() => stopBot(server, lifecycle, bot, clients, stores, audit, logger)) };
+}
+
+/** The webhook route: verified, deduplicated events to the dispatcher (404 in websocket mode). */
+function webhookRoute(
+  config: Config,
+  stores: Stores,
+  metrics: Metrics,
+  logger: Logger,
+  handoff: { onVerified(event: WebexWebhookEvent): void; onEvent(event: WebexWebhookEvent): void },
+): RequestHandler[] {
+  if (!config.webhook) return [(_req, res) => void res.status(404).json({ message: 'Webhooks are not enabled' })];
+  return createWebhookReceiver({
+    secret: config.webhook.secret,
+    memory: stores.eventMemory,
+    logger: logger.child({ component: 'webhook' }),
+    onResult: (result, event) => metrics.eventReceived(event?.resource ?? 'unknown', event?.event ?? 'unknown', result),
+    onVerified: handoff.onVerified,
+    onEvent: handoff.onEvent,
+  });
+}
+
+interface StartUpInputs {
+  config: Config;
+  clients: WebexClients;
+  stores: Stores;
+  logger: Logger;
+  lifecycle: Lifecycle;
+  bot: FrameworkRuntime;
+  membership: SpaceMembership;
+  audit: AuditLog;
+  targetOrgs: Learned<TargetOrgScope>;
+  access: Learned<Access>;
+  frameworkStarted: () => void;
+}
+
+/** Start-up: the stores, the admin token and its organization, the access rules, the framework, the webhooks. */
+async function startUp(i: StartUpInputs): Promise<void> {
+  const { config, clients, stores, logger, bot } = i;
+  if (!(await stores.ready(5_000))) logger.warn('startup.redis_not_ready: using this instance\'s memory until Redis answers');
+  await clients.adminToken.start().catch((err) => {
+    throw new StartupError(`Could not get an admin access token from the refresh token: ${isWebexApiError(err) ? err.message : 'unexpected error'}`);
+  });
+  const homeOrgId = await adminOrganization(clients, config, logger);
+  const orgs = new TargetOrgScope({ homeOrgId, defaultOrgId: config.defaultOrgId, allowedTargetOrgIds: config.allowedTargetOrgIds });
+  i.targetOrgs.set(orgs);
+  const guard = buildAccessGuard({ config, homeOrgId, targetOrgs: orgs, stores, membership: i.membership, framework: bot.framework, postedRoom: bot.postedRoom, logger });
+  i.access.set({ guard, audit: i.audit });
+  await bot.framework.start();
+  i.frameworkStarted();
+  // The framework does not wait for its webhooks; readiness does. A failure to register them is not
+  // fatal (events posted to the route are still handled): readiness stays off while it is retried.
+  if (bot.webhookRegistration) await registerWebhooksUntilDone(bot.webhookRegistration, logger, () => i.lifecycle.accepting);
+  i.lifecycle.markStarted();
+  logger.info({ bot: bot.framework.email, mode: config.webhook ? 'webhook' : 'websocket', adminOrgId: homeOrgId, store: stores.kind }, 'bot.started');
 }
 
 /** The look-up and reverse-search use cases, the command runner over them, the audit log and the ops notices. */
