@@ -18,6 +18,7 @@ import { createHttpApp, webhookPathOf } from './http/app';
 import { createWebhookReceiver } from './http/webhook-receiver';
 import { createLimitedServer, listen } from './http/server';
 import { LookupService } from './lookup/service';
+import { PeopleCache } from './lookup/people-cache';
 import { ReverseIndex } from './lookup/reverse-index';
 import { createMetrics, type Metrics } from './ops/metrics';
 import { metricsHandler } from './ops/metrics-endpoint';
@@ -70,6 +71,12 @@ export async function startBot(opts: StartOptions): Promise<RunningBot> {
     logger: logger.child({ component: 'store' }),
     eventJournalFile: config.stateDir ? path.join(config.stateDir, EVENT_JOURNAL_FILE_NAME) : undefined,
   });
+  // One people cache: the framework's sender look-ups and the look-ups agents ask for fill and use it.
+  const people = new PeopleCache({
+    ttlMs: config.limits.peopleCacheTtlMs,
+    shared: stores.kind === 'redis' ? stores.kv : undefined,
+    onLookup: (hit) => metrics.cacheLookup('people', hit),
+  });
 
   // 2. The HTTP server listens first: the webhook URL may depend on the port it got (PORT=0).
   const server = await listen(createLimitedServer(undefined, config.http), config.port, opts.host);
@@ -77,13 +84,13 @@ export async function startBot(opts: StartOptions): Promise<RunningBot> {
   const webhookUrl = config.webhook && opts.webhookUrlForPort ? opts.webhookUrlForPort(port) : config.webhook?.url;
 
   // 3. The framework, behind the SDK guard.
-  const bot = buildFrameworkRuntime(config, webex, webhookUrl, { clients, stores, metrics, logger });
+  const bot = buildFrameworkRuntime(config, webex, webhookUrl, { clients, people, metrics, logger });
   const { framework } = bot;
 
   // 4. The use cases. What depends on the admin token's organization is learned at start-up (6).
   const targetOrgs = new Learned<TargetOrgScope>();
   const access = new Learned<Access>();
-  const { runner, audit } = buildUseCases(config, clients, stores, metrics, logger, targetOrgs, framework);
+  const { runner, audit } = buildUseCases(config, clients, people, logger, targetOrgs, framework);
   const membership = buildSpaceMembership(framework, stores, logger);
 
   // 5. Handlers, dispatch and the HTTP app; requests are served from here on.
@@ -192,8 +199,7 @@ async function startUp(i: StartUpInputs): Promise<void> {
 function buildUseCases(
   config: Config,
   clients: WebexClients,
-  stores: Stores,
-  metrics: Metrics,
+  people: PeopleCache,
   logger: Logger,
   targetOrgs: Learned<TargetOrgScope>,
   framework: FrameworkRuntime['framework'],
@@ -201,11 +207,10 @@ function buildUseCases(
   const limits = config.limits;
   const lookup = new LookupService(clients.admin, {
     orgScope: () => targetOrgs.get(),
+    people,
     peopleCacheTtlMs: limits.peopleCacheTtlMs,
     permissionsCacheTtlMs: limits.permissionsCacheTtlMs,
     defaultOrgId: config.defaultOrgId,
-    sharedPeople: stores.kind === 'redis' ? stores.kv : undefined,
-    onCacheLookup: (hit) => metrics.cacheLookup('people', hit),
   });
   const reverse = new ReverseIndex(clients.admin, {
     ttlMs: limits.reverseIndexTtlMs,

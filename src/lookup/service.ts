@@ -30,7 +30,9 @@ export interface LookupServiceOptions {
    * Default 60 s; 0 reads them every time.
    */
   permissionsCacheTtlMs?: number;
-  /** Where several instances share resolved people (Redis); memory only without it. */
+  /** The bot's one people cache, shared with the framework's sender look-ups (start.ts builds it). */
+  people?: PeopleCache;
+  /** Without `people`: where several instances share resolved people (Redis); memory only without it. */
   sharedPeople?: SharedPeopleStore;
   onCacheLookup?: (hit: boolean) => void;
   /**
@@ -64,7 +66,7 @@ export class LookupService {
     private readonly admin: AdminApi,
     private readonly opts: LookupServiceOptions,
   ) {
-    this.people = new PeopleCache({ ttlMs: opts.peopleCacheTtlMs, shared: opts.sharedPeople, onLookup: opts.onCacheLookup });
+    this.people = opts.people ?? new PeopleCache({ ttlMs: opts.peopleCacheTtlMs, shared: opts.sharedPeople, onLookup: opts.onCacheLookup });
     this.maxCandidates = opts.maxCandidates ?? 10;
     const permissionsTtl = opts.permissionsCacheTtlMs ?? DEFAULT_PERMISSIONS_TTL_MS;
     this.permissions = permissionsTtl > 0 ? new LRUCache<string, WebexOutgoingPermission>({ max: 5000, ttl: permissionsTtl }) : undefined;

@@ -8,7 +8,7 @@ import { webhookRegistrationFor } from '../bot/webhook-registration';
 import type { Config, WebexConnection } from '../config';
 import type { Logger } from '../ops/logger';
 import type { Metrics } from '../ops/metrics';
-import type { Stores } from '../store';
+import type { PeopleCache } from '../lookup/people-cache';
 import type { WebexClients } from './webex-clients';
 
 export interface FrameworkRuntime {
@@ -23,7 +23,7 @@ export function buildFrameworkRuntime(
   config: Config,
   webex: WebexConnection,
   webhookUrl: string | undefined,
-  deps: { clients: WebexClients; stores: Stores; metrics: Metrics; logger: Logger },
+  deps: { clients: WebexClients; people: PeopleCache; metrics: Metrics; logger: Logger },
 ): FrameworkRuntime {
   const { clients, metrics, logger } = deps;
   const limits = config.limits;
@@ -41,14 +41,12 @@ export function buildFrameworkRuntime(
     retry: clients.retry,
     budgetMs: limits.commandTimeoutMs,
     requestTimeoutMs: limits.requestTimeoutMs,
-    peopleCacheTtlMs: limits.peopleCacheTtlMs,
     onCall: (info) => clients.callLogged('bot', info),
     onRetry: (info) => {
       metrics.webexRetry({ route: info.route, status: info.status });
       clients.webexLog.warn(info, 'webex.sdk_retry');
     },
-    onCacheLookup: (hit) => metrics.cacheLookup('sender', hit),
-    sharedPeople: deps.stores.kind === 'redis' ? deps.stores.kv : undefined,
+    people: deps.people,
     onPosted: (message) => postedByBot.set(message.id, message.roomId),
   });
   return { framework, spaceHints, webhookRegistration, postedRoom: (messageId) => postedByBot.get(messageId) };

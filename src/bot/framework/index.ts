@@ -6,7 +6,7 @@ import type { SpaceHints } from '../space-hints';
 import { callPolicy, guardMethods, type CallPolicyOptions, type SdkInstance } from './call-policy';
 import { answerDiscoveryFromHints } from './discovery-hints';
 import { recordPosts } from './post-recorder';
-import { cacheSenders, type SharedPeople } from './sender-cache';
+import { cacheSenders, type PeopleStore } from './sender-cache';
 import { overrideWebhooks, type WebhookRegistration } from './webhook-override';
 
 export { createFramework, frameworkWebhookName, loadFrameworkClass, type FrameworkOptions } from './load';
@@ -16,13 +16,10 @@ export interface SdkGuardOptions extends CallPolicyOptions {
   spaceHints?: SpaceHints;
   /** Webhook registration that is safe with several instances; the framework's own is replaced by it. */
   webhookRegistration?: WebhookRegistration;
-  /** Where several instances share looked-up senders (Redis); memory only without it. */
-  sharedPeople?: SharedPeople;
+  /** The bot's one people cache, shared with the look-ups. */
+  people: PeopleStore;
   /** Every message the bot posted (card submits are checked against these). */
   onPosted?: (message: { id: string; roomId: string }) => void;
-  /** Sender cache hits and misses, for the metrics. */
-  onCacheLookup?: (hit: boolean) => void;
-  peopleCacheTtlMs: number;
 }
 
 /** Installs the adapter's pieces on the SDK the framework creates in start(); call before start(). */
@@ -45,7 +42,7 @@ function adapt(sdk: SdkInstance, opts: SdkGuardOptions, botIdentity: () => { id?
   if (opts.onPosted) recordPosts(sdk, opts.onPosted);
   if (opts.spaceHints) answerDiscoveryFromHints(sdk, opts.spaceHints, botIdentity);
   if (opts.webhookRegistration) overrideWebhooks(sdk, opts.webhookRegistration);
-  cacheSenders(sdk, guarded, { ttlMs: opts.peopleCacheTtlMs, shared: opts.sharedPeople, onCacheLookup: opts.onCacheLookup });
+  cacheSenders(sdk, guarded, opts.people);
   return sdk;
 }
 

@@ -8,6 +8,7 @@ import { cacheSenders } from '../../../../src/bot/framework/sender-cache';
 import { overrideWebhooks } from '../../../../src/bot/framework/webhook-override';
 import { EventTrace, runInEventContext } from '../../../../src/bot/event-context';
 import { SpaceHints } from '../../../../src/bot/space-hints';
+import { PeopleCache } from '../../../../src/lookup/people-cache';
 import { WebexApiError } from '../../../../src/webex/errors';
 import { createRateGate, type RateGate } from '../../../../src/webex/rate-gate';
 
@@ -127,36 +128,49 @@ describe('bot/framework adapter', () => {
     it('reads a sender once, shares concurrent look-ups, and serves repeats from memory', async () => {
       const { sdk, request } = withRequest();
       const lookups: boolean[] = [];
-      cacheSenders(sdk, policy(), { ttlMs: 60_000, onCacheLookup: (hit) => lookups.push(hit) });
+      cacheSenders(sdk, policy(), new PeopleCache({ ttlMs: 60_000, onLookup: (hit) => lookups.push(hit) }));
       const get = sdk.people.get as (p: unknown) => Promise<{ id: string }>;
       const [a, b] = await Promise.all([get('P1'), get({ personId: 'P1' })]);
       assert.deepEqual([a.id, b.id], ['P1', 'P1']);
       await get('P1');
       assert.equal(request.callCount, 1);
       assert.deepEqual(request.firstCall.args[0], { service: 'hydra', resource: 'people/P1' });
-      assert.deepEqual(lookups, [false, true]);
+      assert.deepEqual(lookups, [false, true], 'one miss (the shared fetch), then a hit');
     });
 
     it('takes a sender another instance stored, and stores the ones it reads', async () => {
       const { sdk, request } = withRequest();
-      const store = new Map<string, string>([['sender:P-known', JSON.stringify({ id: 'P-known', displayName: 'Known' })]]);
+      const store = new Map<string, string>([['people:id::P-known', JSON.stringify({ id: 'P-known', emails: ['known@example.com'], displayName: 'Known' })]]);
       const shared = { get: async (k: string) => store.get(k), set: async (k: string, v: string) => void store.set(k, v) };
-      cacheSenders(sdk, policy(), { ttlMs: 60_000, shared });
+      cacheSenders(sdk, policy(), new PeopleCache({ ttlMs: 60_000, shared }));
       const get = sdk.people.get as (p: unknown) => Promise<{ id: string; displayName: string }>;
       assert.equal((await get('P-known')).displayName, 'Known');
       await get('P-new');
       assert.equal(request.callCount, 1);
       await new Promise((r) => setImmediate(r));
-      assert.ok(store.has('sender:P-new'));
+      assert.ok(store.has('people:id::P-new'));
     });
 
     it("leaves the bot's own look-up (me) to the SDK, under the call policy", async () => {
       const { sdk, request } = withRequest();
       const original = sdk.people.get as sinon.SinonStub;
-      cacheSenders(sdk, policy(), { ttlMs: 60_000 });
+      cacheSenders(sdk, policy(), new PeopleCache({ ttlMs: 60_000 }));
       await (sdk.people.get as (p: unknown) => Promise<unknown>)('me');
       assert.deepEqual(original.firstCall.args, ['me']);
       assert.equal(request.callCount, 0);
     });
+  });
+});
+
+describe('bot/framework sender cache and look-ups share one people cache', () => {
+  it('a person the framework read as a sender is not read again by a look-up by ID', async () => {
+    const people = new PeopleCache({ ttlMs: 60_000 });
+    const request = sinon.stub().resolves({ body: { id: 'P-ALICE', emails: ['alice@example.com'], displayName: 'Alice', orgId: 'ORG' } });
+    const sdk = fakeSdk();
+    sdk.request = request;
+    cacheSenders(sdk, (_route, call) => call(), people);
+    await (sdk.people.get as (p: unknown) => Promise<unknown>)('P-ALICE');
+    assert.deepEqual(await people.get(PeopleCache.idKey('P-ALICE')), { id: 'P-ALICE', emails: ['alice@example.com'], displayName: 'Alice', orgId: 'ORG' });
+    assert.ok(await people.get(PeopleCache.emailKey('alice@example.com')), 'and by email');
   });
 });
