@@ -83,7 +83,7 @@ export async function startBot(opts: StartOptions): Promise<RunningBot> {
   const port = (server.address() as AddressInfo).port;
   const webhookUrl = config.webhook && opts.webhookUrlForPort ? opts.webhookUrlForPort(port) : config.webhook?.url;
 
-  // 3. The framework, behind the SDK guard.
+  // 3. The framework, behind its adapter (bot/framework/).
   const bot = buildFrameworkRuntime(config, webex, webhookUrl, { clients, people, metrics, logger });
   const { framework } = bot;
 
@@ -241,7 +241,7 @@ async function stopBot(
   server.closeIdleConnections?.();
   await lifecycle.drain();
   // framework.stop() closes the websocket in websocket mode; in webhook mode the webhook deletions it
-  // attempts are no-ops (see the SDK guard), so the instances still running keep their webhooks.
+  // attempts are no-ops (bot/framework/webhook-override.ts), so the instances still running keep their webhooks.
   await Promise.resolve(bot.framework.active ? bot.framework.stop() : undefined).catch((err) =>
     logger.warn({ err: redactForLog(err) }, 'shutdown.framework_stop_failed'),
   );

@@ -1,5 +1,5 @@
 // Per-event context that follows one webhook event through the framework's promise chains (which we
-// don't control) into the SDK guard and our handlers. AsyncLocalStorage is the only way through them:
+// don't control) into the framework adapter (bot/framework/) and our handlers. AsyncLocalStorage is the only way through them:
 // the framework calls our listeners and the SDK without passing anything of ours along.
 //
 // The context itself is read-only. What the dispatcher needs to learn (did a handler take the event

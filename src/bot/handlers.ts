@@ -175,7 +175,7 @@ async function respond(
 
 type Poster = (message: ReturnType<typeof renderReply>) => Promise<unknown>;
 
-/** Posts a reply with the SDK guard's retries; a final failure is logged with everything needed to answer by hand. */
+/** Posts a reply with the framework adapter's retries (bot/framework/call-policy.ts); a final failure is logged with everything needed to answer by hand. */
 async function postReply(deps: HandlerDeps, event: EventContext, post: Poster, reply: Reply, about: Record<string, unknown>): Promise<boolean> {
   const log = deps.logger.child({ commandId: event.commandId });
   const grace = deps.replyGraceMs ?? DEFAULT_REPLY_GRACE_MS;

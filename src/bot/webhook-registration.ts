@@ -8,7 +8,7 @@ import { frameworkWebhookName } from './framework';
 
 export interface WebhookRegistration {
   ensure(): Promise<EnsuredWebhooks>;
-  /** What the SDK guard hands the framework when it asks to create the webhook of `resource`. */
+  /** What the framework adapter hands the framework when it asks to create the webhook of `resource`. */
   webhookFor(resource: string): Promise<object>;
 }
 
