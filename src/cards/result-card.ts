@@ -7,6 +7,7 @@ import { cardMessage, joinBlocks } from './outgoing';
 import { personWords } from './person-words';
 import { phoneNumberWords } from './phone-words';
 import { formatReadAt } from './read-time';
+import { orgWords } from './reverse-words';
 import { compileTemplate, expandCard } from './template';
 import type { OutgoingMessage } from './types';
 import { slotNote, usageErrorNote, type UsageNote } from './usage-words';
@@ -59,7 +60,8 @@ export function renderResult(outcome: FoundOutcome, now: Date): OutgoingMessage 
   const markdownNumbers = transferNumbers(outcome.transfer, escapeMarkdown);
   const notes = slotNotes(outcome.usage);
   const usageError = outcome.usage === undefined && outcome.usageError ? usageErrorNote(outcome.usageError) : '';
-  const readAt = formatReadAt(outcome.readAt, now);
+  // A look-up in another organization (`in org`) says which, so the agent knows where it looked.
+  const readAt = formatReadAt(outcome.readAt, now) + orgWords(outcome.orgId);
   const personId = typeof outcome.person.id === 'string' ? outcome.person.id : '';
   const orgId = typeof outcome.orgId === 'string' ? outcome.orgId : '';
 

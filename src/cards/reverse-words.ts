@@ -54,8 +54,13 @@ export function reverseWarnings(result: ReverseResult): string[] {
   return warnings;
 }
 
-/** "Scanned 18 calling users at 14:03 UTC" (with the date when it was another day). */
+/** "Scanned 18 calling users at 14:03 UTC" (with the date when it was another day, and the org when one was named). */
 export function scannedAt(result: ReverseResult, now: Date): string {
   const when = utcTimeWords(result.readAt, now);
-  return `Scanned ${people(result.scanned)}${when ? ` at ${when}` : ''}`;
+  return `Scanned ${people(result.scanned)}${orgWords(result.orgId)}${when ? ` at ${when}` : ''}`;
+}
+
+/** " in organization <orgId>" when a look-up named another organization (`in org`), else nothing. */
+export function orgWords(orgId: string | undefined): string {
+  return typeof orgId === 'string' && orgId !== '' ? ` in organization ${escapeIdentifier(orgId, 200)}` : '';
 }

@@ -218,8 +218,11 @@ describe('cards/result-card: readable numbers and what each is for', () => {
     assert.equal(textBlocks(card)[3], 'What each number is for could not be read: I could not reach Webex.');
   });
 
-  it('carries the org of a partner look-up on Refresh', () => {
-    const card = cardOf(render(found({ orgId: 'ORG-7' })));
+  it('carries the org of a partner look-up on Refresh, and names it', () => {
+    const message = render(found({ orgId: 'ORG-7' }));
+    const card = cardOf(message);
+    assert.ok(textBlocks(card).some((t) => /^Read at .* in organization ORG-7$/.test(t)), textBlocks(card).join(' | '));
+    assert.match(message.markdown, /in organization ORG-7$/);
     assert.deepEqual(actions(card)[0], {
       title: 'Refresh',
       data: { action: 'refresh', personId: ALICE_ID, orgId: 'ORG-7' },

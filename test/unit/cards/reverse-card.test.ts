@@ -70,6 +70,7 @@ describe('cards/reverse-card (who transfers to a number)', () => {
 
   it('sends the org of a partner look-up with each button', () => {
     const card = cardOf(render(result({ matches: [match('Alice Anderson', [2])], orgId: 'ORG-7' })));
+    assert.ok(textBlocks(card).some((t) => /^Scanned .* in organization ORG-7 at /.test(t)), textBlocks(card).join(' | '));
     assert.deepEqual(actions(card)[0].data, { action: 'pick', personId: 'id-alice', email: 'alice@example.com', orgId: 'ORG-7' });
   });
 
