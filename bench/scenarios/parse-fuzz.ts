@@ -10,7 +10,7 @@ import { round } from '../stats';
 
 export const MAX_MESSAGE_BYTES = 7_439;
 /** One message may cost at most this much of the parser's time (the event loop serves everyone). */
-export const PARSE_BUDGET_MS = 5;
+export const PARSE_BUDGET_MS = 10;
 
 const BOT = { botNames: ['Transfer Bot'] };
 

@@ -14,6 +14,12 @@ export interface EventMemory {
  * `created`), and that later event must be handled, not dropped as a duplicate.
  */
 export function eventKey(event: WebexWebhookEvent): string {
-  const digest = createHash('sha256').update(JSON.stringify(event.data)).digest('base64url').slice(0, 16);
-  return `${event.resource}:${event.event}:${event.data.id}:${digest}`;
+  // A digest (128 bits) keeps the key short: tens of thousands are remembered, in memory and in Redis.
+  const digest = createHash('sha256').update(JSON.stringify(event.data)).digest('base64url').slice(0, 22);
+  return `${event.resource}:${event.event}:${digest}`;
+}
+
+/** What a log line says about an event: enough to find it, nothing of its content. */
+export function eventRef(event: WebexWebhookEvent): string {
+  return `${event.resource}:${event.event}:${event.data.id}`;
 }

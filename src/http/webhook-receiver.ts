@@ -4,7 +4,7 @@ import express, { type Request, type Response, type NextFunction, type RequestHa
 import type { Logger } from '../ops/logger';
 import { redactForLog } from '../webex/redact';
 import type { WebexWebhookEvent } from '../webex/types';
-import { eventKey, type EventMemory } from './dedupe';
+import { eventKey, eventRef, type EventMemory } from './dedupe';
 import { isValidSignature } from './signature';
 
 export const MAX_WEBHOOK_BYTES = 64 * 1024;
@@ -78,11 +78,11 @@ export function createWebhookReceiver(opts: WebhookReceiverOptions): RequestHand
     try {
       opts.onVerified?.(event);
     } catch (err) {
-      opts.logger.error({ err: redactForLog(err), event: eventKey(event) }, 'webhook.on_verified_failed');
+      opts.logger.error({ err: redactForLog(err), event: eventRef(event) }, 'webhook.on_verified_failed');
     }
     const created = Date.parse(typeof event.data.created === 'string' ? event.data.created : '');
     if (Number.isFinite(created) && now() - created > maxAge) {
-      opts.logger.info({ event: eventKey(event) }, 'webhook.stale_event_dropped');
+      opts.logger.info({ event: eventRef(event) }, 'webhook.stale_event_dropped');
       result('stale', event);
       res.status(200).json({ status: 'stale' });
       return;
@@ -96,7 +96,7 @@ export function createWebhookReceiver(opts: WebhookReceiverOptions): RequestHand
       return;
     }
     if (duplicate) {
-      opts.logger.info({ event: eventKey(event) }, 'webhook.duplicate_dropped');
+      opts.logger.info({ event: eventRef(event) }, 'webhook.duplicate_dropped');
       result('duplicate', event);
       res.status(200).json({ status: 'duplicate' });
       return;
@@ -106,7 +106,7 @@ export function createWebhookReceiver(opts: WebhookReceiverOptions): RequestHand
     setImmediate(() => {
       Promise.resolve()
         .then(() => opts.onEvent(event as WebexWebhookEvent))
-        .catch((err) => opts.logger.error({ err: redactForLog(err), event: eventKey(event as WebexWebhookEvent) }, 'webhook.handoff_failed'));
+        .catch((err) => opts.logger.error({ err: redactForLog(err), event: eventRef(event as WebexWebhookEvent) }, 'webhook.handoff_failed'));
     });
   };
 
