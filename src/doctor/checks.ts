@@ -130,13 +130,13 @@ export async function checkWebhooks(ctx: DoctorContext): Promise<CheckResult[]> 
   const results: CheckResult[] = [];
   const inactive = [...firehose, ...cards].filter((h) => h.status !== undefined && h.status !== 'active');
   if (firehose.length === 0 && cards.length === 0) {
-    results.push(warn('webhooks', title, `none for ${target} yet`, '`npm start` creates the two it needs (messages and memberships, and card submits); check afterwards that Webex can reach WEBHOOK_URL.'));
+    results.push(warn('webhooks', title, `none for ${shownUrl(target)} yet`, '`npm start` creates the two it needs (messages and memberships, and card submits); check afterwards that Webex can reach WEBHOOK_URL.'));
   } else if (firehose.length !== 1 || cards.length !== 1) {
-    results.push(fail('webhooks', title, `for ${target}: ${firehose.length} firehose and ${cards.length} card-submit webhooks, where one of each belongs`, '`npm start` repairs them (it keeps the oldest of each and removes the rest); run it once, then the doctor again.'));
+    results.push(fail('webhooks', title, `for ${shownUrl(target)}: ${firehose.length} firehose and ${cards.length} card-submit webhooks, where one of each belongs`, '`npm start` repairs them (it keeps the oldest of each and removes the rest); run it once, then the doctor again.'));
   } else if (inactive.length > 0) {
-    results.push(fail('webhooks', title, `for ${target}: ${inactive.length} inactive (Webex stops using a webhook whose deliveries keep failing)`, 'Check that WEBHOOK_URL is reachable from the internet, then `npm start` sets them active again.'));
+    results.push(fail('webhooks', title, `for ${shownUrl(target)}: ${inactive.length} inactive (Webex stops using a webhook whose deliveries keep failing)`, 'Check that WEBHOOK_URL is reachable from the internet, then `npm start` sets them active again.'));
   } else {
-    results.push(pass('webhooks', title, `one firehose and one card-submit webhook for ${target}, both active (Webex never shows their secret; deliveries are verified with WEBHOOK_SECRET)`));
+    results.push(pass('webhooks', title, `one firehose and one card-submit webhook for ${shownUrl(target)}, both active (Webex never shows their secret; deliveries are verified with WEBHOOK_SECRET)`));
   }
   const elsewhere = hooks.filter((h) => h.targetUrl !== target);
   if (elsewhere.length > 0) {
@@ -189,6 +189,16 @@ export async function checkOptionalFeatures(ctx: DoctorContext, person: WebexPer
     }
   }
   return results;
+}
+
+/** Scheme, host, port and path: never the user info or the query, which may carry a secret. */
+export function shownUrl(url: string): string {
+  try {
+    const parsed = new URL(url);
+    return `${parsed.protocol}//${parsed.host}${parsed.pathname}`;
+  } catch {
+    return 'an unparsable URL';
+  }
 }
 
 /** Scheme, host and port only: a URL may carry a password or a token in its query. */

@@ -6,6 +6,7 @@ import { WebexAdminClient } from '../webex/admin-client';
 import { createWebexHttp } from '../webex/http';
 import { createAdminTokenProvider } from '../webex/token-provider';
 import {
+  shownUrl,
   checkAdminToken,
   checkBotToken,
   checkOpsRoom,
@@ -75,7 +76,7 @@ export async function runDoctor(opts: DoctorOptions): Promise<DoctorReport> {
 }
 
 function describeConfig(config: Config, mode: 'real' | 'sandbox'): string {
-  const how = config.webhook ? `webhook mode, WEBHOOK_URL ${config.webhook.url}` : 'websocket mode (no WEBHOOK_URL)';
+  const how = config.webhook ? `webhook mode, WEBHOOK_URL ${shownUrl(config.webhook.url)}` : 'websocket mode (no WEBHOOK_URL)';
   const admin = config.webex?.admin.kind === 'refresh' ? 'admin refresh token' : 'fixed admin token';
   return mode === 'sandbox' ? 'no Webex credentials: checking the built-in sandbox emulator' : `valid (${how}; ${admin})`;
 }

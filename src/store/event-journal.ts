@@ -80,7 +80,7 @@ export class JournaledEventMemory {
       try {
         await fs.promises.appendFile(this.options.file, line, { mode: 0o600 });
         this.lines++;
-        if (this.lines > Math.max(MIN_COMPACT_LINES, 2 * this.memory.remembered().length)) this.compact();
+        if (this.lines > Math.max(MIN_COMPACT_LINES, 2 * this.memory.size)) this.compact();
       } catch (err) {
         this.report('write', err);
       }

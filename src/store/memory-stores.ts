@@ -28,6 +28,10 @@ export class MemoryEventMemory {
   remember(key: string, ttlMs: number): void {
     if (ttlMs > 0) this.keys.set(key, true, { ttl: ttlMs });
   }
+  /** How many keys are remembered (some may have expired but not yet been dropped). */
+  get size(): number {
+    return this.keys.size;
+  }
   /** Every key still remembered, with the milliseconds it has left. */
   remembered(): Array<[key: string, remainingMs: number]> {
     return [...this.keys.keys()].map((key): [string, number] => [key, this.keys.getRemainingTTL(key)]).filter(([, ms]) => ms > 0);

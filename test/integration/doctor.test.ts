@@ -136,6 +136,13 @@ describe('integration: npm run doctor', function () {
     assert.match(line(inactive, 'webhooks'), /^✗ Webhooks: for https:\/\/bot\.example\.com\/webhooks\/webex: 1 inactive/);
   });
 
+  it('never shows the query of WEBHOOK_URL (a secret may ride there)', async () => {
+    const report = await doctor({ WEBHOOK_URL: 'https://bot.example.com/webhooks/webex?key=s3cr3t-in-url' });
+    const text = JSON.stringify(report);
+    assert.ok(!text.includes('s3cr3t-in-url'), text);
+    assert.match(line(report, 'config'), /WEBHOOK_URL https:\/\/bot\.example\.com\/webhooks\/webex;/);
+  });
+
   it('checks REDIS_URL, naming only its host', async function () {
     const down = await doctor({ REDIS_URL: 'redis://:hunter2-password@127.0.0.1:1' });
     assert.equal(down.checks.find((c) => c.id === 'redis')?.status, 'fail');
