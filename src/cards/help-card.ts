@@ -44,7 +44,7 @@ function renderHelpCard(botName: string, greetingLine: string | undefined): Outg
     `Ask me: \`${COMMAND_SYNTAX}\` or \`${REVERSE_SYNTAX}\``,
     ['Examples:', ...HELP_EXAMPLES.map((example) => `- \`${example}\``)].join('\n'),
     LIST_NOTE,
-    'Partner administrators: add `in org <orgId>` to any command.',
+    'Partner administrators: add `in org <orgId>` to any command, for an organization this bot is set up to search.',
     PRIVACY_NOTE,
     note,
   ]);

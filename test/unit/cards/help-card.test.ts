@@ -21,7 +21,7 @@ const HELP_TEXTS = [
   'transfer numbers for alice@example.com, bob@example.com and Chris Carter',
   'who transfers to +1 205 555 3651',
   'Up to 10 people at once, separated by commas or “and”.',
-  'Partner administrators: add “in org <orgId>” to any command.',
+  'Partner administrators: add “in org <orgId>” to any command, for an organization this bot is set up to search.',
   'In a space with people from outside the organization, I send the numbers to you privately.',
   'In a group space, mention me first: @TransferBot transfer numbers for …',
 ];
@@ -38,7 +38,7 @@ const HELP_MARKDOWN = [
     '- `who transfers to +1 205 555 3651`',
   ].join('\n'),
   'Up to 10 people at once, separated by commas or “and”.',
-  'Partner administrators: add `in org <orgId>` to any command.',
+  'Partner administrators: add `in org <orgId>` to any command, for an organization this bot is set up to search.',
   'In a space with people from outside the organization, I send the numbers to you privately.',
   'In a group space, mention me first: @TransferBot transfer numbers for …',
 ];
