@@ -4,7 +4,9 @@
 // `query`: the query parameters the API reference defines for the operation (webex-messaging.json for
 // People, Messages, Memberships, Rooms, Webhooks, Attachment Actions; the calling settings extracts for
 // the person settings), plus `cursor` where Webex's own next-page links carry it. Any other parameter is
-// refused with 400, as a client sending what the reference does not define must not pass unnoticed.
+// refused with 400. The reference does not say what Webex does with one (it may ignore it, or answer
+// as if the parameter meant something): the emulator is strict on purpose, so a test catches the bot
+// sending one, as with `orgId` on Get Person Details.
 export const ROUTES = {
   'people.me': { method: 'GET', path: '/people/me', query: ['callingData'] },
   'people.list': {
