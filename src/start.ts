@@ -91,7 +91,7 @@ export async function startBot(opts: StartOptions): Promise<RunningBot> {
   const targetOrgs = new Learned<TargetOrgScope>();
   const access = new Learned<Access>();
   const { runner, audit } = buildUseCases(config, clients, people, logger, targetOrgs, framework);
-  const membership = buildSpaceMembership(framework, stores, logger);
+  const membership = buildSpaceMembership(framework, stores, logger, Boolean(config.webhook));
 
   // 5. Handlers, dispatch and the HTTP app; requests are served from here on.
   let frameworkStarted!: () => void;

@@ -20,6 +20,8 @@ export type ListMembers = (roomId: string) => Promise<MemberRecord[]>;
 export interface MembershipChangeMarkers {
   read(roomId: string): Promise<string | undefined>;
   touch(roomId: string): Promise<void>;
+  /** Calls `listener` whenever the shared store answers again after it could not be reached. */
+  onReconnect?(listener: () => void): void;
 }
 
 export interface SpaceMembershipOptions {
@@ -32,6 +34,13 @@ export interface SpaceMembershipOptions {
   selfPersonId?: () => string | undefined;
   /** Set when instances share a store: membership events seen by one instance reach the others. */
   changeMarkers?: MembershipChangeMarkers;
+  /**
+   * False: never reuse a member list (list the space for every answer). For deployments where not
+   * every membership change is sure to reach this instance (websocket mode). Default true.
+   */
+  cacheLists?: boolean;
+  /** How long to wait before telling the other instances again of a change they could not be told of. Default 5 s. */
+  shareRetryMs?: number;
   /** Told when a membership change could not be shared with the other instances. */
   onShareError?: (err: unknown, roomId: string) => void;
   /** Clock for the TTL; tests pass a fake one. Default Date.now. */
@@ -39,6 +48,7 @@ export interface SpaceMembershipOptions {
 }
 
 export const DEFAULT_MEMBERSHIP_TTL_MS = 10 * 60 * 1000;
+const DEFAULT_SHARE_RETRY_MS = 5_000;
 const DEFAULT_MAX_CACHED_MEMBERS = 100_000;
 
 type Members = readonly MemberRecord[];
@@ -67,6 +77,9 @@ export class MembershipChangedError extends Error {
 export class SpaceMembership {
   private readonly cache: LRUCache<string, Entry>;
   private readonly inFlight = new Map<string, Fetch>();
+  /** Rooms whose change the other instances could not be told of yet; retried until they are. */
+  private readonly unshared = new Set<string>();
+  private retryTimer: NodeJS.Timeout | undefined;
 
   constructor(private readonly options: SpaceMembershipOptions) {
     const now = options.now ?? Date.now;
@@ -76,6 +89,12 @@ export class SpaceMembership {
       ttl: options.ttlMs ?? DEFAULT_MEMBERSHIP_TTL_MS,
       perf: { now },
     });
+    // While the shared store was out of reach, other instances' changes may have been lost on the way:
+    // nothing remembered from before can be trusted, and changes of our own not yet shared are sent now.
+    options.changeMarkers?.onReconnect?.(() => {
+      this.forgetAll();
+      this.shareUnshared();
+    });
   }
 
   /**
@@ -83,7 +102,7 @@ export class SpaceMembership {
    * Rejects when Webex fails, when the shared marker cannot be read, or when the list changed meanwhile.
    */
   async members(roomId: string): Promise<Members> {
-    const marker = this.options.changeMarkers ? await this.options.changeMarkers.read(roomId) : undefined;
+    const marker = await this.readMarker(roomId);
     const cached = this.cache.get(roomId);
     if (cached && cached.marker === marker) return cached.members;
     const pending = this.inFlight.get(roomId);
@@ -95,7 +114,7 @@ export class SpaceMembership {
       .then((list) => {
         if (fetch.stale) throw new MembershipChangedError(roomId);
         const members: Members = Object.freeze(list.map(copyMember));
-        this.cache.set(roomId, { members, marker });
+        if (this.options.cacheLists !== false) this.cache.set(roomId, { members, marker });
         return members;
       })
       .finally(() => {
@@ -118,7 +137,48 @@ export class SpaceMembership {
     const markers = this.options.changeMarkers;
     if (!markers) return;
     // A list cached here under the old marker is refused by members() once the new one is written.
-    markers.touch(roomId).catch((err) => this.options.onShareError?.(err, roomId));
+    this.unshared.add(roomId);
+    this.shareUnshared();
+  }
+
+  /** The shared marker of a room; when the store cannot answer, nothing cached here is trusted any more. */
+  private async readMarker(roomId: string): Promise<string | undefined> {
+    const markers = this.options.changeMarkers;
+    if (!markers) return undefined;
+    try {
+      return await markers.read(roomId);
+    } catch (err) {
+      this.forgetAll();
+      throw err;
+    }
+  }
+
+  /** Tells the other instances of every change not yet told; what fails is tried again later. */
+  private shareUnshared(): void {
+    const markers = this.options.changeMarkers;
+    if (!markers) return;
+    for (const roomId of [...this.unshared]) {
+      markers.touch(roomId).then(
+        () => this.unshared.delete(roomId),
+        (err) => {
+          this.options.onShareError?.(err, roomId);
+          this.retryLater();
+        },
+      );
+    }
+  }
+
+  private retryLater(): void {
+    if (this.retryTimer) return;
+    this.retryTimer = setTimeout(() => {
+      this.retryTimer = undefined;
+      this.shareUnshared();
+    }, this.options.shareRetryMs ?? DEFAULT_SHARE_RETRY_MS);
+    this.retryTimer.unref();
+  }
+
+  private forgetAll(): void {
+    for (const roomId of [...this.cache.keys(), ...this.inFlight.keys()]) this.forgetLocally(roomId);
   }
 
   /** Invalidates the event's room when it is a membership event; returns whether it was one. */

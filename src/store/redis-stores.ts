@@ -106,7 +106,27 @@ class RedisKeyValueStore implements KeyValueStore {
 }
 
 class RedisChangeMarkers implements ChangeMarkers {
-  constructor(private readonly redis: Redis) {}
+  private readonly reconnectListeners: Array<() => void> = [];
+
+  constructor(private readonly redis: Redis) {
+    let lost = false;
+    redis.on('close', () => (lost = true));
+    redis.on('ready', () => {
+      if (!lost) return;
+      lost = false;
+      for (const listener of this.reconnectListeners) {
+        try {
+          listener();
+        } catch {
+          // A listener's failure must not keep the others from hearing of the reconnect.
+        }
+      }
+    });
+  }
+
+  onReconnect(listener: () => void): void {
+    this.reconnectListeners.push(listener);
+  }
 
   // No memory fallback here: during an outage "nothing changed" would be a guess, and callers fail closed.
   async read(key: string): Promise<string | undefined> {

@@ -32,6 +32,8 @@ export interface KeyValueStore {
 export interface ChangeMarkers {
   read(key: string): Promise<string | undefined>;
   touch(key: string, ttlMs: number): Promise<void>;
+  /** Calls `listener` each time the shared store answers again after the connection was lost. */
+  onReconnect(listener: () => void): void;
 }
 
 export interface Stores {

@@ -252,5 +252,71 @@ describe('access/SpaceMembership', () => {
       assert.equal(onShareError.callCount, 1);
       assert.deepEqual(onShareError.firstCall.args[1], 'R1');
     });
+
+    /** A shared store that can be taken down and brought back, told to its listeners as ioredis does. */
+    function flakyMarkers() {
+      const values = new Map<string, string>();
+      const listeners: Array<() => void> = [];
+      let n = 0;
+      const state = { down: false };
+      const fail = () => Promise.reject(new Error('ECONNRESET'));
+      const markers: MembershipChangeMarkers = {
+        read: async (roomId) => (state.down ? fail() : values.get(roomId)),
+        touch: async (roomId) => (state.down ? fail() : void values.set(roomId, `change-${++n}`)),
+        onReconnect: (listener) => void listeners.push(listener),
+      };
+      return { markers, state, reconnect: () => listeners.forEach((l) => l()) };
+    }
+
+    it('a change that could not be shared during an outage reaches the other instance once the store is back', async () => {
+      const shared = flakyMarkers();
+      const listA = sinon.stub();
+      listA.onFirstCall().resolves([insider]);
+      listA.onSecondCall().resolves([insider, outsider]);
+      const a = new SpaceMembership({ listMembers: listA, changeMarkers: shared.markers });
+      const b = new SpaceMembership({ listMembers: sinon.stub().resolves([insider, outsider]), changeMarkers: shared.markers });
+      assert.equal(await a.hasOutsiders('R1', policy), false, 'A remembers the space with insiders only');
+      shared.state.down = true;
+      b.onWebhookEvent({ resource: 'memberships', data: { roomId: 'R1' } }); // the outsider joined; B cannot tell A
+      await settle();
+      shared.state.down = false;
+      shared.reconnect();
+      await settle();
+      assert.equal(await a.hasOutsiders('R1', policy), true, 'A does not trust the list it kept from before the outage');
+    });
+
+    it('forgets every kept list when the shared store cannot be read (changes may have been missed)', async () => {
+      const shared = flakyMarkers();
+      const listMembers = sinon.stub().resolves([insider]);
+      const spaces = new SpaceMembership({ listMembers, changeMarkers: shared.markers });
+      await spaces.members('R1');
+      shared.state.down = true;
+      await assert.rejects(spaces.members('R1'), /ECONNRESET/);
+      shared.state.down = false;
+      await spaces.members('R1');
+      assert.equal(listMembers.callCount, 2);
+    });
+
+    it('tells the other instances again, later, of a change it could not share', async () => {
+      const shared = flakyMarkers();
+      {
+        const b = new SpaceMembership({ listMembers: sinon.stub().resolves([insider]), changeMarkers: shared.markers, shareRetryMs: 1000 });
+        const before = await shared.markers.read('R1');
+        shared.state.down = true;
+        b.invalidate('R1');
+        await settle();
+        shared.state.down = false;
+        await clock.tickAsync(1000);
+        assert.notEqual(await shared.markers.read('R1'), before, 'the retry wrote the marker');
+      }
+    });
+  });
+
+  it('reuses no member list when told not to (websocket mode: not every change is sure to arrive)', async () => {
+    const listMembers = sinon.stub().resolves([insider]);
+    const spaces = new SpaceMembership({ listMembers, cacheLists: false });
+    await spaces.members('R1');
+    await spaces.members('R1');
+    assert.equal(listMembers.callCount, 2);
   });
 });

@@ -121,6 +121,16 @@ describe('store/createStores with Redis (two instances sharing one Redis)', () =
       assert.ok(ttl > 0 && ttl <= 60_000, `ttl ${ttl}`);
     });
 
+    it('tells its listeners when Redis answers again after the connection was lost', async () => {
+      let reconnects = 0;
+      a.changeMarkers!.onReconnect(() => reconnects++);
+      await a.changeMarkers!.read('members:R1');
+      // Drops every other client's connection (the inspector's own is kept): ioredis reconnects.
+      await look.redis.client('KILL', 'TYPE', 'normal', 'SKIPME', 'yes');
+      for (let i = 0; i < 200 && reconnects === 0; i++) await new Promise((r) => setTimeout(r, 25));
+      assert.equal(reconnects, 1);
+    });
+
     it('fails instead of guessing when Redis cannot answer', async () => {
       await a.close();
       await assert.rejects(a.changeMarkers!.read('members:R1'));
