@@ -12,7 +12,16 @@ export interface ServerLimits {
 
 /** `app` may be left out and attached later with server.on('request', app) (start.ts does, once it is built). */
 export function createLimitedServer(app: RequestListener | undefined, limits: ServerLimits): http.Server {
-  const server = http.createServer({ headersTimeout: limits.headersTimeoutMs, requestTimeout: limits.requestTimeoutMs }, app);
+  const server = http.createServer(
+    {
+      headersTimeout: limits.headersTimeoutMs,
+      requestTimeout: limits.requestTimeoutMs,
+      // Node enforces the two timeouts above only when it checks its connections, every 30 s by default:
+      // an idle socket would live 30 s, not headersTimeoutMs. Checking every second makes the limits real.
+      connectionsCheckingInterval: Math.min(1_000, limits.headersTimeoutMs),
+    },
+    app,
+  );
   server.maxConnections = limits.maxConnections;
   server.keepAliveTimeout = limits.keepAliveTimeoutMs;
   return server;

@@ -36,6 +36,19 @@ describe('http/server limits', () => {
     assert.throws(() => loadConfig({ HTTP_HEADERS_TIMEOUT_MS: '20000', HTTP_REQUEST_TIMEOUT_MS: '10000' }), /HTTP_REQUEST_TIMEOUT_MS: must not be shorter than HTTP_HEADERS_TIMEOUT_MS/);
   });
 
+  it("closes a connection that sends no request within the headers timeout (not after Node's 30 s check)", async () => {
+    const server = await listen(createLimitedServer((_req, res) => res.end('ok'), { maxConnections: 10, headersTimeoutMs: 1_000, requestTimeoutMs: 2_000, keepAliveTimeoutMs: 65_000 }), 0, '127.0.0.1');
+    const port = (server.address() as AddressInfo).port;
+    try {
+      const idle = await connectAndWaitForClose(port);
+      // Nothing is sent: the server must close it itself (the suite's 20 s timeout fails the test otherwise).
+      assert.match(await idle.closed, /^(|HTTP\/1\.1 408[\s\S]*)$/);
+    } finally {
+      server.closeAllConnections();
+      await new Promise((r) => server.close(r));
+    }
+  });
+
   it('closes connections beyond maxConnections at once, and still serves once one is free', async () => {
     const server = await listen(createLimitedServer((_req, res) => res.end('ok'), { maxConnections: 2, headersTimeoutMs: 10_000, requestTimeoutMs: 30_000, keepAliveTimeoutMs: 65_000 }), 0, '127.0.0.1');
     const port = (server.address() as AddressInfo).port;
