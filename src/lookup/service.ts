@@ -90,12 +90,14 @@ export class LookupService {
     const person = resolution.person;
     const scope = this.opts.orgScope?.();
     const personOrg = typeof person.orgId === 'string' && person.orgId !== '' ? person.orgId : undefined;
-    if (scope && personOrg && !scope.allows(personOrg)) return { kind: 'otherOrg', target };
+    // With a scope, a person whose org is not known is not known to be in an allowed one: fail closed.
+    if (scope && (!personOrg || !scope.allows(personOrg))) return { kind: 'otherOrg', target };
     // A person ID names someone in any org: with "in org", they must be in that one.
     if (target.kind === 'personId' && options.orgId && personOrg && orgKey(personOrg) !== orgKey(options.orgId)) {
       return { kind: 'notFound', target, orgId: options.orgId };
     }
-    const settingsOrg = options.orgId ?? (scope && personOrg && orgKey(personOrg) !== orgKey(scope.homeOrgId) ? personOrg : undefined);
+    // Settings are read in the person's own org (Webex looks in the token's org otherwise, and answers 404).
+    const settingsOrg = scope && personOrg ? (orgKey(personOrg) === orgKey(scope.homeOrgId) ? undefined : personOrg) : options.orgId;
     const outcome = await this.readSettings(person, target, { ...options, orgId: settingsOrg });
     return outcome.kind === 'found' || outcome.kind === 'webexError' ? { ...outcome, ...org } : outcome;
   }

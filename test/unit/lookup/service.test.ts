@@ -278,6 +278,20 @@ describe('lookup/LookupService permissions cache', () => {
       assert.equal(api.getTransferNumbers.firstCall.args[1].orgId, undefined);
     });
 
+    it('answers "in another organization", reading nothing, for a person whose org is not known', async () => {
+      const nobodyKnows = { id: 'P-X', emails: ['x@example.com'], displayName: 'X', orgId: '' } as WebexPerson;
+      const api = fakeAdmin({ findPeopleByEmail: sinon.stub().resolves([nobodyKnows]) });
+      const lookup = new LookupService(api, { peopleCacheTtlMs: 60_000, orgScope: () => ({ homeOrgId: ORG, allows: () => true }) });
+      assert.deepEqual(await lookup.lookup({ kind: 'email', email: 'x@example.com' }), { kind: 'otherOrg', target: { kind: 'email', email: 'x@example.com' } });
+      assert.equal(api.getTransferNumbers.callCount, 0);
+    });
+
+    it("reads settings in the person's own org even when another allowed org was typed", async () => {
+      const { api, lookup } = scoped([CUSTOMER, 'ORG-OTHER']);
+      await lookup.lookup({ kind: 'email', email: 'olga@customer.example' }, { orgId: 'ORG-OTHER' });
+      assert.equal(api.getTransferNumbers.firstCall.args[1].orgId, CUSTOMER);
+    });
+
     it('answers "in another organization", reading nothing, for a person of an org that is not allowed', async () => {
       const { api, lookup } = scoped([]);
       const outcome = await lookup.lookup({ kind: 'email', email: 'olga@customer.example' });
