@@ -1,7 +1,7 @@
 // The audit trail: one JSON line for every look-up and every refusal (who asked, where, for whom,
 // what came of it, and the Webex tracking ID). It goes to the log (stdout) and, when AUDIT_LOG_FILE
 // is set, is appended to that file. Writing it never blocks or breaks a reply.
-import { chmodSync, createWriteStream, statSync, type WriteStream } from 'node:fs';
+import { chmodSync, createWriteStream, lstatSync, type Stats, type WriteStream } from 'node:fs';
 import type { Logger } from '../ops/logger';
 
 export type AuditOutcome =
@@ -86,7 +86,7 @@ export class AuditLog {
   }
 
   private openFile(path: string): void {
-    this.tightenExistingFile(path);
+    if (!this.tightenExistingFile(path)) return;
     const file = createWriteStream(path, { flags: 'a', mode: 0o600 });
     file.on('error', (err: NodeJS.ErrnoException) => {
       if (this.fileFailed) return;
@@ -99,21 +99,30 @@ export class AuditLog {
   /**
    * The mode given to createWriteStream applies only to a file it creates: an existing audit file
    * (who asked about whom) keeps whatever mode it had, so it is narrowed to 0600 here, and said once.
+   * False, and the file is not written (the audit lines still go to the log), when it is a symbolic
+   * link or cannot be narrowed: a file others may read gets no more lines.
    */
-  private tightenExistingFile(path: string): void {
-    let mode: number;
+  private tightenExistingFile(path: string): boolean {
+    let stat: Stats;
     try {
-      mode = statSync(path).mode & 0o777;
+      stat = lstatSync(path);
     } catch {
-      return; // Not there yet: created with 0600 below.
+      return true; // Not there yet: created with 0600 below.
     }
-    if ((mode & 0o077) === 0) return;
+    if (stat.isSymbolicLink()) {
+      this.options.logger.error({ path }, 'audit.file_refused: AUDIT_LOG_FILE is a symbolic link; name the file itself. Audit lines go to the log only');
+      return false;
+    }
+    const mode = stat.mode & 0o777;
+    if ((mode & 0o077) === 0) return true;
     try {
       chmodSync(path, 0o600);
       this.options.logger.warn({ path, was: mode.toString(8) }, 'audit.file_mode_tightened: AUDIT_LOG_FILE was readable by others; it is now 0600');
+      return true;
     } catch (err) {
       const code = (err as NodeJS.ErrnoException).code;
-      this.options.logger.error({ path, was: mode.toString(8), code }, 'audit.file_mode_not_tightened: AUDIT_LOG_FILE is readable by others; make it 0600');
+      this.options.logger.error({ path, was: mode.toString(8), code }, 'audit.file_refused: AUDIT_LOG_FILE is readable by others and could not be made 0600. Audit lines go to the log only');
+      return false;
     }
   }
 

@@ -1,5 +1,5 @@
 import { strict as assert } from 'node:assert';
-import { chmodSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { chmodSync, mkdtempSync, readFileSync, rmSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { AuditLog, type AuditEntry } from '../../../src/access/audit';
@@ -143,6 +143,23 @@ describe('access/AuditLog', () => {
       logs.lines().filter((l) => String(l.msg).startsWith('audit.file_mode')).map((l) => [l.msg, l.was]),
       [['audit.file_mode_tightened: AUDIT_LOG_FILE was readable by others; it is now 0600', '644']],
     );
+  });
+
+  it('refuses a symbolic link as AUDIT_LOG_FILE: the lines go to the log only, and the target is left alone', async function () {
+    if (process.platform === 'win32') this.skip();
+    const target = join(dir, 'elsewhere.log');
+    writeFileSync(target, '', { mode: 0o644 });
+    chmodSync(target, 0o644);
+    const link = join(dir, 'audit-link.log');
+    symlinkSync(target, link);
+    const logs = captureLogs('info');
+    const audit = new AuditLog({ logger: logs.logger, filePath: link, now: () => NOW });
+    audit.record(entry());
+    await audit.close();
+    assert.equal(readFileSync(target, 'utf8'), '');
+    assert.equal((statSync(target).mode & 0o777).toString(8), '644');
+    assert.equal(logs.lines().filter((l) => l.msg === 'audit').length, 1);
+    assert.ok(logs.lines().some((l) => String(l.msg).startsWith('audit.file_refused: AUDIT_LOG_FILE is a symbolic link')));
   });
 
   it('keeps answering and logging when the file cannot be written, reporting it once', async () => {
