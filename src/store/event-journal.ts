@@ -3,6 +3,7 @@
 // (TOKEN_STORE_FILE's), handled event keys are appended to a journal there and read back at start.
 // One JSON line per key, [expiresAtEpochMs, key]; rewritten with only live keys at start and when it
 // has grown to twice what is live. Written with mode 0600 like the token store.
+import { randomUUID } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import type { Logger } from '../ops/logger';
@@ -55,7 +56,8 @@ export class JournaledEventMemory {
     const now = this.now();
     for (const line of text.split('\n')) {
       const entry = parseLine(line);
-      if (entry) this.memory.remember(entry.key, entry.expiresAt - now);
+      // A clock that went back, or a file written with a longer TTL, must not keep a key longer than ttlMs.
+      if (entry) this.memory.remember(entry.key, Math.min(entry.expiresAt - now, this.options.ttlMs));
     }
   }
 
@@ -63,7 +65,8 @@ export class JournaledEventMemory {
     const now = this.now();
     const live = this.memory.remembered();
     const body = live.map(([key, ms]) => JSON.stringify([now + ms, key]) + '\n').join('');
-    const temp = `${this.options.file}.${process.pid}.tmp`;
+    // Unique even across containers that all run as pid 1 and share the directory.
+    const temp = `${this.options.file}.${randomUUID()}.tmp`;
     try {
       fs.mkdirSync(path.dirname(this.options.file), { recursive: true });
       fs.writeFileSync(temp, body, { mode: 0o600 });

@@ -43,14 +43,18 @@ export function createStores(opts: CreateStoresOptions): Stores {
       commandTimeoutMs: opts.commandTimeoutMs ?? DEFAULT_REDIS_COMMAND_TIMEOUT_MS,
     });
   }
+  const eventMemory = opts.eventJournalFile
+    ? new JournaledEventMemory({ file: opts.eventJournalFile, ttlMs: eventTtlMs, maxKeys: memoryMaxKeys, logger: opts.logger })
+    : new MemoryEventMemory(eventTtlMs, memoryMaxKeys, opts.memoryClock);
   return {
     kind: 'memory',
-    eventMemory: opts.eventJournalFile
-      ? new JournaledEventMemory({ file: opts.eventJournalFile, ttlMs: eventTtlMs, maxKeys: memoryMaxKeys, logger: opts.logger })
-      : new MemoryEventMemory(eventTtlMs, memoryMaxKeys, opts.memoryClock),
+    eventMemory,
     rateLimit: new MemoryRateLimitStore(memoryMaxKeys),
     kv: new MemoryKeyValueStore(memoryMaxKeys, opts.memoryClock),
     ready: async () => true,
-    close: async () => undefined,
+    // The journal's last lines must be on disk before the process exits.
+    close: async () => {
+      if (eventMemory instanceof JournaledEventMemory) await eventMemory.flushed();
+    },
   };
 }

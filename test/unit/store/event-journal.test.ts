@@ -2,6 +2,7 @@ import { strict as assert } from 'node:assert';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { createStores } from '../../../src/store';
 import { JournaledEventMemory } from '../../../src/store/event-journal';
 import { captureLogs } from '../../helpers/logs';
 
@@ -61,5 +62,12 @@ describe('store/JournaledEventMemory (handled events kept across restarts withou
       logs.lines().filter((l) => String(l.msg).startsWith('store.event_journal')).map((l) => l.msg),
       ['store.event_journal_failed: handled events are kept in memory only'],
     );
+  });
+
+  it('is on disk once the stores are closed, so a stop loses no handled event', async () => {
+    const stores = createStores({ logger: captureLogs().logger, eventJournalFile: file });
+    assert.equal(await stores.eventMemory.seen('messages:created:LAST'), false);
+    await stores.close();
+    assert.match(fs.readFileSync(file, 'utf8'), /messages:created:LAST/);
   });
 });
