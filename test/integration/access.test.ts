@@ -80,15 +80,26 @@ describe('integration: who may ask, and who may see', function () {
   });
 
   it('says "Sorry" to an outsider once per space, however often they ask, and audits every time', async () => {
-    const room = t.emulator.rooms.partner;
-    const posted = t.emulator.botMessages(room).length;
-    const audited = () => auditLines(t).filter((a) => a.outcome === 'refused.notAllowed').length;
-    const before = audited();
-    for (let i = 0; i < 5; i++) await t.emulator.say({ from: SEED_EMAILS.olga, roomId: room, text: ASK, mentionBot: true });
-    for (let i = 0; i < 400 && audited() < before + 5; i++) await new Promise((r) => setTimeout(r, 25));
-    assert.equal(audited(), before + 5);
-    await t.emulator.deliveriesSettled();
-    assert.equal(t.emulator.botMessages(room).length, posted, 'told once already (first test); every later refusal is silent');
+    // A space where no earlier test has told Olga anything (she joins it for this test only).
+    const room = t.emulator.rooms.helpDesk;
+    await t.emulator.addMember({ roomId: room, email: SEED_EMAILS.olga });
+    try {
+      const posted = t.emulator.botMessages(room).length;
+      const audited = () => auditLines(t).filter((a) => a.outcome === 'refused.notAllowed').length;
+      const before = audited();
+      for (let i = 0; i < 5; i++) await t.emulator.say({ from: SEED_EMAILS.olga, roomId: room, text: ASK, mentionBot: true });
+      for (let i = 0; i < 400 && audited() < before + 5; i++) await new Promise((r) => setTimeout(r, 25));
+      assert.equal(audited(), before + 5);
+      await t.emulator.deliveriesSettled();
+      const sorry = t.emulator.botMessages(room).slice(posted);
+      assert.deepEqual(
+        sorry.map((m) => markdownOf(m)),
+        ['Sorry, I only answer people in the organization I serve.'],
+        'the first refusal is said, the four after it are silent',
+      );
+    } finally {
+      await t.emulator.removeMember({ roomId: room, email: SEED_EMAILS.olga });
+    }
   });
 
   it('answers an insider pressing a card button in a mixed space privately, like a typed command', async () => {

@@ -2,6 +2,7 @@
 // the emulator's fault injection (or a bad setting) breaks what it checks.
 import { strict as assert } from 'node:assert';
 import { spawn } from 'node:child_process';
+import os from 'node:os';
 import path from 'node:path';
 import { loadConfig } from '../../src/config';
 import { checkLine } from '../../src/doctor/report';
@@ -165,7 +166,8 @@ describe('integration: npm run doctor', function () {
     function run(args: string[], overrides: Record<string, string | undefined>): Promise<{ status: number | null; stdout: string; stderr: string }> {
       const childEnv: Record<string, string | undefined> = { PATH: process.env.PATH, HOME: process.env.HOME, ...overrides };
       return new Promise((resolve) => {
-        const child = spawn(process.execPath, [DOCTOR, ...args], { env: childEnv as NodeJS.ProcessEnv });
+        // Not the repo root: dotenv would fill unset variables from a developer's .env there.
+        const child = spawn(process.execPath, [DOCTOR, ...args], { env: childEnv as NodeJS.ProcessEnv, cwd: os.tmpdir() });
         let stdout = '';
         let stderr = '';
         child.stdout.on('data', (d: Buffer) => (stdout += d.toString()));
