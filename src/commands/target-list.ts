@@ -20,9 +20,15 @@ function standsAlone(token: string): boolean {
   return cleaned.includes('@') || isPersonId(cleaned);
 }
 
-/** "Alice Anderson <alice@example.com>": the name in front of an address in <> is only its label. */
+/**
+ * "Alice Anderson <alice@example.com>": the name in front of an address in <> is only its label. The
+ * part before the "@" holds no "@": with [^<>\s]+ on both sides, "Alice <a@a@a@…" tried every "@"
+ * as the separator and scanned to the end each time (quadratic; 28 ms for one 7 KB message).
+ */
+const ADDRESS_IN_BRACKETS = /^<[^<>\s@]+@[^<>\s]+>[.,;:!?]*$/;
+
 function isAddressInBrackets(token: string): boolean {
-  return /^<[^<>\s]+@[^<>\s]+>[.,;:!?]*$/.test(token);
+  return ADDRESS_IN_BRACKETS.test(token);
 }
 
 /** Words between separators → pieces: each email or ID alone, each run of other words as one name. */
