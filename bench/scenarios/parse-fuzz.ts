@@ -1,5 +1,5 @@
-// The command parser runs for every message, outsiders' too, before the access check can refuse it,
-// so it must stay cheap on hostile text. This fuzzes it with messages as long as Webex allows (7,439
+// The command parser runs for every message of an allowed agent (outsiders are refused before their
+// text is read) and holds the event loop while it runs, so it must stay cheap on hostile text. This fuzzes it with messages as long as Webex allows (7,439
 // bytes), built to trip backtracking (runs of the characters trimmed at the ends, unclosed markdown
 // links, repeated "in org", an unclosed "<…@…" address after a name), plus random text, and reports
 // the slowest message.
