@@ -53,6 +53,8 @@ export function splitTargetText(input: string): string[] {
   const text = input.replace(MARKDOWN_LINK, (_link, label: string, href: string) => href.replace(/^mailto:/i, '').trim() || label);
   const pieces: string[] = [];
   for (const chunk of text.split(/[,;]/)) {
+    // Blank between separators (",,," or ", ;"): nothing to split; hostile text has thousands of these.
+    if (chunk.trim() === '') continue;
     let words: string[] = [];
     for (const token of chunk.split(/\s+/).filter((t) => t !== '')) {
       if (SEPARATOR_WORD.test(token)) {
