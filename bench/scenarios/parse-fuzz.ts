@@ -1,7 +1,8 @@
-// The command parser runs for every message, outsiders' too, before the access check can refuse it,
-// so it must stay cheap on hostile text. This fuzzes it with messages as long as Webex allows (7,439
+// The command parser runs for every message of an allowed agent (outsiders are refused before their
+// text is read) and holds the event loop while it runs, so it must stay cheap on hostile text. This fuzzes it with messages as long as Webex allows (7,439
 // bytes), built to trip backtracking (runs of the characters trimmed at the ends, unclosed markdown
-// links, repeated "in org"), plus random text, and reports the slowest message.
+// links, repeated "in org", an unclosed "<…@…" address after a name), plus random text, and reports
+// the slowest message.
 import { performance } from 'node:perf_hooks';
 import fc from 'fast-check';
 import { parseCardSubmit, parseCommand } from '../../src/commands';
@@ -21,8 +22,9 @@ function filled(prefix: string, unit: string, suffix = 'x'): string {
   return prefix + unit.repeat(times) + suffix;
 }
 
-const PREFIXES = ['transfer numbers for ', 'who transfers to ', 'Transfer Bot transfer numbers for ', ''];
-const UNITS = ['>', '.', ',;', '…', ')', '"', '[a](', '[', ' in org ', 'a.', 'a@b.', ' and ', '<a@b.c> ', '  ', '-', '+1 ', 'Y2lzY29zcGFyazovL'];
+// "Alice <": a word before an address in <> makes the parser ask whether the name is only its label.
+const PREFIXES = ['transfer numbers for ', 'who transfers to ', 'Transfer Bot transfer numbers for ', 'transfer numbers for Alice <', ''];
+const UNITS = ['>', '.', ',;', '…', ')', '"', '[a](', '[', ' in org ', 'a.', 'a@', 'a@b.', ' and ', '<a@b.c> ', '  ', '-', '+1 ', 'Y2lzY29zcGFyazovL'];
 
 export function hostileMessages(): string[] {
   const messages: string[] = [];

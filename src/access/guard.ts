@@ -30,7 +30,11 @@ export interface AccessGuardOptions {
 
 export interface AccessRequest {
   requester: RequesterIdentity;
-  command: Command;
+  /**
+   * What is asked, or how to read it: a function is called only once the requester is allowed, so
+   * text from someone refused is never parsed (an outsider's 7 KB message costs nothing to refuse).
+   */
+  command: Command | (() => Command);
   /** The space asked in; refusals are said there once per window. */
   roomId?: string;
   /** Present for card submits. */
@@ -118,8 +122,9 @@ export class AccessGuard {
   constructor(private readonly options: AccessGuardOptions) {}
 
   /**
-   * Decides whether a request may run. Order: the requester and the organization it names (no Webex
-   * call), then the card's origin (one Webex call), then the rate limit (only look-ups count, one per person asked for; refused requests never do).
+   * Decides whether a request may run. Order: the requester (before the command is read), the
+   * organization it names (no Webex call), then the card's origin (one Webex call), then the rate
+   * limit (only look-ups count, one per person asked for; refused requests never do).
    */
   async admit(request: AccessRequest): Promise<Admission> {
     const decision = this.options.policy.isAllowedRequester(request.requester);
@@ -131,7 +136,8 @@ export class AccessGuard {
       return { admitted: false, reason: decision.reason, outcome: 'refused.notAllowed', reply: { kind: 'notAllowed' } };
     }
 
-    const orgId = namedOrgId(request.command);
+    const command = typeof request.command === 'function' ? request.command() : request.command;
+    const orgId = namedOrgId(command);
     if (orgId !== undefined && this.options.targetOrgs && !this.options.targetOrgs.allows(orgId)) {
       return { admitted: false, reason: 'orgNotAllowed', outcome: 'refused.orgNotAllowed', reply: { kind: 'orgNotAllowed', orgId } };
     }
@@ -141,7 +147,7 @@ export class AccessGuard {
       if (refusal) return refusal;
     }
 
-    const cost = lookupCost(request.command);
+    const cost = lookupCost(command);
     if (cost > 0) {
       const rate = await this.options.limiter.take(request.requester.id, cost);
       if (!rate.allowed) {

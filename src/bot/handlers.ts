@@ -87,17 +87,17 @@ export function botNamesOf(framework: Framework): string[] {
   return names.filter((n): n is string => typeof n === 'string' && n.trim() !== '');
 }
 
+// The text is parsed only once the guard has found the requester allowed (see AccessGuard.admit).
 async function handleMessage(deps: HandlerDeps, event: EventContext, bot: Framework.Bot, trigger: Framework.Trigger): Promise<void> {
   const text = trigger.message?.text ?? trigger.text ?? '';
-  const command = parseCommand(text, { botNames: botNamesOf(deps.framework) });
-  await respond(deps, event, bot, trigger, command, { source: 'message', asked: text });
+  const parse = () => parseCommand(text, { botNames: botNamesOf(deps.framework) });
+  await respond(deps, event, bot, trigger, parse, { source: 'message', asked: text });
 }
 
 async function handleCardSubmit(deps: HandlerDeps, event: EventContext, bot: Framework.Bot, trigger: Framework.Trigger): Promise<void> {
   const raw = trigger.attachmentAction?.inputs;
   const inputs = typeof raw === 'object' && raw !== null ? raw : {};
-  const command = parseCardSubmit(inputs);
-  await respond(deps, event, bot, trigger, command, { source: 'card', asked: askedOfCard(inputs) });
+  await respond(deps, event, bot, trigger, () => parseCardSubmit(inputs), { source: 'card', asked: askedOfCard(inputs) });
 }
 
 async function respond(
@@ -105,14 +105,16 @@ async function respond(
   event: EventContext,
   bot: Framework.Bot,
   trigger: Framework.Trigger,
-  command: Command,
+  parse: () => Command,
   how: { source: 'message' | 'card'; asked: string },
 ): Promise<void> {
   const ctx = contextOf(deps.framework, event, bot, trigger, how.source);
   const log = deps.logger.child({ commandId: ctx.commandId });
   const access = deps.access();
   const toSpace: Poster = (message) => bot.say({ ...message });
-  const about = { roomId: ctx.room.id, roomType: ctx.room.type, requesterId: ctx.requester.id, source: how.source, command };
+  let parsed: Command | undefined;
+  const commandOnce = (): Command => (parsed ??= parse());
+  const where = { roomId: ctx.room.id, roomType: ctx.room.type, requesterId: ctx.requester.id, source: how.source };
   const audit = (fields: Omit<AuditEntry, 'commandId' | 'requester' | 'space' | 'asked' | 'source'>) =>
     access?.audit.record({
       commandId: ctx.commandId,
@@ -125,23 +127,27 @@ async function respond(
 
   if (!access) {
     // Only before start-up has finished: nobody can be vetted yet, so nobody gets an answer about a person.
-    await postReply(deps, event, toSpace, { kind: 'internalError', reference: ctx.commandId }, about);
+    await postReply(deps, event, toSpace, { kind: 'internalError', reference: ctx.commandId }, where);
     return;
   }
   const card = trigger.attachmentAction ? { messageId: trigger.attachmentAction.messageId, roomId: trigger.attachmentAction.roomId } : undefined;
   const admission = await access.guard.admit({
     requester: { id: ctx.requester.id, email: ctx.requester.email, orgId: ctx.requester.orgId, type: ctx.requester.type },
-    command,
+    command: commandOnce,
     roomId: ctx.room.id,
     card,
   });
   if (!admission.admitted) {
+    // `parsed` is absent when the requester was refused: their text was never read.
+    const refused = { ...where, command: parsed };
     audit({ outcome: admission.outcome, reason: admission.reason, trackingId: admission.reply?.kind === 'webexError' ? admission.reply.error.trackingId : undefined });
-    if (admission.reply) await postReply(deps, event, toSpace, admission.reply, about);
-    else if (admission.quiet) log.debug({ reason: admission.reason, ...about }, 'refusal.not_repeated');
-    else log.warn({ reason: admission.reason, ...about }, 'command.ignored');
+    if (admission.reply) await postReply(deps, event, toSpace, admission.reply, refused);
+    else if (admission.quiet) log.debug({ reason: admission.reason, ...refused }, 'refusal.not_repeated');
+    else log.warn({ reason: admission.reason, ...refused }, 'command.ignored');
     return;
   }
+  const command = commandOnce();
+  const about = { ...where, command };
 
   // In a group space, find out who else is there while the look-up runs (one cached Webex call);
   // help and invalid input name no one, so they need no such check.

@@ -10,7 +10,7 @@ export function renderNotAllowed(): OutgoingMessage {
 
 export function renderInvalidOrg(reply: { input: string }): OutgoingMessage {
   const shown = escapeMarkdown(reply.input, 80);
-  const what = shown ? `“${shown}” is not an organization ID` : 'That is not an organization ID';
+  const what = shown ? `“${shown}” is not an organization ID` : 'No organization ID followed “in org”';
   return textMessage(
     `${what}, so I searched nothing. After “in org”, paste the organization ID from Control Hub or the Webex API ` +
       '(a UUID, or the long ID that starts with Y2lzY29zcGFyazovL), or leave “in org …” out to search the default organization.',

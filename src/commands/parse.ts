@@ -2,7 +2,7 @@
 import { parsePhoneQuery } from './phone-query';
 import { isOrganizationId } from './org-id';
 import { parseTarget } from './target';
-import { trimEndChars } from './trim';
+import { trimEndChars, trimStartChars } from './trim';
 import { MAX_TARGETS, parseTargetList, sameTarget } from './target-list';
 import type { Command, ParseContext, Target } from './types';
 import { CARD_ACTION, CARD_DATA_TARGETS, CARD_INPUT_TARGET } from './card-actions';
@@ -13,7 +13,8 @@ const LOOKUP = /^(?:(?:please|pls)\s+)?(?:(?:show|get|list|find|check|what\s+are
 const REVERSE =
   /^(?:(?:please|pls)\s+)?(?:(?:show|tell\s+me|find|list)\s+)?(?:who|which\s+(?:people|persons|users))\s+(?:(?:is|are)\s+)?(?:auto[\s-]?)?transfer(?:s|ring|red)?\s+(?:(?:their\s+)?calls\s+)?to\b[\s:]*(.*)$/isu;
 const HELP = /^(?:help|\?|\/help|hi|hello|hey|usage|commands|start)[\s!.?]*$/i;
-const IN_ORG = /\s+(?:in|at)\s+org(?:anization)?\s*[:=]?\s*(\S+)\s*$/i;
+// "in org" or "at organization:" as words of their own; the organization is everything after the last one.
+const IN_ORG = /(?:^|\s)(?:in|at)\s+org(?:anization)?(?=$|[\s:=])/gi;
 
 /** Parses a chat message (already without the leading bot mention in group spaces, or with it: both are fine). */
 export function parseCommand(text: string, ctx: ParseContext): Command {
@@ -30,11 +31,16 @@ export function parseCommand(text: string, ctx: ParseContext): Command {
   return { kind: 'help' };
 }
 
-/** "… in org <orgId>" at the end: partner administrators working in a customer's org. */
+/**
+ * "… in org <orgId>" at the end: partner administrators working in a customer's org. Whatever follows
+ * the last "in org" is what they named, nothing included ("" is then reported, not looked up as a name).
+ */
 function splitOrg(rest: string): { rest: string; orgId?: string } {
-  const org = IN_ORG.exec(rest);
-  if (!org) return { rest };
-  return { rest: rest.slice(0, org.index), orgId: trimEndChars(org[1], '<>.,;').replace(/^</, '') };
+  let last: RegExpExecArray | undefined;
+  for (const match of rest.matchAll(IN_ORG)) last = match;
+  if (!last) return { rest };
+  const value = trimStartChars(rest.slice(last.index + last[0].length).trim(), ':=').trim();
+  return { rest: rest.slice(0, last.index), orgId: trimStartChars(trimEndChars(value, '<>.,;'), '<') };
 }
 
 function lookupCommand(text: string): Command {
@@ -70,7 +76,8 @@ export function parseCardSubmit(inputs: Record<string, unknown>): Command {
   // buttons send "" when the look-up was in the default org.
   const orgId = typeof inputs.orgId === 'string' && inputs.orgId !== '' ? inputs.orgId : undefined;
   if (orgId !== undefined && !isOrganizationId(orgId)) return { kind: 'invalidOrg', input: orgId };
-  if (inputs.orgId !== undefined && typeof inputs.orgId !== 'string') return { kind: 'invalidOrg', input: '' };
+  // Not text at all (42, {…}): shown as sent, so the reply does not say "nothing followed in org".
+  if (inputs.orgId !== undefined && typeof inputs.orgId !== 'string') return { kind: 'invalidOrg', input: String(JSON.stringify(inputs.orgId)).slice(0, 200) };
   const withOrg = (c: Command): Command => withOrgId(c, orgId);
   if (action === CARD_ACTION.pick || action === CARD_ACTION.refresh) {
     const fresh = action === CARD_ACTION.refresh ? { fresh: true } : {};

@@ -62,19 +62,21 @@ export function createWebhookReceiver(opts: WebhookReceiverOptions): RequestHand
       res.status(401).json({ message: 'Invalid or missing X-Spark-Signature' });
       return;
     }
-    let event: unknown;
+    let parsed: unknown;
     try {
-      event = JSON.parse(body.toString('utf8'));
+      parsed = JSON.parse(body.toString('utf8'));
     } catch {
       result('bad_json');
       res.status(400).json({ message: 'Body is not valid JSON' });
       return;
     }
-    if (!isWebhookEvent(event)) {
+    const problem = shapeProblem(parsed);
+    if (problem !== undefined) {
       result('bad_shape');
-      res.status(400).json({ message: 'Body is not a Webex webhook event' });
+      res.status(400).json({ message: problem });
       return;
     }
+    const event = parsed as WebexWebhookEvent;
     try {
       opts.onVerified?.(event);
     } catch (err) {
@@ -105,8 +107,8 @@ export function createWebhookReceiver(opts: WebhookReceiverOptions): RequestHand
     res.status(200).json({ status: 'accepted' });
     setImmediate(() => {
       Promise.resolve()
-        .then(() => opts.onEvent(event as WebexWebhookEvent))
-        .catch((err) => opts.logger.error({ err: redactForLog(err), event: eventRef(event as WebexWebhookEvent) }, 'webhook.handoff_failed'));
+        .then(() => opts.onEvent(event))
+        .catch((err) => opts.logger.error({ err: redactForLog(err), event: eventRef(event) }, 'webhook.handoff_failed'));
     });
   };
 
@@ -135,25 +137,27 @@ export function webhookErrorHandler(err: unknown, _req: Request, res: Response, 
  */
 const WEBEX_ID = /^[A-Za-z0-9_-]{1,256}={0,2}$/;
 const ID_FIELDS_OF_DATA = ['roomId', 'personId', 'messageId'] as const;
+const NOT_AN_EVENT = 'Body is not a Webex webhook event';
 
 function isWebexIdOrAbsent(v: unknown): boolean {
   return v === undefined || (typeof v === 'string' && WEBEX_ID.test(v));
 }
 
-function isWebhookEvent(v: unknown): v is WebexWebhookEvent {
-  if (typeof v !== 'object' || v === null) return false;
+/** Why `v` is not an event the bot can use (the 400 body names the field), or undefined when it is. */
+function shapeProblem(v: unknown): string | undefined {
+  if (typeof v !== 'object' || v === null) return NOT_AN_EVENT;
   const e = v as Record<string, unknown>;
   const data = e.data as Record<string, unknown> | undefined;
-  return (
-    typeof e.resource === 'string' &&
-    typeof e.event === 'string' &&
-    isWebexIdOrAbsent(e.actorId) &&
-    typeof data === 'object' &&
-    data !== null &&
-    typeof data.id === 'string' &&
-    WEBEX_ID.test(data.id) &&
-    ID_FIELDS_OF_DATA.every((field) => isWebexIdOrAbsent(data[field]))
-  );
+  if (typeof e.resource !== 'string' || typeof e.event !== 'string' || typeof data !== 'object' || data === null) return NOT_AN_EVENT;
+  if (typeof data.id !== 'string') return NOT_AN_EVENT;
+  if (!WEBEX_ID.test(data.id)) return notAWebexId('data.id');
+  if (!isWebexIdOrAbsent(e.actorId)) return notAWebexId('actorId');
+  const bad = ID_FIELDS_OF_DATA.find((field) => !isWebexIdOrAbsent(data[field]));
+  return bad === undefined ? undefined : notAWebexId(`data.${bad}`);
+}
+
+function notAWebexId(field: string): string {
+  return `${field} is not a Webex ID (base64url characters, at most 256)`;
 }
 
 function rateLimitedWarn(logger: Logger, intervalMs: number) {

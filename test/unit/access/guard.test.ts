@@ -75,6 +75,20 @@ describe('access/AccessGuard admit', () => {
     assert.equal(hit.callCount, 0);
   });
 
+  it('reads the command only once the requester is allowed, and then uses it', async () => {
+    const { guard, hit } = build();
+    let reads = 0;
+    const read = (): Command => {
+      reads++;
+      return lookup;
+    };
+    assert.equal((await guard.admit({ requester: stranger, command: read })).admitted, false);
+    assert.equal(reads, 0, "a refused requester's text is never parsed");
+    assert.deepEqual(await guard.admit({ requester: agent, command: read }), { admitted: true });
+    assert.equal(reads, 1);
+    assert.equal(hit.callCount, 1, 'the look-up it read is counted');
+  });
+
   it('refuses bots', async () => {
     const { guard } = build();
     const decision = await guard.admit({ requester: { ...agent, type: 'bot' }, command: help });

@@ -25,6 +25,15 @@ describe('cards/plain-messages and timed-out card', () => {
     );
   });
 
+  it('invalidOrg: names what was typed, escaped, or says that nothing followed "in org"', () => {
+    const rest =
+      ', so I searched nothing. After “in org”, paste the organization ID from Control Hub or the Webex API ' +
+      '(a UUID, or the long ID that starts with Y2lzY29zcGFyazovL), or leave “in org …” out to search the default organization.';
+    assert.deepEqual(render({ kind: 'invalidOrg', input: '../../people/me?' }), { markdown: `“../../people/me?” is not an organization ID${rest}` });
+    assert.deepEqual(render({ kind: 'invalidOrg', input: '*Example* Corp' }), { markdown: `“\\*Example\\* Corp” is not an organization ID${rest}` });
+    assert.deepEqual(render({ kind: 'invalidOrg', input: '' }), { markdown: `No organization ID followed “in org”${rest}` });
+  });
+
   it('sentPrivately: names the requester, escaped', () => {
     assert.deepEqual(render({ kind: 'sentPrivately', requesterName: 'Bob' }), {
       markdown: 'Bob, I sent the answer to you in a private message because this space has members from outside the organization.',

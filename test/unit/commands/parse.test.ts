@@ -70,6 +70,24 @@ describe('commands/parseCommand', () => {
     assert.deepEqual(parseCommand('who transfers to 3650 in org ../x', ctx), { kind: 'invalidOrg', input: '../x' });
   });
 
+  it('reads everything after the last "in org" as the organization, and nothing there as a missing one', () => {
+    const cases: Array<[string, string]> = [
+      ['transfer numbers for alice@example.com in org', ''],
+      ['transfer numbers for alice@example.com in organization:', ''],
+      ['transfer numbers for alice@example.com in org Example Corp', 'Example Corp'],
+      [`transfer numbers for alice@example.com in org ${ORG} please`, `${ORG} please`],
+      ['transfer numbers in org ../../people/me?', '../../people/me?'],
+      ['who transfers to 3650 at org: <acme>.', 'acme'],
+    ];
+    for (const [text, input] of cases) assert.deepEqual(parseCommand(text, ctx), { kind: 'invalidOrg', input }, text);
+  });
+
+  it('keeps names that only look like "in org"', () => {
+    for (const name of ['Justin Organa', 'Erin In Orgel', 'Lin Organization-Smith']) {
+      assert.deepEqual(parseCommand(`transfer numbers for ${name}`, ctx), { kind: 'lookup', target: { kind: 'name', name } }, name);
+    }
+  });
+
   for (const text of ['help', 'HELP', '?', '', '   ', 'Transfer Bot', 'Transfer Bot help', 'hello', 'what can you do', 'delete everything', '12345']) {
     it(`answers ${JSON.stringify(text)} with help`, () => {
       assert.deepEqual(parseCommand(text, ctx), { kind: 'help' });
@@ -148,6 +166,11 @@ describe('commands/parseCardSubmit org IDs', () => {
     for (const orgId of ['has spaces in it', 'x'.repeat(201), 'line\nbreak', '<script>', '../../people/me']) {
       assert.deepEqual(parseCardSubmit({ action: 'refresh', personId: id, orgId }), { kind: 'invalidOrg', input: orgId }, orgId);
     }
+  });
+
+  it('names an org ID that is not text as it was sent', () => {
+    assert.deepEqual(parseCardSubmit({ action: 'refresh', personId: id, orgId: 42 }), { kind: 'invalidOrg', input: '42' });
+    assert.deepEqual(parseCardSubmit({ action: 'lookup', target: 'bob', orgId: { path: '../me' } }), { kind: 'invalidOrg', input: '{"path":"../me"}' });
   });
 
   it('reads an empty org ID (a button of a look-up in the default org) as none', () => {

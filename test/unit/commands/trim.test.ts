@@ -33,4 +33,17 @@ describe('commands/trim', () => {
       assert.equal(command.kind, 'invalidTarget', unit);
     }
   });
+
+  it('reads a name before an unclosed address of many "@" as a name and an address that is refused', () => {
+    const ctx = { botNames: ['Transfer Bot'] };
+    const address = `<${'a@'.repeat(3_600)}`;
+    const command = parseCommand(`transfer numbers for Alice ${address}`, ctx);
+    assert.ok(command.kind === 'invalidTarget' && command.input === address, 'the address is named as the problem');
+    assert.equal(command.reason, 'tooLong');
+    assert.deepEqual(parseCommand('transfer numbers for Alice <a@b@example.com>', ctx), { kind: 'invalidTarget', input: 'Alice <a@b@example.com>', reason: 'malformed' });
+    assert.deepEqual(parseCommand('transfer numbers for Alice Anderson <alice@example.com>.', ctx), {
+      kind: 'lookup',
+      target: { kind: 'email', email: 'alice@example.com' },
+    });
+  });
 });

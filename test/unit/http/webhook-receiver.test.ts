@@ -145,19 +145,20 @@ describe('http/webhook receiver', () => {
   });
 
   it('refuses a signed event whose IDs are not Webex IDs, before anything uses them in a path', async () => {
-    const shapes: Array<Record<string, unknown>> = [
-      { data: { id: '../../people/me', roomId: 'R1' } },
-      { data: { id: 'MSG1', roomId: 'R1/../../webhooks' } },
-      { data: { id: 'MSG1', personId: 'me?x=1' } },
-      { data: { id: 'MSG1', messageId: 'a b' } },
-      { data: { id: 'MSG1', roomId: 42 } },
-      { actorId: '..%2F..', data: { id: 'MSG1' } },
+    const shapes: Array<[Record<string, unknown>, string]> = [
+      [{ data: { id: '../../people/me', roomId: 'R1' } }, 'data.id'],
+      [{ data: { id: 'MSG1', roomId: 'R1/../../webhooks' } }, 'data.roomId'],
+      [{ data: { id: 'MSG1', personId: 'me?x=1' } }, 'data.personId'],
+      [{ data: { id: 'MSG1', messageId: 'a b' } }, 'data.messageId'],
+      [{ data: { id: 'MSG1', roomId: 42 } }, 'data.roomId'],
+      [{ data: { id: 'x'.repeat(257) } }, 'data.id'],
+      [{ actorId: '..%2F..', data: { id: 'MSG1' } }, 'actorId'],
     ];
-    for (const shape of shapes) {
+    for (const [shape, field] of shapes) {
       const body = JSON.stringify({ ...event('X'), ...shape });
       const res = await post(body, signed(body));
       assert.equal(res.status, 400, body);
-      assert.deepEqual(await res.json(), { message: 'Body is not a Webex webhook event' });
+      assert.deepEqual(await res.json(), { message: `${field} is not a Webex ID (base64url characters, at most 256)` });
     }
     assert.equal(received.length, 0);
     assert.equal(verified.length, 0);
@@ -197,6 +198,7 @@ describe('http/webhook receiver', () => {
     for (const body of ['[]', '"x"', '{}', '{"resource":"messages","event":"created","data":{}}', 'null']) {
       const res = await post(body, signed(body));
       assert.equal(res.status, 400, body);
+      assert.deepEqual(await res.json(), { message: 'Body is not a Webex webhook event' }, body);
     }
     assert.equal(received.length, 0);
   });
