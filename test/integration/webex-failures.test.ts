@@ -16,6 +16,7 @@ describe('integration: when Webex fails', function () {
       WEBEX_REQUEST_TIMEOUT_MS: '400',
       COMMAND_TIMEOUT_MS: '4000',
       WEBEX_OPS_ROOM_ID: '', // set per test below through a second bot where needed
+      REVERSE_INDEX_TTL_SECONDS: '0', // every "who transfers to" scans, whatever ran before
     });
   });
   after(async () => {
@@ -69,6 +70,18 @@ describe('integration: when Webex fails', function () {
       [200, '50'],
     ]);
     assert.equal(t.logs.lines().filter((l) => String(l.msg).startsWith('webex.people_page_size_reduced')).length, 1);
+  });
+
+  it('stops a "who transfers to" scan whose next page links back to the first, and says so', async () => {
+    t.emulator.faults.add({ route: 'people.list', token: 'admin', action: 'loopLink' });
+    const reply = await askOnce('who transfers to (205) 555-3661');
+    assert.deepEqual(viewCard(reply).texts.slice(0, 3), [
+      'Webex kept sending the same pages',
+      'Webex kept sending the same pages of people, so I stopped after 1 page.',
+      'I was listing calling users to find who transfers calls to +1 205 555 3661 (+12055553661).',
+    ]);
+    assert.deepEqual(callsTo('people.list'), [200], 'the first page is not read again');
+    await assertStillWorks();
   });
 
   it('waits out a one-shot 429 for the Retry-After it was given, then answers', async () => {
