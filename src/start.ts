@@ -215,6 +215,7 @@ function buildUseCases(
   const reverse = new ReverseIndex(clients.admin, {
     ttlMs: limits.reverseIndexTtlMs,
     defaultOrgId: config.defaultOrgId,
+    homeOrgId: () => targetOrgs.get()?.homeOrgId,
     onPageSizeReduced: (change) => clients.webexLog.warn(change, 'webex.people_page_size_reduced: Webex answered 504 to a page of calling users; asking for smaller pages'),
   });
   // The framework's SDK exists once the framework has started; a notice before that is dropped.

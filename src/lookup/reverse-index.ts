@@ -38,6 +38,11 @@ export interface ReverseIndexOptions {
   defaultCountry?: string;
   /** Org for partner administrators serving one customer org. */
   defaultOrgId?: string;
+  /**
+   * The admin token's own organization, once start-up has read it: a search that names it and one
+   * that names no org search the same people, so they share one scan.
+   */
+  homeOrgId?: () => string | undefined;
   /** Told once per listing when Webex answered 504 and the page size was halved. */
   onPageSizeReduced?: (change: { from: number; to: number }) => void;
   deadlineMarginMs?: number;
@@ -88,7 +93,10 @@ export class ReverseIndex {
     private readonly opts: ReverseIndexOptions = {},
   ) {
     this.now = opts.now ?? (() => Date.now());
-    this.cache = new LRUCache<string, Scan>({ max: MAX_CACHED_SCANS });
+    const ttl = opts.ttlMs ?? DEFAULT_REVERSE_TTL_MS;
+    // Memory is let go `ttl` after a scan finished (re-reading its failed people does not extend it),
+    // on the same clock as finishedAt; scanFor decides freshness. ttl 0 keeps nothing.
+    this.cache = new LRUCache<string, Scan>({ max: MAX_CACHED_SCANS, ttl: Math.max(1, ttl), ttlAutopurge: true, ttlResolution: 0, perf: { now: () => this.now() } });
   }
 
   /**
@@ -115,12 +123,11 @@ export class ReverseIndex {
   }
 
   private scanFor(orgId: string | undefined, opts: ReverseFindOptions): Promise<Scan> {
-    const key = scanKey(orgId);
-    const cached = this.cache.get(key);
+    const key = this.scanKey(orgId);
     const ttlMs = this.opts.ttlMs ?? DEFAULT_REVERSE_TTL_MS;
+    const cached = this.cache.get(key);
     const fresh = cached && this.now() - cached.finishedAt < ttlMs ? cached : undefined;
     if (fresh && fresh.failedPeople.length === 0) return Promise.resolve(fresh);
-    if (!fresh) this.cache.delete(key);
     // A scan already under way is joined as it is: it keeps the deadline of whoever started it.
     let running = this.running.get(key);
     if (!running) {
@@ -138,7 +145,7 @@ export class ReverseIndex {
       const done = work.then((scan) => {
         // A scan that listed everyone may answer later questions (its failures are re-read then); one
         // cut short by the deadline would hide people.
-        if (!scan.stoppedEarly && ttlMs > 0) this.cache.set(key, scan);
+        if (!scan.stoppedEarly && ttlMs > 0) this.cache.set(key, scan, { start: scan.finishedAt });
         return scan;
       });
       running = { done, listeners };
@@ -260,6 +267,14 @@ export class ReverseIndex {
     return { ...kept, people, scanned, failed: stillFailing.length, failedPeople: stillFailing, lastFailure };
   }
 
+  /**
+   * The cache key of the org searched: its UUID, so both spellings of one org share a scan, and the
+   * token's own org is one key whether it was named or not ('' while it is not known yet).
+   */
+  private scanKey(orgId: string | undefined): string {
+    return orgKey(orgId ?? this.opts.homeOrgId?.() ?? '');
+  }
+
   /** True when `work` finished; false when the deadline (less the margin) came first. */
   private untilDeadline(work: Promise<void>, deadline: number | undefined): Promise<boolean> {
     if (deadline === undefined) return work.then(() => true);
@@ -291,7 +306,4 @@ function matchesIn(people: readonly IndexedPerson[], number: PhoneNumber): Rever
   return matches;
 }
 
-/** The cache key of an org: its UUID, so both spellings of one org share a scan; '' for the token's own. */
-function scanKey(orgId: string | undefined): string {
-  return orgId === undefined ? '' : orgKey(orgId);
-}
+

@@ -238,6 +238,43 @@ describe('lookup/ReverseIndex', () => {
     assert.equal(api.listCallingPeople.callCount, MAX_CACHED_SCANS + 2, 'the oldest scan was let go');
   });
 
+  it("scans the token's own organization once, whether it is named or not", async () => {
+    const { api } = fakeAdmin();
+    const home = '2c0a4e8b-7d1f-4c55-9a3e-5b6f7c8d9e01';
+    const named = Buffer.from(`ciscospark://us/ORGANIZATION/${home}`).toString('base64').replace(/=+$/, '');
+    const index = new ReverseIndex(api, { homeOrgId: () => home });
+    await index.find(typed('+12055553651'));
+    const again = await index.find(typed('+12055553661'), { orgId: named });
+    assert.equal(api.listCallingPeople.callCount, 1, 'one org, one scan');
+    assert.equal(api.getTransferNumbers.callCount, 4);
+    assert.deepEqual(again.matches.map((m) => m.person.displayName), ['bob']);
+    assert.equal(again.orgId, named, 'the answer still names the org that was asked for');
+  });
+
+  it('with DEFAULT_ORG_ID, scans that org once, whether it is named or not', async () => {
+    const { api } = fakeAdmin();
+    const customer = '7d0a4e8b-7d1f-4c55-9a3e-5b6f7c8d9e02';
+    const index = new ReverseIndex(api, { defaultOrgId: customer, homeOrgId: () => '2c0a4e8b-7d1f-4c55-9a3e-5b6f7c8d9e01' });
+    await index.find(typed('+12055553651'));
+    await index.find(typed('+12055553651'), { orgId: customer.toUpperCase() });
+    assert.equal(api.listCallingPeople.callCount, 1);
+    assert.equal(api.listCallingPeople.firstCall.args[0].orgId, customer);
+  });
+
+  it('lets a kept scan go when its time is up, even after its failed people were read again', async () => {
+    const reads: Record<string, unknown> = { 'P-alice': new WebexApiError({ status: 503, message: 'down' }) };
+    const { api } = fakeAdmin({ reads });
+    const time = clock();
+    const index = new ReverseIndex(api, { now: time.now, ttlMs: 60_000 });
+    await index.find(typed('+12055553651'));
+    time.advance(59_000);
+    delete reads['P-alice'];
+    assert.equal((await index.find(typed('+12055553651'))).complete, true);
+    time.advance(1_000);
+    await index.find(typed('+12055553651'));
+    assert.equal(api.listCallingPeople.callCount, 2, 'the re-read did not extend the first scan');
+  });
+
   it('counts a 404 (no calling settings) as checked, not as a failure', async () => {
     const { api } = fakeAdmin({ reads: { 'P-bob': new WebexApiError({ status: 404, message: 'User is not a Webex Calling user.' }) } });
     const result = await new ReverseIndex(api).find(typed('+12055553661'));
