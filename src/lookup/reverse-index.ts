@@ -8,6 +8,8 @@
 // `ttlMs` (default 5 minutes) without another request; concurrent scans of one org are shared.
 // A scan in which some people could not be read is kept too: the next question re-reads only those
 // people, so one person whose read always fails does not make every question a full scan.
+// Bounds of one scan (webex/admin-client.ts): at most 10,000 listing pages and 100,000 people, so at
+// most 100,000 settings reads; a listing that loops or runs past those fails with a clear answer.
 import { LRUCache } from 'lru-cache';
 import { orgKey } from '../commands/org-id';
 import type { PhoneNumber } from '../commands/types';
@@ -26,6 +28,8 @@ export const DEFAULT_REVERSE_PAGE_SIZE = 100;
 export const DEFAULT_REVERSE_DEADLINE_MARGIN_MS = 2_000;
 /** Organizations whose scans are kept at once (a partner may search several). */
 export const MAX_CACHED_SCANS = 20;
+/** How long a page size that a 504 forced is kept for the org's next scans; then 100 is tried again. */
+export const PAGE_SIZE_MEMORY_MS = 60 * 60_000;
 
 export interface ReverseIndexOptions {
   /** How long a complete scan answers look-ups. Default 5 minutes; 0 scans every time. */
@@ -43,7 +47,7 @@ export interface ReverseIndexOptions {
    * that names no org search the same people, so they share one scan.
    */
   homeOrgId?: () => string | undefined;
-  /** Told once per listing when Webex answered 504 and the page size was halved. */
+  /** Told once per scan whose listing Webex answered with 504s: the page size it began and ended with. */
   onPageSizeReduced?: (change: { from: number; to: number }) => void;
   deadlineMarginMs?: number;
   /** Epoch ms; tests pass a fake clock. */
@@ -86,6 +90,8 @@ export class ReverseIndex {
   /** By org key (see orgKey): an org typed in either spelling is one entry. Bounded, and each entry expires. */
   private readonly cache: LRUCache<string, Scan>;
   private readonly running = new Map<string, RunningScan>();
+  /** By org key: the page size a 504 brought a listing down to, for the next scan of that org. */
+  private readonly pageSizes: LRUCache<string, number>;
   private readonly now: () => number;
 
   constructor(
@@ -96,6 +102,7 @@ export class ReverseIndex {
     const ttl = opts.ttlMs ?? DEFAULT_REVERSE_TTL_MS;
     // Memory is let go `ttl` after a scan finished (re-reading its failed people does not extend it),
     // on the same clock as finishedAt; scanFor decides freshness. ttl 0 keeps nothing.
+    this.pageSizes = new LRUCache<string, number>({ max: MAX_CACHED_SCANS, ttl: PAGE_SIZE_MEMORY_MS });
     this.cache = new LRUCache<string, Scan>({ max: MAX_CACHED_SCANS, ttl: Math.max(1, ttl), ttlAutopurge: true, ttlResolution: 0, perf: { now: () => this.now() } });
   }
 
@@ -194,9 +201,7 @@ export class ReverseIndex {
 
     const reads: Promise<void>[] = [];
     const listAndRead = async (): Promise<void> => {
-      const pageSize = this.opts.pageSize ?? DEFAULT_REVERSE_PAGE_SIZE;
-      const reduced = this.opts.onPageSizeReduced ? { onPageSizeReduced: this.opts.onPageSizeReduced } : {};
-      for await (const page of this.admin.listCallingPeople({ ...call, pageSize, ...reduced })) {
+      for await (const page of this.listCalling(call)) {
         for (const person of page) {
           if (!isCallingUser(person)) continue;
           const index = state.listed++;
@@ -226,6 +231,25 @@ export class ReverseIndex {
       stoppedEarly: !finished,
       finishedAt: this.now(),
     };
+  }
+
+  /**
+   * The org's calling users, page by page, starting at the page size its last 504s left (a gateway
+   * that times out at 100 a page will again: no need to pay for those 504s on every scan). Reports a
+   * reduction once per scan, from the first size to the last.
+   */
+  private async *listCalling(call: CallOptions): AsyncIterable<WebexPerson[]> {
+    const key = this.scanKey(call.orgId);
+    const first = this.pageSizes.get(key) ?? this.opts.pageSize ?? DEFAULT_REVERSE_PAGE_SIZE;
+    let last = first;
+    try {
+      yield* this.admin.listCallingPeople({ ...call, pageSize: first, onPageSizeReduced: (change) => (last = change.to) });
+    } finally {
+      if (last < first) {
+        this.pageSizes.set(key, last);
+        this.opts.onPageSizeReduced?.({ from: first, to: last });
+      }
+    }
   }
 
   /** One person's numbers; 'none' when they have no calling settings (404). Rejects on anything but a WebexApiError. */

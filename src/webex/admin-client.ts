@@ -25,7 +25,7 @@ export interface DisplayNameSearchOptions extends OrgCallOptions {
 export interface CallingPeopleOptions extends OrgCallOptions {
   /** People per page, 1..100 (Webex's limit with callingData). Default 100. */
   pageSize?: number;
-  /** Told once per listing when Webex answered 504 and the page size was halved. */
+  /** Told each time Webex answered 504 and the page size was halved. */
   onPageSizeReduced?: (change: { from: number; to: number }) => void;
   /** Most pages read before the listing fails. Default (and at most) MAX_LISTED_PEOPLE_PAGES. */
   maxPages?: number;
@@ -116,7 +116,6 @@ export class WebexAdminClient {
     let pageSize = Math.min(MAX_CALLING_PAGE_SIZE, Math.max(1, Math.floor(opts.pageSize ?? MAX_CALLING_PAGE_SIZE)));
     const first = { path: '/people', query: { callingData: true, max: pageSize, orgId: opts.orgId } };
     const guard = new PageGuard({ what: 'people', maxItems: MAX_LISTED_PEOPLE, maxPages: Math.min(MAX_LISTED_PEOPLE_PAGES, opts.maxPages ?? MAX_LISTED_PEOPLE_PAGES), firstPage: first });
-    let told = false;
     const read = async (page: { path: string; query?: Record<string, string | number | boolean | undefined> }): Promise<WebexResponse<unknown>> => {
       for (;;) {
         const path = page.query ? page.path : withMax(page.path, pageSize);
@@ -129,8 +128,7 @@ export class WebexAdminClient {
           if (!(isWebexApiError(err) && err.status === 504) || smallest) throw err;
           const from = pageSize;
           pageSize = Math.max(MIN_CALLING_PAGE_SIZE, Math.floor(pageSize / 2));
-          if (!told) opts.onPageSizeReduced?.({ from, to: pageSize });
-          told = true;
+          opts.onPageSizeReduced?.({ from, to: pageSize });
         }
       }
     };

@@ -179,7 +179,9 @@ describe('lookup/ReverseIndex', () => {
     const deadline = Date.now() + 60_000;
     const result = await index.find(typed('+12055553651'), { orgId: 'CUSTOMER', deadline });
     assert.equal(result.orgId, 'CUSTOMER');
-    assert.deepEqual(api.listCallingPeople.firstCall.args[0], { orgId: 'CUSTOMER', deadline, pageSize: 100 });
+    const listing = api.listCallingPeople.firstCall.args[0];
+    assert.equal(typeof listing.onPageSizeReduced, 'function');
+    assert.deepEqual({ ...listing, onPageSizeReduced: undefined }, { orgId: 'CUSTOMER', deadline, pageSize: 100, onPageSizeReduced: undefined });
     for (const call of api.getTransferNumbers.getCalls()) assert.deepEqual(call.args[1], { orgId: 'CUSTOMER', deadline });
     await index.find(typed('+12055553651'));
     assert.equal(api.listCallingPeople.callCount, 2, 'the own org is scanned on its own');
@@ -273,6 +275,25 @@ describe('lookup/ReverseIndex', () => {
     time.advance(1_000);
     await index.find(typed('+12055553651'));
     assert.equal(api.listCallingPeople.callCount, 2, 'the re-read did not extend the first scan');
+  });
+
+  it('starts the next scan of an org at the page size its last 504s left, and reports the reduction once per scan', async () => {
+    const { api } = fakeAdmin();
+    const sizes: number[] = [];
+    api.listCallingPeople.callsFake(async function* (opts: { pageSize: number; onPageSizeReduced?: (c: { from: number; to: number }) => void }) {
+      sizes.push(opts.pageSize);
+      // Webex times out until the page is small enough: 100 and 50 fail, 25 works.
+      for (let size = opts.pageSize; size > 25; size = Math.floor(size / 2)) opts.onPageSizeReduced?.({ from: size, to: Math.floor(size / 2) });
+      yield [calling('bob')];
+    });
+    const reported: Array<{ from: number; to: number }> = [];
+    const index = new ReverseIndex(api, { ttlMs: 0, onPageSizeReduced: (change) => reported.push(change) });
+    await index.find(typed('+12055553661'));
+    await index.find(typed('+12055553661'));
+    const other = '7d0a4e8b-7d1f-4c55-9a3e-5b6f7c8d9e02';
+    await index.find(typed('+12055553661'), { orgId: other });
+    assert.deepEqual(sizes, [100, 25, 100], 'the second scan of the org starts where the first settled; another org starts at 100');
+    assert.deepEqual(reported, [{ from: 100, to: 25 }, { from: 100, to: 25 }], 'once per scan that reduced, from its first size to its last');
   });
 
   it('counts a 404 (no calling settings) as checked, not as a failure', async () => {
