@@ -17,9 +17,9 @@ import { isWebexApiError, type WebexApiError } from '../webex/errors';
 import type { WebexPerson } from '../webex/types';
 import { ConcurrencyLimit } from './concurrency';
 import { normalizeTransferNumbers, summarizePerson } from './normalize';
-import { phoneNumberOf, samePhoneNumber } from '../commands/phone-number';
 import type { AdminApi, CallOptions } from './ports';
-import type { PersonSummary, ReverseMatch, ReverseResult, ReverseScanProgress, TransferSlot } from './types';
+import { type IndexedPerson, indexNumbers, isCallingUser, matchesIn, untilDeadline } from './reverse-parts';
+import type { ReverseResult, ReverseScanProgress } from './types';
 
 export const DEFAULT_REVERSE_TTL_MS = 5 * 60_000;
 export const DEFAULT_REVERSE_CONCURRENCY = 4;
@@ -59,11 +59,6 @@ export interface ReverseFindOptions extends CallOptions {
   onProgress?: (progress: ReverseScanProgress) => void;
 }
 
-interface IndexedPerson {
-  person: PersonSummary;
-  numbers: { slot: TransferSlot; number: PhoneNumber }[];
-}
-
 interface Scan {
   people: IndexedPerson[];
   scanned: number;
@@ -79,11 +74,6 @@ interface Scan {
 interface RunningScan {
   done: Promise<Scan>;
   listeners: Set<(progress: ReverseScanProgress) => void>;
-}
-
-/** People with a calling location are the calling users (FACTS: "Calling users have locationId"). */
-function isCallingUser(person: WebexPerson): boolean {
-  return typeof person.locationId === 'string' && person.locationId !== '' && typeof person.id === 'string' && person.id !== '';
 }
 
 export class ReverseIndex {
@@ -256,7 +246,7 @@ export class ReverseIndex {
   private async readPerson(person: WebexPerson, call: CallOptions): Promise<{ kind: 'read'; entry: IndexedPerson } | { kind: 'none' } | { kind: 'failed'; error: WebexApiError }> {
     try {
       const transfer = normalizeTransferNumbers(await this.admin.getTransferNumbers(person.id, call));
-      return { kind: 'read', entry: { person: summarizePerson(person), numbers: this.indexNumbers(transfer.numbers) } };
+      return { kind: 'read', entry: { person: summarizePerson(person), numbers: indexNumbers(transfer.numbers, this.opts.defaultCountry) } };
     } catch (err) {
       if (!isWebexApiError(err)) throw err;
       // 404: listed with a location but without calling settings; nothing to match.
@@ -301,33 +291,7 @@ export class ReverseIndex {
 
   /** True when `work` finished; false when the deadline (less the margin) came first. */
   private untilDeadline(work: Promise<void>, deadline: number | undefined): Promise<boolean> {
-    if (deadline === undefined) return work.then(() => true);
     const margin = this.opts.deadlineMarginMs ?? DEFAULT_REVERSE_DEADLINE_MARGIN_MS;
-    let timer: NodeJS.Timeout | undefined;
-    const timeUp = new Promise<boolean>((resolve) => {
-      timer = setTimeout(() => resolve(false), Math.max(0, deadline - margin - this.now()));
-    });
-    // Work that fails after time is up has nobody waiting for it: keep that from being unhandled.
-    work.catch(() => undefined);
-    return Promise.race([work.then(() => true), timeUp]).finally(() => clearTimeout(timer));
-  }
-
-  private indexNumbers(numbers: readonly (string | null)[]): IndexedPerson['numbers'] {
-    const indexed: IndexedPerson['numbers'] = [];
-    numbers.forEach((value, i) => {
-      if (value !== null) indexed.push({ slot: (i + 1) as TransferSlot, number: phoneNumberOf(value, this.opts.defaultCountry) });
-    });
-    return indexed;
+    return untilDeadline(work, deadline === undefined ? undefined : deadline - margin, this.now);
   }
 }
-
-function matchesIn(people: readonly IndexedPerson[], number: PhoneNumber): ReverseMatch[] {
-  const matches: ReverseMatch[] = [];
-  for (const entry of people) {
-    const slots = entry.numbers.filter((n) => samePhoneNumber(n.number, number)).map((n) => ({ slot: n.slot, number: n.number.raw }));
-    if (slots.length > 0) matches.push({ person: entry.person, slots });
-  }
-  return matches;
-}
-
-
