@@ -215,7 +215,8 @@ function buildUseCases(
   const reverse = new ReverseIndex(clients.admin, {
     ttlMs: limits.reverseIndexTtlMs,
     defaultOrgId: config.defaultOrgId,
-    onPageSizeReduced: (change) => clients.webexLog.warn(change, 'webex.people_page_size_reduced: Webex answered 504 to a page of calling users; asking for smaller pages'),
+    homeOrgId: () => targetOrgs.get()?.homeOrgId,
+    onPageSizeReduced: (change) => clients.webexLog.warn(change, 'webex.people_page_size_reduced: Webex answered 504 to pages of calling users; this scan went on with smaller pages (to), and the next scan of this org starts there'),
   });
   // The framework's SDK exists once the framework has started; a notice before that is dropped.
   const ops = new OpsNotifier({

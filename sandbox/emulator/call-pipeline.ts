@@ -117,6 +117,10 @@ function faults(deps: PipelineDeps): Step {
       deps.pending.hang(res);
       return;
     }
+    if (fault.action === 'loopLink') {
+      linkBackToFirstPage(req, res);
+      return next();
+    }
     if (fault.status !== undefined) {
       const error = new EmulatorHttpError(fault.status, defaultMessageFor(fault.status), fault.errorCode, fault.retryAfter);
       sendWebexError(res, ctx.trackingId, error);
@@ -124,6 +128,19 @@ function faults(deps: PipelineDeps): Step {
     }
     next();
   };
+}
+
+/**
+ * Not Webex behaviour: a fault that makes a listing's next link point back to where it began (this
+ * call's URL without its cursor), on every page, as a broken proxy might. The route's own Link is replaced.
+ */
+function linkBackToFirstPage(req: Request, res: Response): void {
+  const first = new URL(`${req.protocol}://${req.get('host')}${req.originalUrl}`);
+  first.searchParams.delete('cursor');
+  const link = `<${first.toString()}>; rel="next"`;
+  const setHeader = res.setHeader.bind(res);
+  res.setHeader = ((name: string, value: number | string | readonly string[]) => setHeader(name, name.toLowerCase() === 'link' ? link : value)) as Response['setHeader'];
+  res.setHeader('Link', link);
 }
 
 /** A parameter the reference does not define for the operation is a client bug: 400, as Webex would. */

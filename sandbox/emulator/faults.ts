@@ -24,7 +24,7 @@ const faultSchema = z
     retryAfter: z.number().int().min(0).optional(),
     errorCode: z.number().int().optional(),
     delayMs: z.number().int().min(0).max(600_000).optional(),
-    action: z.enum(['drop', 'hang']).optional(),
+    action: z.enum(['drop', 'hang', 'loopLink']).optional(),
     times: z.number().int().min(1).optional(),
     token: z.enum(['bot', 'admin', 'user']).optional(),
   })

@@ -103,7 +103,8 @@ export interface FaultSpec {
   retryAfter?: number;
   errorCode?: number;
   delayMs?: number;
-  action?: 'drop' | 'hang';
+  /** loopLink: answered as usual, but with a Link rel="next" back to the listing's first page (a paging loop). */
+  action?: 'drop' | 'hang' | 'loopLink';
   /** How many matching calls it hits; default: until cleared. */
   times?: number;
   /** Whose calls it hits; default: bot and admin calls. */

@@ -1,5 +1,6 @@
 // Adapts a paged memberships listing (the Webex SDK's `memberships.list`, which answers with pages
 // that have `items`, `hasNext()` and `next()`) to the ListMembers that SpaceMembership takes.
+import { itemIds, PageGuard } from '../webex/page-guard';
 import type { ListMembers, MemberRecord } from './space-membership';
 
 export interface MembershipPage {
@@ -32,20 +33,22 @@ export function listMembersFromPages(listPage: ListMembershipPage, options: Memb
   const maxMembers = options.maxMembers ?? 5000;
   return async (roomId) => {
     const members: MemberRecord[] = [];
-    // Pages that keep coming empty (or nearly) must not loop forever either: a bounded number of pages.
-    const maxPages = Math.ceil(maxMembers / pageSize) + 10;
-    let pages = 1;
-    let page: MembershipPage | undefined = await listPage({ roomId, max: pageSize });
-    while (page) {
-      if (pages++ > maxPages) throw new TooManyMembersError(roomId, maxMembers);
-      for (const item of Array.isArray(page.items) ? page.items : []) {
+    // The SDK hides the next-page URLs, so the guard knows pages by what they hold; pages that keep
+    // coming empty (or nearly) are bounded by their number. Either way the listing fails (closed).
+    const guard = new PageGuard({ what: 'members', maxPages: Math.ceil(maxMembers / pageSize) + 10 });
+    let page: MembershipPage = await listPage({ roomId, max: pageSize });
+    for (;;) {
+      const items = Array.isArray(page.items) ? page.items : [];
+      guard.read(itemIds(items));
+      for (const item of items) {
         const member = memberOf(item);
         if (member) members.push(member);
       }
       if (members.length > maxMembers) throw new TooManyMembersError(roomId, maxMembers);
-      page = page.hasNext?.() && page.next ? await page.next() : undefined;
+      if (!page.hasNext?.() || !page.next) return members;
+      guard.next(undefined);
+      page = await page.next();
     }
-    return members;
   };
 }
 

@@ -2,6 +2,7 @@
 import type { WebexApiError } from '../webex/errors';
 import { tryAgainIn } from './wait-words';
 import { escapeMarkdown } from './escape';
+import { pagingWording } from './paging-words';
 
 /** What the bot was doing when Webex failed; a 404 means something different in each. */
 export type WebexErrorContext =
@@ -201,6 +202,7 @@ function httpWording(err: WebexApiError, context: WebexErrorContext): Wording {
 }
 
 function wording(err: WebexApiError, context: WebexErrorContext): Wording {
+  if (err.paging) return pagingWording(err.paging, ownerStep(err));
   if (err.kind === 'unusableResponse') {
     return {
       title: 'Unusable answer from Webex',

@@ -8,6 +8,8 @@
 // `ttlMs` (default 5 minutes) without another request; concurrent scans of one org are shared.
 // A scan in which some people could not be read is kept too: the next question re-reads only those
 // people, so one person whose read always fails does not make every question a full scan.
+// Bounds of one scan (webex/admin-client.ts): at most 10,000 listing pages and 100,000 people, so at
+// most 100,000 settings reads; a listing that loops or runs past those fails with a clear answer.
 import { LRUCache } from 'lru-cache';
 import { orgKey } from '../commands/org-id';
 import type { PhoneNumber } from '../commands/types';
@@ -15,9 +17,9 @@ import { isWebexApiError, type WebexApiError } from '../webex/errors';
 import type { WebexPerson } from '../webex/types';
 import { ConcurrencyLimit } from './concurrency';
 import { normalizeTransferNumbers, summarizePerson } from './normalize';
-import { phoneNumberOf, samePhoneNumber } from '../commands/phone-number';
 import type { AdminApi, CallOptions } from './ports';
-import type { PersonSummary, ReverseMatch, ReverseResult, ReverseScanProgress, TransferSlot } from './types';
+import { type IndexedPerson, indexNumbers, isCallingUser, matchesIn, untilDeadline } from './reverse-parts';
+import type { ReverseResult, ReverseScanProgress } from './types';
 
 export const DEFAULT_REVERSE_TTL_MS = 5 * 60_000;
 export const DEFAULT_REVERSE_CONCURRENCY = 4;
@@ -26,6 +28,8 @@ export const DEFAULT_REVERSE_PAGE_SIZE = 100;
 export const DEFAULT_REVERSE_DEADLINE_MARGIN_MS = 2_000;
 /** Organizations whose scans are kept at once (a partner may search several). */
 export const MAX_CACHED_SCANS = 20;
+/** How long a page size that a 504 forced is kept for the org's next scans; then 100 is tried again. */
+export const PAGE_SIZE_MEMORY_MS = 60 * 60_000;
 
 export interface ReverseIndexOptions {
   /** How long a complete scan answers look-ups. Default 5 minutes; 0 scans every time. */
@@ -38,7 +42,12 @@ export interface ReverseIndexOptions {
   defaultCountry?: string;
   /** Org for partner administrators serving one customer org. */
   defaultOrgId?: string;
-  /** Told once per listing when Webex answered 504 and the page size was halved. */
+  /**
+   * The admin token's own organization, once start-up has read it: a search that names it and one
+   * that names no org search the same people, so they share one scan.
+   */
+  homeOrgId?: () => string | undefined;
+  /** Told once per scan whose listing Webex answered with 504s: the page size it began and ended with. */
   onPageSizeReduced?: (change: { from: number; to: number }) => void;
   deadlineMarginMs?: number;
   /** Epoch ms; tests pass a fake clock. */
@@ -48,11 +57,6 @@ export interface ReverseIndexOptions {
 export interface ReverseFindOptions extends CallOptions {
   /** Called as people are listed and read; cheap and synchronous please (it may run thousands of times). */
   onProgress?: (progress: ReverseScanProgress) => void;
-}
-
-interface IndexedPerson {
-  person: PersonSummary;
-  numbers: { slot: TransferSlot; number: PhoneNumber }[];
 }
 
 interface Scan {
@@ -72,15 +76,12 @@ interface RunningScan {
   listeners: Set<(progress: ReverseScanProgress) => void>;
 }
 
-/** People with a calling location are the calling users (FACTS: "Calling users have locationId"). */
-function isCallingUser(person: WebexPerson): boolean {
-  return typeof person.locationId === 'string' && person.locationId !== '' && typeof person.id === 'string' && person.id !== '';
-}
-
 export class ReverseIndex {
   /** By org key (see orgKey): an org typed in either spelling is one entry. Bounded, and each entry expires. */
   private readonly cache: LRUCache<string, Scan>;
   private readonly running = new Map<string, RunningScan>();
+  /** By org key: the page size a 504 brought a listing down to, for the next scan of that org. */
+  private readonly pageSizes: LRUCache<string, number>;
   private readonly now: () => number;
 
   constructor(
@@ -88,7 +89,11 @@ export class ReverseIndex {
     private readonly opts: ReverseIndexOptions = {},
   ) {
     this.now = opts.now ?? (() => Date.now());
-    this.cache = new LRUCache<string, Scan>({ max: MAX_CACHED_SCANS });
+    const ttl = opts.ttlMs ?? DEFAULT_REVERSE_TTL_MS;
+    // Memory is let go `ttl` after a scan finished (re-reading its failed people does not extend it),
+    // on the same clock as finishedAt; scanFor decides freshness. ttl 0 keeps nothing.
+    this.pageSizes = new LRUCache<string, number>({ max: MAX_CACHED_SCANS, ttl: PAGE_SIZE_MEMORY_MS });
+    this.cache = new LRUCache<string, Scan>({ max: MAX_CACHED_SCANS, ttl: Math.max(1, ttl), ttlAutopurge: true, ttlResolution: 0, perf: { now: () => this.now() } });
   }
 
   /**
@@ -115,12 +120,11 @@ export class ReverseIndex {
   }
 
   private scanFor(orgId: string | undefined, opts: ReverseFindOptions): Promise<Scan> {
-    const key = scanKey(orgId);
-    const cached = this.cache.get(key);
+    const key = this.scanKey(orgId);
     const ttlMs = this.opts.ttlMs ?? DEFAULT_REVERSE_TTL_MS;
+    const cached = this.cache.get(key);
     const fresh = cached && this.now() - cached.finishedAt < ttlMs ? cached : undefined;
     if (fresh && fresh.failedPeople.length === 0) return Promise.resolve(fresh);
-    if (!fresh) this.cache.delete(key);
     // A scan already under way is joined as it is: it keeps the deadline of whoever started it.
     let running = this.running.get(key);
     if (!running) {
@@ -138,7 +142,7 @@ export class ReverseIndex {
       const done = work.then((scan) => {
         // A scan that listed everyone may answer later questions (its failures are re-read then); one
         // cut short by the deadline would hide people.
-        if (!scan.stoppedEarly && ttlMs > 0) this.cache.set(key, scan);
+        if (!scan.stoppedEarly && ttlMs > 0) this.cache.set(key, scan, { start: scan.finishedAt });
         return scan;
       });
       running = { done, listeners };
@@ -187,9 +191,7 @@ export class ReverseIndex {
 
     const reads: Promise<void>[] = [];
     const listAndRead = async (): Promise<void> => {
-      const pageSize = this.opts.pageSize ?? DEFAULT_REVERSE_PAGE_SIZE;
-      const reduced = this.opts.onPageSizeReduced ? { onPageSizeReduced: this.opts.onPageSizeReduced } : {};
-      for await (const page of this.admin.listCallingPeople({ ...call, pageSize, ...reduced })) {
+      for await (const page of this.listCalling(call)) {
         for (const person of page) {
           if (!isCallingUser(person)) continue;
           const index = state.listed++;
@@ -221,11 +223,30 @@ export class ReverseIndex {
     };
   }
 
+  /**
+   * The org's calling users, page by page, starting at the page size its last 504s left (a gateway
+   * that times out at 100 a page will again: no need to pay for those 504s on every scan). Reports a
+   * reduction once per scan, from the first size to the last.
+   */
+  private async *listCalling(call: CallOptions): AsyncIterable<WebexPerson[]> {
+    const key = this.scanKey(call.orgId);
+    const first = this.pageSizes.get(key) ?? this.opts.pageSize ?? DEFAULT_REVERSE_PAGE_SIZE;
+    let last = first;
+    try {
+      yield* this.admin.listCallingPeople({ ...call, pageSize: first, onPageSizeReduced: (change) => (last = change.to) });
+    } finally {
+      if (last < first) {
+        this.pageSizes.set(key, last);
+        this.opts.onPageSizeReduced?.({ from: first, to: last });
+      }
+    }
+  }
+
   /** One person's numbers; 'none' when they have no calling settings (404). Rejects on anything but a WebexApiError. */
   private async readPerson(person: WebexPerson, call: CallOptions): Promise<{ kind: 'read'; entry: IndexedPerson } | { kind: 'none' } | { kind: 'failed'; error: WebexApiError }> {
     try {
       const transfer = normalizeTransferNumbers(await this.admin.getTransferNumbers(person.id, call));
-      return { kind: 'read', entry: { person: summarizePerson(person), numbers: this.indexNumbers(transfer.numbers) } };
+      return { kind: 'read', entry: { person: summarizePerson(person), numbers: indexNumbers(transfer.numbers, this.opts.defaultCountry) } };
     } catch (err) {
       if (!isWebexApiError(err)) throw err;
       // 404: listed with a location but without calling settings; nothing to match.
@@ -260,38 +281,17 @@ export class ReverseIndex {
     return { ...kept, people, scanned, failed: stillFailing.length, failedPeople: stillFailing, lastFailure };
   }
 
+  /**
+   * The cache key of the org searched: its UUID, so both spellings of one org share a scan, and the
+   * token's own org is one key whether it was named or not ('' while it is not known yet).
+   */
+  private scanKey(orgId: string | undefined): string {
+    return orgKey(orgId ?? this.opts.homeOrgId?.() ?? '');
+  }
+
   /** True when `work` finished; false when the deadline (less the margin) came first. */
   private untilDeadline(work: Promise<void>, deadline: number | undefined): Promise<boolean> {
-    if (deadline === undefined) return work.then(() => true);
     const margin = this.opts.deadlineMarginMs ?? DEFAULT_REVERSE_DEADLINE_MARGIN_MS;
-    let timer: NodeJS.Timeout | undefined;
-    const timeUp = new Promise<boolean>((resolve) => {
-      timer = setTimeout(() => resolve(false), Math.max(0, deadline - margin - this.now()));
-    });
-    // Work that fails after time is up has nobody waiting for it: keep that from being unhandled.
-    work.catch(() => undefined);
-    return Promise.race([work.then(() => true), timeUp]).finally(() => clearTimeout(timer));
+    return untilDeadline(work, deadline === undefined ? undefined : deadline - margin, this.now);
   }
-
-  private indexNumbers(numbers: readonly (string | null)[]): IndexedPerson['numbers'] {
-    const indexed: IndexedPerson['numbers'] = [];
-    numbers.forEach((value, i) => {
-      if (value !== null) indexed.push({ slot: (i + 1) as TransferSlot, number: phoneNumberOf(value, this.opts.defaultCountry) });
-    });
-    return indexed;
-  }
-}
-
-function matchesIn(people: readonly IndexedPerson[], number: PhoneNumber): ReverseMatch[] {
-  const matches: ReverseMatch[] = [];
-  for (const entry of people) {
-    const slots = entry.numbers.filter((n) => samePhoneNumber(n.number, number)).map((n) => ({ slot: n.slot, number: n.number.raw }));
-    if (slots.length > 0) matches.push({ person: entry.person, slots });
-  }
-  return matches;
-}
-
-/** The cache key of an org: its UUID, so both spellings of one org share a scan; '' for the token's own. */
-function scanKey(orgId: string | undefined): string {
-  return orgId === undefined ? '' : orgKey(orgId);
 }

@@ -25,16 +25,26 @@ export interface DisplayNameSearchOptions extends OrgCallOptions {
 export interface CallingPeopleOptions extends OrgCallOptions {
   /** People per page, 1..100 (Webex's limit with callingData). Default 100. */
   pageSize?: number;
-  /** Told once per listing when Webex answered 504 and the page size was halved. */
+  /** Told each time Webex answered 504 and the page size was halved. */
   onPageSizeReduced?: (change: { from: number; to: number }) => void;
+  /** Most pages read before the listing fails. Default (and at most) MAX_LISTED_PEOPLE_PAGES. */
+  maxPages?: number;
 }
 
 export const DEFAULT_DISPLAY_NAME_MAX = 10;
 export const MAX_CALLING_PAGE_SIZE = 100;
 /** The smallest page size a 504 halves `max` down to. */
 export const MIN_CALLING_PAGE_SIZE = 10;
-/** Most people one listing reads: also the most transfer-number reads one reverse scan makes. */
+/**
+ * Most people one listing reads: also the most transfer-number reads one reverse scan makes. Large
+ * Webex Calling deployments are tens of thousands of users; a listing past this is Webex misbehaving.
+ */
 export const MAX_LISTED_PEOPLE = 100_000;
+/**
+ * Most pages one listing reads: MAX_LISTED_PEOPLE at the smallest page a 504 leaves (10 a page). At the
+ * usual 100 a page the largest listing is 1,000 pages; this cap only ends a listing of endless pages.
+ */
+export const MAX_LISTED_PEOPLE_PAGES = Math.ceil(MAX_LISTED_PEOPLE / MIN_CALLING_PAGE_SIZE);
 
 const pathSegment = encodeURIComponent;
 
@@ -97,14 +107,15 @@ export class WebexAdminClient {
 
   /**
    * Pages of people with Calling data, following Link rel="next" until the last page (through a
-   * PageGuard: no page twice, at most MAX_LISTED_PEOPLE people). List People ("Retrieve the list of
-   * people", GET /people) says of callingData: "if you get a 504, reduce max": on a 504 the page
-   * size is halved, down to MIN_CALLING_PAGE_SIZE, and the same page is asked for again.
+   * PageGuard: no page twice, at most MAX_LISTED_PEOPLE people in MAX_LISTED_PEOPLE_PAGES pages).
+   * List People (GET /people) answers 504 "Gateway Timeout: An upstream server failed to respond on
+   * time. If your query uses max parameter, please try to reduce it.": on a 504 the page size is
+   * halved, down to MIN_CALLING_PAGE_SIZE, and the same page (same cursor) is asked for again.
    */
   async *listCallingPeople(opts: CallingPeopleOptions = {}): AsyncIterable<WebexPerson[]> {
     let pageSize = Math.min(MAX_CALLING_PAGE_SIZE, Math.max(1, Math.floor(opts.pageSize ?? MAX_CALLING_PAGE_SIZE)));
-    const guard = new PageGuard({ what: 'people', maxItems: MAX_LISTED_PEOPLE });
-    let told = false;
+    const first = { path: '/people', query: { callingData: true, max: pageSize, orgId: opts.orgId } };
+    const guard = new PageGuard({ what: 'people', maxItems: MAX_LISTED_PEOPLE, maxPages: Math.min(MAX_LISTED_PEOPLE_PAGES, opts.maxPages ?? MAX_LISTED_PEOPLE_PAGES), firstPage: first });
     const read = async (page: { path: string; query?: Record<string, string | number | boolean | undefined> }): Promise<WebexResponse<unknown>> => {
       for (;;) {
         const path = page.query ? page.path : withMax(page.path, pageSize);
@@ -117,15 +128,14 @@ export class WebexAdminClient {
           if (!(isWebexApiError(err) && err.status === 504) || smallest) throw err;
           const from = pageSize;
           pageSize = Math.max(MIN_CALLING_PAGE_SIZE, Math.floor(pageSize / 2));
-          if (!told) opts.onPageSizeReduced?.({ from, to: pageSize });
-          told = true;
+          opts.onPageSizeReduced?.({ from, to: pageSize });
         }
       }
     };
-    let response = await read({ path: '/people', query: { callingData: true, max: pageSize, orgId: opts.orgId } });
+    let response = await read(first);
     for (;;) {
       const page: WebexPeopleList = expectPeopleList(response, 'GET', '/people');
-      guard.counted(page.items.length);
+      guard.read(page.items.map((person) => person.id));
       if (page.items.length > 0) yield page.items;
       const next = parseLinkNext(response.headers.link);
       if (!next) return;

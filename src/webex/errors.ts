@@ -8,6 +8,18 @@
  */
 export type WebexFailureKind = 'http' | 'network' | 'timeout' | 'unusableResponse' | 'noToken';
 
+/**
+ * Why a paged listing was stopped (see page-guard.ts): Webex sent a page it had sent already, more
+ * pages than any listing needs, or more items than the bot reads. Always with kind unusableResponse.
+ */
+export interface PagingStop {
+  /** What was listed, in words ("people", "webhooks", "members"). */
+  what: string;
+  reason: 'repeatedPage' | 'tooManyPages' | 'tooManyItems';
+  /** Pages read when the listing was stopped. */
+  pages: number;
+}
+
 export interface WebexApiErrorInit {
   status: number;
   message: string;
@@ -18,6 +30,7 @@ export interface WebexApiErrorInit {
   method?: string;
   /** Path without host or query, e.g. /people/{id}; safe to log. */
   path?: string;
+  paging?: PagingStop;
 }
 
 export class WebexApiError extends Error {
@@ -30,6 +43,7 @@ export class WebexApiError extends Error {
   readonly retryAfterSeconds?: number;
   readonly method?: string;
   readonly path?: string;
+  readonly paging?: PagingStop;
 
   constructor(init: WebexApiErrorInit) {
     super(init.message);
@@ -40,6 +54,7 @@ export class WebexApiError extends Error {
     this.retryAfterSeconds = init.retryAfterSeconds;
     this.method = init.method;
     this.path = init.path;
+    if (init.paging) this.paging = { ...init.paging };
   }
 
   /** The same failure, with another Retry-After (the wait the bot really observes). */
@@ -53,6 +68,7 @@ export class WebexApiError extends Error {
       retryAfterSeconds: seconds,
       method: this.method,
       path: this.path,
+      paging: this.paging,
     });
   }
 
@@ -67,6 +83,7 @@ export class WebexApiError extends Error {
       retryAfterSeconds: this.retryAfterSeconds,
       method: this.method,
       path: this.path,
+      ...(this.paging ? { paging: this.paging } : {}),
     };
   }
 }

@@ -7,7 +7,7 @@ import type { Logger } from 'pino';
 import { isWebexApiError } from './errors';
 import type { WebexHttp } from './http';
 import { parseLinkNext } from './link-header';
-import { PageGuard } from './page-guard';
+import { itemIds, PageGuard } from './page-guard';
 
 /** A webhook as GET /webhooks lists it. Webex never returns the secret. */
 export interface Webhook {
@@ -66,16 +66,19 @@ function isWebhook(value: unknown): value is Webhook {
 
 /** More webhooks than any bot registers: a longer listing is Webex misbehaving, not a list to read. */
 const MAX_LISTED_WEBHOOKS = 10_000;
+/** 100 full pages hold them all; Webex may send shorter pages, so ten times that before giving up. */
+const MAX_WEBHOOK_PAGES = 1_000;
 
 /** Every webhook of the token (all pages). */
 export async function listWebhooks(http: WebexHttp): Promise<Webhook[]> {
   const hooks: Webhook[] = [];
-  const guard = new PageGuard({ what: 'webhooks', maxItems: MAX_LISTED_WEBHOOKS });
-  let response = await http.request<unknown>({ method: 'GET', path: '/webhooks', query: { max: PAGE_SIZE }, route: 'webhooks.list' });
+  const first = { path: '/webhooks', query: { max: PAGE_SIZE } };
+  const guard = new PageGuard({ what: 'webhooks', maxItems: MAX_LISTED_WEBHOOKS, maxPages: MAX_WEBHOOK_PAGES, firstPage: first });
+  let response = await http.request<unknown>({ method: 'GET', ...first, route: 'webhooks.list' });
   for (;;) {
     const items = (response.data as { items?: unknown } | null)?.items;
     if (Array.isArray(items)) {
-      guard.counted(items.length);
+      guard.read(itemIds(items));
       hooks.push(...items.filter(isWebhook));
     }
     const next = parseLinkNext(response.headers.link);

@@ -1,6 +1,8 @@
 import { strict as assert } from 'node:assert';
 import sinon from 'sinon';
 import { listMembersFromPages, TooManyMembersError, type MembershipPage } from '../../../src/access/member-pages';
+import { WebexApiError } from '../../../src/webex/errors';
+import { caught } from '../../helpers/caught';
 
 function pages(...itemLists: unknown[][]): MembershipPage {
   const [items, ...rest] = itemLists;
@@ -55,7 +57,19 @@ describe('access/listMembersFromPages', () => {
   it('fails (so the answer goes privately) when Webex keeps offering empty next pages', async () => {
     let served = 0;
     const endless = (): MembershipPage => ({ items: [], hasNext: () => true, next: async () => (served++, endless()) });
-    await assert.rejects(listMembersFromPages(async () => endless(), { pageSize: 1000, maxMembers: 5000 })('R1'), (err) => err instanceof TooManyMembersError);
-    assert.equal(served, 15, 'at most 5000/1000 + 10 pages are read');
+    await assert.rejects(
+      listMembersFromPages(async () => endless(), { pageSize: 1000, maxMembers: 5000 })('R1'),
+      (err) => err instanceof WebexApiError && err.message === 'Webex kept sending more pages of members; the listing was stopped after 15 pages',
+    );
+    assert.equal(served, 14, 'at most 5000/1000 + 10 pages are read, the first included');
+  });
+
+  it('fails (so the answer goes privately) at the second read when Webex sends the same page again', async () => {
+    let served = 0;
+    const looping = (): MembershipPage => ({ items: [membership(1), membership(2)], hasNext: () => true, next: async () => (served++, looping()) });
+    const error = await caught(listMembersFromPages(async () => looping())('R1'));
+    assert.equal(error.message, 'Webex kept sending the same pages of members; the listing was stopped after 2 pages');
+    assert.deepEqual(error.paging, { what: 'members', reason: 'repeatedPage', pages: 2 });
+    assert.equal(served, 1);
   });
 });

@@ -35,6 +35,26 @@ describe('cards/reverse-notices', () => {
     ]);
   });
 
+  it('says plainly that Webex kept sending the same pages of people, and when the scan stopped', () => {
+    const error = apiError({ status: 0, kind: 'unusableResponse', message: 'log text', paging: { what: 'people', reason: 'repeatedPage', pages: 2 } });
+    const message = renderReply({ kind: 'reverseFailed', number: NUMBER, error });
+    assertValidMessage(message);
+    assert.deepEqual(textBlocks(cardOf(message)), [
+      'Webex kept sending the same pages',
+      'Webex kept sending the same pages of people, so I stopped after 2 pages.',
+      'I was listing calling users to find who transfers calls to +1 205 555 3651 (+12055553651).',
+      "Try again later. If it keeps happening, tell the bot's owner.",
+    ]);
+  });
+
+  it('says how many pages were read when Webex kept sending new ones', () => {
+    const error = apiError({ status: 0, kind: 'unusableResponse', message: 'log text', paging: { what: 'people', reason: 'tooManyPages', pages: 10_000 } });
+    assert.deepEqual(textBlocks(cardOf(renderReply({ kind: 'reverseFailed', number: NUMBER, error }))).slice(0, 2), [
+      'Webex kept sending more pages',
+      'Webex kept sending more pages of people, so I stopped after 10,000 pages.',
+    ]);
+  });
+
   it('tells the agent a scan is running, in markdown only, with the count so far', () => {
     const scanning = (listed: number, listingDone: boolean) => renderReply({ kind: 'scanning', number: NUMBER, progress: { listed, read: 0, listingDone } });
     assert.deepEqual(scanning(100, false), {

@@ -221,6 +221,30 @@ describe('cards/webex-error-words describeWebexError', () => {
     assert.equal(describeWebexError(oversize).detail, 'Webex answered, but I could not use the answer. Webex sent an answer larger than the bot reads (10 MB); it was not used.');
   });
 
+  it('names a listing Webex would not let end, with the tracking ID step when there is one', () => {
+    const paging = (reason: 'repeatedPage' | 'tooManyPages' | 'tooManyItems', pages: number, trackingId?: string) =>
+      describeWebexError(apiError({ status: 0, kind: 'unusableResponse', message: 'for logs', trackingId, paging: { what: 'people', reason, pages } }), 'resolve');
+    assert.deepEqual(paging('repeatedPage', 1), {
+      title: 'Webex kept sending the same pages',
+      detail: 'Webex kept sending the same pages of people, so I stopped after 1 page.',
+      nextStep: `Try again later. ${OWNER}`,
+      retryable: true,
+    });
+    assert.deepEqual(paging('tooManyPages', 10_000), {
+      title: 'Webex kept sending more pages',
+      detail: 'Webex kept sending more pages of people, so I stopped after 10,000 pages.',
+      nextStep: `Try again later. ${OWNER}`,
+      retryable: true,
+    });
+    assert.deepEqual(paging('tooManyItems', 1_001, 'T-1'), {
+      title: 'Too many to read',
+      detail: 'Webex listed more people than I read in one go, so I stopped after 1,001 pages.',
+      nextStep: "Trying again is unlikely to help. If it keeps happening, tell the bot's owner and give them the tracking ID.",
+      retryable: false,
+      trackingId: 'T-1',
+    });
+  });
+
   it('says the admin token is missing, not that Webex is unreachable, when there is no token', () => {
     assert.deepEqual(describeWebexError(apiError({ status: 0, kind: 'noToken', message: 'No Webex access token is available' })), {
       title: 'No admin access right now',

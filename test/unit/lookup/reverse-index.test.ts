@@ -179,7 +179,9 @@ describe('lookup/ReverseIndex', () => {
     const deadline = Date.now() + 60_000;
     const result = await index.find(typed('+12055553651'), { orgId: 'CUSTOMER', deadline });
     assert.equal(result.orgId, 'CUSTOMER');
-    assert.deepEqual(api.listCallingPeople.firstCall.args[0], { orgId: 'CUSTOMER', deadline, pageSize: 100 });
+    const listing = api.listCallingPeople.firstCall.args[0];
+    assert.equal(typeof listing.onPageSizeReduced, 'function');
+    assert.deepEqual({ ...listing, onPageSizeReduced: undefined }, { orgId: 'CUSTOMER', deadline, pageSize: 100, onPageSizeReduced: undefined });
     for (const call of api.getTransferNumbers.getCalls()) assert.deepEqual(call.args[1], { orgId: 'CUSTOMER', deadline });
     await index.find(typed('+12055553651'));
     assert.equal(api.listCallingPeople.callCount, 2, 'the own org is scanned on its own');
@@ -236,6 +238,62 @@ describe('lookup/ReverseIndex', () => {
     for (let i = 0; i < MAX_CACHED_SCANS; i++) await index.find(typed('+12055553651'), { orgId: `0000000${i}-0000-4000-8000-000000000000`.slice(-36) });
     await index.find(typed('+12055553651'), { orgId: base64 });
     assert.equal(api.listCallingPeople.callCount, MAX_CACHED_SCANS + 2, 'the oldest scan was let go');
+  });
+
+  it("scans the token's own organization once, whether it is named or not", async () => {
+    const { api } = fakeAdmin();
+    const home = '2c0a4e8b-7d1f-4c55-9a3e-5b6f7c8d9e01';
+    const named = Buffer.from(`ciscospark://us/ORGANIZATION/${home}`).toString('base64').replace(/=+$/, '');
+    const index = new ReverseIndex(api, { homeOrgId: () => home });
+    await index.find(typed('+12055553651'));
+    const again = await index.find(typed('+12055553661'), { orgId: named });
+    assert.equal(api.listCallingPeople.callCount, 1, 'one org, one scan');
+    assert.equal(api.getTransferNumbers.callCount, 4);
+    assert.deepEqual(again.matches.map((m) => m.person.displayName), ['bob']);
+    assert.equal(again.orgId, named, 'the answer still names the org that was asked for');
+  });
+
+  it('with DEFAULT_ORG_ID, scans that org once, whether it is named or not', async () => {
+    const { api } = fakeAdmin();
+    const customer = '7d0a4e8b-7d1f-4c55-9a3e-5b6f7c8d9e02';
+    const index = new ReverseIndex(api, { defaultOrgId: customer, homeOrgId: () => '2c0a4e8b-7d1f-4c55-9a3e-5b6f7c8d9e01' });
+    await index.find(typed('+12055553651'));
+    await index.find(typed('+12055553651'), { orgId: customer.toUpperCase() });
+    assert.equal(api.listCallingPeople.callCount, 1);
+    assert.equal(api.listCallingPeople.firstCall.args[0].orgId, customer);
+  });
+
+  it('lets a kept scan go when its time is up, even after its failed people were read again', async () => {
+    const reads: Record<string, unknown> = { 'P-alice': new WebexApiError({ status: 503, message: 'down' }) };
+    const { api } = fakeAdmin({ reads });
+    const time = clock();
+    const index = new ReverseIndex(api, { now: time.now, ttlMs: 60_000 });
+    await index.find(typed('+12055553651'));
+    time.advance(59_000);
+    delete reads['P-alice'];
+    assert.equal((await index.find(typed('+12055553651'))).complete, true);
+    time.advance(1_000);
+    await index.find(typed('+12055553651'));
+    assert.equal(api.listCallingPeople.callCount, 2, 'the re-read did not extend the first scan');
+  });
+
+  it('starts the next scan of an org at the page size its last 504s left, and reports the reduction once per scan', async () => {
+    const { api } = fakeAdmin();
+    const sizes: number[] = [];
+    api.listCallingPeople.callsFake(async function* (opts: { pageSize: number; onPageSizeReduced?: (c: { from: number; to: number }) => void }) {
+      sizes.push(opts.pageSize);
+      // Webex times out until the page is small enough: 100 and 50 fail, 25 works.
+      for (let size = opts.pageSize; size > 25; size = Math.floor(size / 2)) opts.onPageSizeReduced?.({ from: size, to: Math.floor(size / 2) });
+      yield [calling('bob')];
+    });
+    const reported: Array<{ from: number; to: number }> = [];
+    const index = new ReverseIndex(api, { ttlMs: 0, onPageSizeReduced: (change) => reported.push(change) });
+    await index.find(typed('+12055553661'));
+    await index.find(typed('+12055553661'));
+    const other = '7d0a4e8b-7d1f-4c55-9a3e-5b6f7c8d9e02';
+    await index.find(typed('+12055553661'), { orgId: other });
+    assert.deepEqual(sizes, [100, 25, 100], 'the second scan of the org starts where the first settled; another org starts at 100');
+    assert.deepEqual(reported, [{ from: 100, to: 25 }, { from: 100, to: 25 }], 'once per scan that reduced, from its first size to its last');
   });
 
   it('counts a 404 (no calling settings) as checked, not as a failure', async () => {

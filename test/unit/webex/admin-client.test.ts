@@ -1,5 +1,5 @@
 import { strict as assert } from 'node:assert';
-import { MAX_LISTED_PEOPLE, MIN_CALLING_PAGE_SIZE, WebexAdminClient } from '../../../src/webex/admin-client';
+import { MAX_LISTED_PEOPLE, MAX_LISTED_PEOPLE_PAGES, MIN_CALLING_PAGE_SIZE, WebexAdminClient } from '../../../src/webex/admin-client';
 import { type FakeWebex, startFakeWebex } from './support/fake-webex-server';
 import { createTestHttp } from './support/test-http';
 import { caught } from '../../helpers/caught';
@@ -143,26 +143,71 @@ describe('webex/admin-client WebexAdminClient', () => {
   });
 
   describe('listCallingPeople when paging goes wrong', () => {
-    it('stops with a clear error when a next link points back to a page already read', async () => {
-      server.script((req) => {
-        const back = req.url.includes('cursor=2') ? 'cursor=1' : 'cursor=2';
-        return { status: 200, json: { items: [person(1)] }, headers: { Link: `<${server.baseUrl}/people?callingData=true&max=1&${back}>; rel="next"` } };
-      });
+    async function listAll(admin = client().admin): Promise<{ pages: number; error: Awaited<ReturnType<typeof caught>> }> {
       let pages = 0;
       const error = await caught(
         (async () => {
-          for await (const _page of client().admin.listCallingPeople({ pageSize: 1 })) pages++;
+          for await (const _page of admin.listCallingPeople()) pages++;
         })(),
       );
-      assert.deepEqual([error.kind, error.message], ['unusableResponse', 'Webex sent a link back to a page of people it had already sent, so the listing was stopped after 3 pages']);
-      assert.equal(pages, 3);
-      assert.equal(server.requests.length, 3, 'page 1, then 2, then 1 again: no fourth read');
+      return { pages, error };
+    }
+
+    it('stops at the second read when page 2 links back to page 1', async () => {
+      server.script((req) => {
+        if (!req.url.includes('cursor=2')) return { status: 200, json: { items: [person(1)] }, headers: { Link: `<${server.baseUrl}/people?callingData=true&max=100&cursor=2>; rel="next"` } };
+        // Back to where the listing began (same parameters, in another order).
+        return { status: 200, json: { items: [person(2)] }, headers: { Link: `<${server.baseUrl}/people?max=100&callingData=true>; rel="next"` } };
+      });
+      const { pages, error } = await listAll();
+      assert.deepEqual([error.kind, error.message], ['unusableResponse', 'Webex kept sending the same pages of people; the listing was stopped after 2 pages']);
+      assert.deepEqual(error.paging, { what: 'people', reason: 'repeatedPage', pages: 2 });
+      assert.equal(pages, 2);
+      assert.equal(server.requests.length, 2, 'page 1 is not read again');
+    });
+
+    it('stops when a new link brings back the same people', async () => {
+      // A cursor that changes on every page while the people do not (the listing would end after 50).
+      server.script((_req, index) => ({
+        status: 200,
+        json: { items: [person(1), person(2)] },
+        headers: index < 50 ? { Link: `<${server.baseUrl}/people?callingData=true&max=100&cursor=${index + 1}>; rel="next"` } : undefined,
+      }));
+      const { pages, error } = await listAll();
+      assert.equal(error.message, 'Webex kept sending the same pages of people; the listing was stopped after 2 pages');
+      assert.equal(pages, 1, 'the repeated page is not handed on');
+      assert.equal(server.requests.length, 2);
+    });
+
+    it('stops after its page cap, however the links go on', async () => {
+      // Empty pages with ever-new cursors; the listing would end a few pages past the cap.
+      server.script((_req, index) => ({
+        status: 200,
+        json: { items: [] },
+        headers: index < 25 ? { Link: `<${server.baseUrl}/people?callingData=true&max=100&cursor=${index + 1}>; rel="next"` } : undefined,
+      }));
+      let pages = 0;
+      const error = await caught(
+        (async () => {
+          for await (const _page of client().admin.listCallingPeople({ maxPages: 20 })) pages++;
+        })(),
+      );
+      assert.equal(error.message, 'Webex kept sending more pages of people; the listing was stopped after 20 pages');
+      assert.deepEqual(error.paging, { what: 'people', reason: 'tooManyPages', pages: 20 });
+      assert.deepEqual([pages, server.requests.length], [0, 20]);
+    });
+
+    it('caps a listing at the pages 100,000 people take at the smallest page a 504 leaves', () => {
+      assert.equal(MAX_LISTED_PEOPLE_PAGES, 10_000);
+      assert.equal(MAX_LISTED_PEOPLE_PAGES * MIN_CALLING_PAGE_SIZE, MAX_LISTED_PEOPLE);
     });
 
     it(`stops after ${MAX_LISTED_PEOPLE} people, however the links go on`, async () => {
       let n = 0;
-      const page = Array.from({ length: 100 }, (_, i) => person(i));
-      server.script(() => ({ status: 200, json: { items: page }, headers: { Link: `<${server.baseUrl}/people?callingData=true&max=100&cursor=${++n}>; rel="next"` } }));
+      server.script(() => {
+        const page = Array.from({ length: 100 }, (_, i) => person(n * 100 + i));
+        return { status: 200, json: { items: page }, headers: { Link: `<${server.baseUrl}/people?callingData=true&max=100&cursor=${++n}>; rel="next"` } };
+      });
       let people = 0;
       const error = await caught(
         (async () => {
@@ -170,10 +215,11 @@ describe('webex/admin-client WebexAdminClient', () => {
         })(),
       );
       assert.equal(error.message, `Webex listed more than ${MAX_LISTED_PEOPLE} people, more than the bot reads in one go`);
+      assert.deepEqual(error.paging, { what: 'people', reason: 'tooManyItems', pages: MAX_LISTED_PEOPLE / 100 + 1 });
       assert.equal(people, MAX_LISTED_PEOPLE);
     });
 
-    it('halves max on a 504 (as the List People reference says), asks for the same page again, and says so once', async () => {
+    it('halves max on a 504 (as the List People reference says), asks for the same page again, and says so each time', async () => {
       const failing = new Set(['max=100&cursor=', 'max=50&cursor=1', 'max=25&cursor=1']);
       server.script((req) => {
         const url = new URL(req.url, 'http://x');
@@ -198,7 +244,7 @@ describe('webex/admin-client WebexAdminClient', () => {
         ],
         'no retry of a 504 at the same size; the cursor is kept',
       );
-      assert.deepEqual(reduced, [{ from: 100, to: 50 }], 'told once per listing');
+      assert.deepEqual(reduced, [{ from: 100, to: 50 }, { from: 50, to: 25 }, { from: 25, to: 12 }], 'told each time');
     });
 
     it(`gives up with the 504 once max is down to ${MIN_CALLING_PAGE_SIZE}`, async () => {

@@ -196,9 +196,27 @@ describe('webex/webhook-registrar when GET /webhooks pages loop', () => {
       await assert.rejects(
         ensureWebhooks(http, { targetUrl: TARGET, secret: SECRET, name: NAME }),
         (err: unknown) =>
-          err instanceof WebexApiError && err.message === 'Webex sent a link back to a page of webhooks it had already sent, so the listing was stopped after 3 pages',
+          err instanceof WebexApiError && err.message === 'Webex kept sending the same pages of webhooks; the listing was stopped after 3 pages',
       );
       assert.equal(server.requests.length, 3);
+    } finally {
+      await server.close();
+    }
+  });
+
+  it('stops at the second read when page 2 links back to the first page', async () => {
+    const server = await startFakeWebex();
+    try {
+      server.script((req) => {
+        const link = req.url.includes('cursor=2') ? `${server.baseUrl}/webhooks?max=100` : `${server.baseUrl}/webhooks?max=100&cursor=2`;
+        return { status: 200, json: { items: [] }, headers: { Link: `<${link}>; rel="next"` } };
+      });
+      const { http } = createTestHttp(server.baseUrl);
+      await assert.rejects(
+        ensureWebhooks(http, { targetUrl: TARGET, secret: SECRET, name: NAME }),
+        (err: unknown) => err instanceof WebexApiError && err.message === 'Webex kept sending the same pages of webhooks; the listing was stopped after 2 pages',
+      );
+      assert.equal(server.requests.length, 2);
     } finally {
       await server.close();
     }

@@ -1,0 +1,46 @@
+// The pure pieces of a reverse scan (see reverse-index.ts): who is a calling user, a person's numbers
+// as indexed, the matches for a number, and waiting for work until a deadline.
+import { phoneNumberOf, samePhoneNumber } from '../commands/phone-number';
+import type { PhoneNumber } from '../commands/types';
+import type { WebexPerson } from '../webex/types';
+import type { PersonSummary, ReverseMatch, TransferSlot } from './types';
+
+export interface IndexedPerson {
+  person: PersonSummary;
+  numbers: { slot: TransferSlot; number: PhoneNumber }[];
+}
+
+/** People with a calling location are the calling users (FACTS: "Calling users have locationId"). */
+export function isCallingUser(person: WebexPerson): boolean {
+  return typeof person.locationId === 'string' && person.locationId !== '' && typeof person.id === 'string' && person.id !== '';
+}
+
+/** Transfer numbers 1..3 as read (null when unset) → the slots that hold a number. */
+export function indexNumbers(numbers: readonly (string | null)[], defaultCountry: string | undefined): IndexedPerson['numbers'] {
+  const indexed: IndexedPerson['numbers'] = [];
+  numbers.forEach((value, i) => {
+    if (value !== null) indexed.push({ slot: (i + 1) as TransferSlot, number: phoneNumberOf(value, defaultCountry) });
+  });
+  return indexed;
+}
+
+export function matchesIn(people: readonly IndexedPerson[], number: PhoneNumber): ReverseMatch[] {
+  const matches: ReverseMatch[] = [];
+  for (const entry of people) {
+    const slots = entry.numbers.filter((n) => samePhoneNumber(n.number, number)).map((n) => ({ slot: n.slot, number: n.number.raw }));
+    if (slots.length > 0) matches.push({ person: entry.person, slots });
+  }
+  return matches;
+}
+
+/** True when `work` finished; false when `stopAt` (epoch ms on `now`'s clock) came first. */
+export function untilDeadline(work: Promise<void>, stopAt: number | undefined, now: () => number): Promise<boolean> {
+  if (stopAt === undefined) return work.then(() => true);
+  let timer: NodeJS.Timeout | undefined;
+  const timeUp = new Promise<boolean>((resolve) => {
+    timer = setTimeout(() => resolve(false), Math.max(0, stopAt - now()));
+  });
+  // Work that fails after time is up has nobody waiting for it: keep that from being unhandled.
+  work.catch(() => undefined);
+  return Promise.race([work.then(() => true), timeUp]).finally(() => clearTimeout(timer));
+}
