@@ -96,24 +96,26 @@ export async function checkAdminToken(ctx: DoctorContext): Promise<{ result: Che
 export const PEOPLE_SEARCHED_FOR_A_CALLING_USER = 500;
 
 /** Lists people with their calling data: proves people_read, and finds someone to try the settings read on. */
-export async function checkPeopleRead(ctx: DoctorContext): Promise<{ result: CheckResult; callingUser?: WebexPerson; listed: number }> {
+export async function checkPeopleRead(ctx: DoctorContext): Promise<{ result: CheckResult; ok: boolean; callingUser?: WebexPerson; listed: number }> {
   const title = `Reads people (${PEOPLE_READ})`;
   let listed = 0;
   try {
     for await (const page of ctx.admin.listCallingPeople({ orgId: ctx.config.defaultOrgId })) {
       listed += page.length;
       const callingUser = page.find((p) => typeof p.locationId === 'string' && p.locationId !== '');
-      if (callingUser) return { result: pass('peopleRead', title, 'listed calling users'), callingUser, listed };
+      if (callingUser) return { result: pass('peopleRead', title, 'listed calling users'), ok: true, callingUser, listed };
       if (listed >= PEOPLE_SEARCHED_FOR_A_CALLING_USER) break;
     }
   } catch (err) {
-    return { result: scopeFailure('peopleRead', title, err, PEOPLE_READ), listed };
+    return { result: scopeFailure('peopleRead', title, err, PEOPLE_READ), ok: false, listed };
   }
-  return { result: pass('peopleRead', title, `listed ${plural(listed, 'person', 'people')}, none of them with Webex Calling`), listed };
+  return { result: pass('peopleRead', title, `listed ${plural(listed, 'person', 'people')}, none of them with Webex Calling`), ok: true, listed };
 }
 
-export async function checkTransferNumbersRead(ctx: DoctorContext, homeOrgId: string, people: { callingUser?: WebexPerson; listed: number }): Promise<{ result: CheckResult; person?: WebexPerson }> {
+export async function checkTransferNumbersRead(ctx: DoctorContext, homeOrgId: string, people: { ok: boolean; callingUser?: WebexPerson; listed: number }): Promise<{ result: CheckResult; person?: WebexPerson }> {
   const title = `Reads transfer numbers (${TELEPHONY_CONFIG_READ})`;
+  // Without the people list there is no one to try it on (and --person is looked up in that list too).
+  if (!people.ok) return { result: skip('transferNumbersRead', title, 'not checked: it is tried on a person, and people could not be listed') };
   let person = people.callingUser;
   if (ctx.person) {
     try {

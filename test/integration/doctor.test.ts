@@ -64,6 +64,8 @@ describe('integration: npm run doctor', function () {
       '✗ Reads people (spark-admin:people_read): Webex refused (403): the admin token lacks spark-admin:people_read, or API access is restricted in Control Hub. ' +
         'Fix: Create the admin token (or the integration or service app) with the spark-admin:people_read scope, as a full or read-only administrator.',
     );
+    assert.equal(line(report, 'transferNumbersRead'), '– Reads transfer numbers (spark-admin:telephony_config_read): not checked: it is tried on a person, and people could not be listed.');
+    assert.deepEqual(report.checks.filter((c) => c.status === 'fail').map((c) => c.id), ['peopleRead']);
   });
 
   it('names spark-admin:telephony_config_read when the transfer numbers read is refused, tried on --person', async () => {
