@@ -23,6 +23,8 @@ export interface SandboxOptions {
 export interface RunningSandbox {
   bot: RunningBot;
   emulator: Emulator;
+  /** The secret the bot's webhooks are signed with (`npm run doctor` checks them). */
+  webhookSecret: string;
   stop(): Promise<void>;
 }
 
@@ -50,6 +52,7 @@ export async function startSandbox(opts: SandboxOptions): Promise<RunningSandbox
   return {
     bot,
     emulator,
+    webhookSecret: secret,
     async stop() {
       await bot.stop();
       await emulator.close();

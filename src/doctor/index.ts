@@ -6,7 +6,7 @@ import { ConfigError, loadConfig, type Config } from '../config';
 import { createLogger } from '../ops/logger';
 import { configReport, jsonReport, textReport } from './report';
 import { runDoctor } from './run';
-import { EXIT_CHECK_FAILED, EXIT_INVALID_CONFIG, EXIT_OK, type DoctorReport } from './types';
+import { EXIT_CHECK_FAILED, EXIT_INVALID_CONFIG, exitCodeOf, type DoctorReport } from './types';
 
 interface Args {
   json: boolean;
@@ -41,8 +41,9 @@ async function main(): Promise<number> {
     config = loadConfig(process.env);
   } catch (err) {
     if (!(err instanceof ConfigError)) throw err;
-    print(configReport(err.problems));
-    return EXIT_INVALID_CONFIG;
+    const report = configReport(err.problems);
+    print(report);
+    return exitCodeOf(report);
   }
   // The doctor's own findings are its output; the clients' logs would only repeat them.
   const logger = createLogger('silent');
@@ -54,7 +55,7 @@ async function main(): Promise<number> {
     report = await runDoctor({ config, webex: config.webex!, logger, mode: 'real', person: args.person });
   }
   print(report);
-  return report.ok ? EXIT_OK : EXIT_CHECK_FAILED;
+  return exitCodeOf(report);
 }
 
 main().then(

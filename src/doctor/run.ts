@@ -6,7 +6,6 @@ import { WebexAdminClient } from '../webex/admin-client';
 import { createWebexHttp } from '../webex/http';
 import { createAdminTokenProvider } from '../webex/token-provider';
 import {
-  shownUrl,
   checkAdminToken,
   checkBotToken,
   checkOpsRoom,
@@ -17,6 +16,8 @@ import {
   checkWebhooks,
   type DoctorContext,
 } from './checks';
+import { OPTIONAL_FEATURES, type OptionalFeature } from './scopes';
+import { shownUrl } from './shown-url';
 import type { CheckResult, DoctorReport } from './types';
 
 export interface DoctorOptions {
@@ -26,6 +27,8 @@ export interface DoctorOptions {
   mode: 'real' | 'sandbox';
   /** --person <email> */
   person?: string;
+  /** Replaces OPTIONAL_FEATURES (tests). */
+  features?: readonly OptionalFeature[];
 }
 
 /** One retry at most: the doctor reports what it finds rather than riding out a long outage. */
@@ -49,6 +52,7 @@ export async function runDoctor(opts: DoctorOptions): Promise<DoctorReport> {
     admin: new WebexAdminClient(adminHttp),
     startAdminToken: () => adminToken.start(),
     person: opts.person,
+    features: opts.features ?? OPTIONAL_FEATURES,
   };
   const checks: CheckResult[] = [{ id: 'config', title: 'Configuration', status: 'pass', found: describeConfig(config, opts.mode) }];
   try {
@@ -59,14 +63,14 @@ export async function runDoctor(opts: DoctorOptions): Promise<DoctorReport> {
     if (admin.orgId) {
       const people = await checkPeopleRead(ctx);
       checks.push(people.result);
-      const numbers = await checkTransferNumbersRead(ctx, admin.orgId, people.callingUser);
+      const numbers = await checkTransferNumbersRead(ctx, admin.orgId, people);
       checks.push(numbers.result);
-      checks.push(...(await checkOptionalFeatures(ctx, numbers.person)));
+      checks.push(...(await checkOptionalFeatures(ctx, admin.orgId, numbers.person)));
     } else {
       const why = 'not checked: the admin token was not accepted';
       checks.push({ id: 'peopleRead', title: 'Reads people', status: 'skip', found: why }, { id: 'transferNumbersRead', title: 'Reads transfer numbers', status: 'skip', found: why });
     }
-    checks.push(...(await checkWebhooks(ctx)));
+    checks.push(...(await checkWebhooks(ctx, bot.bot !== undefined)));
     checks.push(await checkRedis(config));
     checks.push(await checkOpsRoom(ctx, bot.bot));
   } finally {

@@ -13,7 +13,7 @@ export async function doctorSandbox(config: Config, logger: Logger, person?: str
     await sandbox.bot.started;
     const webex = { apiUrl: sandbox.emulator.baseUrl, botToken: sandbox.emulator.tokens.bot, admin: { kind: 'token' as const, token: sandbox.emulator.tokens.admin } };
     const url = `http://127.0.0.1:${sandbox.bot.port}${SANDBOX_WEBHOOK_PATH}`;
-    return await runDoctor({ config: { ...config, webhook: { url, secret: 'unused-by-the-doctor' } }, webex, logger, mode: 'sandbox', person });
+    return await runDoctor({ config: { ...config, webhook: { url, secret: sandbox.webhookSecret } }, webex, logger, mode: 'sandbox', person });
   } finally {
     await sandbox.stop();
   }

@@ -23,3 +23,9 @@ export interface DoctorReport {
 export const EXIT_OK = 0;
 export const EXIT_CHECK_FAILED = 1;
 export const EXIT_INVALID_CONFIG = 2;
+
+/** The exit code of `npm run doctor` for a report (an invalid configuration exits before any report). */
+export function exitCodeOf(report: DoctorReport): number {
+  if (report.checks.some((c) => c.id === 'config' && c.status === 'fail')) return EXIT_INVALID_CONFIG;
+  return report.ok ? EXIT_OK : EXIT_CHECK_FAILED;
+}

@@ -9,7 +9,7 @@ import type { WebexHttp } from './http';
 import { parseLinkNext } from './link-header';
 import { itemIds, PageGuard } from './page-guard';
 
-/** A webhook as GET /webhooks lists it. Webex never returns the secret. */
+/** A webhook as GET /webhooks lists it (List Webhooks, webex-messaging.json: `secret` is in the answer). */
 export interface Webhook {
   id: string;
   name: string;
@@ -17,6 +17,8 @@ export interface Webhook {
   resource: string;
   event: string;
   filter?: string;
+  /** Never logged or shown: the doctor only compares it with WEBHOOK_SECRET. */
+  secret?: string;
   status?: string;
   created?: string;
   orgId?: string;
@@ -153,7 +155,7 @@ export async function ensureWebhooks(http: WebexHttp, opts: EnsureWebhooksOption
           repaired[kind.key] = keeper;
           continue;
         }
-        // Webex never returns the secret, so whether it differs is unknowable: always write it once.
+        // The listed secret is not trusted to be current (a stand-in may not list it): write it once.
         try {
           const response = await http.request<unknown>({
             method: 'PUT',

@@ -1,20 +1,12 @@
 // `npm run doctor` against the emulator: each check passes on a good setup and names the fix when
-// the emulator's fault injection (or a bad setting) breaks what it checks.
+// the emulator's fault injection (or a bad setting) breaks what it checks. The command itself: exit
+// codes, --json, the sandbox, and no token or secret in what it prints.
 import { strict as assert } from 'node:assert';
-import { spawn } from 'node:child_process';
-import os from 'node:os';
-import path from 'node:path';
-import { loadConfig } from '../../src/config';
-import { checkLine } from '../../src/doctor/report';
-import { runDoctor } from '../../src/doctor/run';
 import type { DoctorReport } from '../../src/doctor/types';
 import { SEED_EMAILS, SEED_ORG, type Emulator, type FaultSpec } from '../../sandbox/emulator';
-import { captureLogs } from '../helpers/logs';
 import { requireRedis, testRedisUrl } from '../helpers/redis';
+import { doctorEnv, HOOK_URL, lineOf, runChecks, runCommand } from './doctor-kit';
 import { sharedEmulator, TEST_WEBHOOK_SECRET } from './harness';
-
-const HOOK_URL = 'https://bot.example.com/webhooks/webex';
-const DOCTOR = path.resolve(__dirname, '..', '..', 'src', 'doctor', 'index.js');
 
 describe('integration: npm run doctor', function () {
   this.timeout(60_000);
@@ -47,39 +39,21 @@ describe('integration: npm run doctor', function () {
     return id;
   }
 
-  function env(overrides: Record<string, string> = {}): Record<string, string> {
-    return {
-      WEBEX_BOT_TOKEN: emu.tokens.bot,
-      WEBEX_ADMIN_TOKEN: emu.tokens.admin,
-      WEBEX_API_URL: emu.baseUrl,
-      WEBHOOK_URL: HOOK_URL,
-      WEBHOOK_SECRET: TEST_WEBHOOK_SECRET,
-      ...overrides,
-    };
-  }
-
-  async function doctor(overrides: Record<string, string> = {}, faults: FaultSpec[] = [], person?: string): Promise<DoctorReport> {
-    for (const fault of faults) emu.faults.add(fault);
-    const config = loadConfig(env(overrides));
-    return runDoctor({ config, webex: config.webex!, logger: captureLogs('silent').logger, mode: 'real', person });
-  }
-
-  const line = (report: DoctorReport, id: string) => {
-    const check = report.checks.find((c) => c.id === id);
-    assert.ok(check, `no ${id} check in ${report.checks.map((c) => c.id).join(', ')}`);
-    return checkLine(check);
-  };
+  const env = (overrides: Record<string, string> = {}) => doctorEnv(emu, overrides);
+  const doctor = (overrides: Record<string, string> = {}, faults: FaultSpec[] = [], person?: string): Promise<DoctorReport> =>
+    runChecks(emu, { env: env(overrides), faults, person });
+  const line = lineOf;
 
   it('passes every required check on a good setup, one line each', async () => {
     await createHook('all', 'all');
     await createHook('attachmentActions', 'created');
     const report = await doctor();
-    assert.equal(report.ok, true, report.checks.map(checkLine).join('\n'));
+    assert.equal(report.ok, true, report.checks.map((c) => line(report, c.id)).join('\n'));
     assert.equal(line(report, 'botToken'), `✓ Bot token: accepted; it belongs to the bot ${SEED_EMAILS.bot}.`);
     assert.equal(line(report, 'adminToken'), `✓ Admin token: accepted; it serves organization ${SEED_ORG.id}.`);
     assert.equal(line(report, 'peopleRead'), '✓ Reads people (spark-admin:people_read): listed calling users.');
     assert.match(line(report, 'transferNumbersRead'), /^✓ Reads transfer numbers \(spark-admin:telephony_config_read\): read the transfer numbers of \S+@example\.com\.$/);
-    assert.match(line(report, 'webhooks'), /^✓ Webhooks: one firehose and one card-submit webhook for https:\/\/bot\.example\.com\/webhooks\/webex, both active/);
+    assert.equal(line(report, 'webhooks'), `✓ Webhooks: one firehose and one card-submit webhook for ${HOOK_URL}, both active and signed with WEBHOOK_SECRET.`);
   });
 
   it('names the missing scope when Webex answers 403 to the people list', async () => {
@@ -90,6 +64,8 @@ describe('integration: npm run doctor', function () {
       '✗ Reads people (spark-admin:people_read): Webex refused (403): the admin token lacks spark-admin:people_read, or API access is restricted in Control Hub. ' +
         'Fix: Create the admin token (or the integration or service app) with the spark-admin:people_read scope, as a full or read-only administrator.',
     );
+    assert.equal(line(report, 'transferNumbersRead'), '– Reads transfer numbers (spark-admin:telephony_config_read): not checked: it is tried on a person, and people could not be listed.');
+    assert.deepEqual(report.checks.filter((c) => c.status === 'fail').map((c) => c.id), ['peopleRead']);
   });
 
   it('names spark-admin:telephony_config_read when the transfer numbers read is refused, tried on --person', async () => {
@@ -128,7 +104,7 @@ describe('integration: npm run doctor', function () {
     await createHook('attachmentActions', 'created');
     await createHook('messages', 'created', 'https://old.example.org/hook?token=secret-in-query');
     const duplicates = await doctor();
-    assert.match(line(duplicates, 'webhooks'), /^✗ Webhooks: for https:\/\/bot\.example\.com\/webhooks\/webex: 2 firehose and 1 card-submit webhooks, where one of each belongs\./);
+    assert.match(line(duplicates, 'webhooks'), /^✗ Webhooks: for https:\/\/bot\.example\.com\/webhooks\/webex: 2 firehose webhooks where one belongs\. Fix: `npm start` repairs them/);
     assert.equal(line(duplicates, 'webhooksElsewhere'), '! Other webhooks of this bot: 1 point elsewhere (https://old.example.org). Fix: Delete them if no other deployment of this bot uses them: each one gets every event too.');
 
     await botCall('DELETE', `/webhooks/${created.splice(0, 1)[0]}`);
@@ -162,19 +138,7 @@ describe('integration: npm run doctor', function () {
   });
 
   describe('as a command', () => {
-    /** Runs the built command; asynchronously, since the emulator it talks to lives in this process. */
-    function run(args: string[], overrides: Record<string, string | undefined>): Promise<{ status: number | null; stdout: string; stderr: string }> {
-      const childEnv: Record<string, string | undefined> = { PATH: process.env.PATH, HOME: process.env.HOME, ...overrides };
-      return new Promise((resolve) => {
-        // Not the repo root: dotenv would fill unset variables from a developer's .env there.
-        const child = spawn(process.execPath, [DOCTOR, ...args], { env: childEnv as NodeJS.ProcessEnv, cwd: os.tmpdir() });
-        let stdout = '';
-        let stderr = '';
-        child.stdout.on('data', (d: Buffer) => (stdout += d.toString()));
-        child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
-        child.on('close', (status) => resolve({ status, stdout, stderr }));
-      });
-    }
+    const run = runCommand;
 
     it('exits 1 when a check fails, prints JSON with --json, and never prints a token or secret', async () => {
       emu.faults.add({ route: 'people.list', token: 'admin', status: 403 });
@@ -190,6 +154,53 @@ describe('integration: npm run doctor', function () {
       const done = await run([], { WEBEX_BOT_TOKEN: 'x', WEBEX_ADMIN_TOKEN: 'y', WEBHOOK_URL: HOOK_URL });
       assert.equal(done.status, 2);
       assert.match(done.stdout, /^✗ Configuration: WEBHOOK_SECRET: required when WEBHOOK_URL is set \(webhooks are verified with it\)\. Fix: See \.env\.example/m);
+    });
+
+    it('prints no token, secret or password in text or JSON, whatever it reports', async () => {
+      const secrets = {
+        clientSecret: 'sandbox-client-secret',
+        refreshToken: emu.tokens.refreshToken(),
+        redisPassword: 'hunter2-redis-password',
+        urlKey: 's3cr3t-url-key',
+        otherSecret: 'an-older-secret-0123456789',
+        elsewhereToken: 'elsewhere-query-token',
+      };
+      await createHook('all', 'all');
+      const other = await botCall('POST', '/webhooks', { name: 'doctor test', targetUrl: HOOK_URL, resource: 'attachmentActions', event: 'created', secret: secrets.otherSecret });
+      created.push(((await other.json()) as { id: string }).id);
+      await createHook('messages', 'created', `https://old.example.org/hook?token=${secrets.elsewhereToken}`);
+      const setup = env({
+        WEBEX_ADMIN_CLIENT_ID: 'sandbox-client-id',
+        WEBEX_ADMIN_CLIENT_SECRET: secrets.clientSecret,
+        WEBEX_ADMIN_REFRESH_TOKEN: secrets.refreshToken,
+        REDIS_URL: `redis://:${secrets.redisPassword}@127.0.0.1:1/0?password=${secrets.redisPassword}`,
+        WEBHOOK_URL: `${HOOK_URL}?key=${secrets.urlKey}`,
+        WEBEX_OPS_ROOM_ID: emu.rooms.helpDesk,
+      });
+      delete setup.WEBEX_ADMIN_TOKEN;
+      emu.faults.add({ route: 'people.list', token: 'admin', status: 403 });
+      for (const args of [[], ['--json']]) {
+        const done = await run(args, setup);
+        assert.equal(done.status, 1, done.stdout + done.stderr);
+        const printed = done.stdout + done.stderr;
+        for (const secret of [emu.tokens.bot, TEST_WEBHOOK_SECRET, 'sandbox-access-', ...Object.values(secrets)]) assert.ok(!printed.includes(secret), `${secret} in:\n${printed}`);
+      }
+    });
+
+    it('checks the sandbox when no Webex credentials are set, as `npm start` would run it', async () => {
+      const done = await run(['--json'], {});
+      assert.equal(done.status, 0, done.stdout + done.stderr);
+      const report = JSON.parse(done.stdout) as DoctorReport;
+      assert.equal(report.mode, 'sandbox');
+      assert.equal(line(report, 'config'), '✓ Configuration: no Webex credentials: checking the built-in sandbox emulator.');
+      assert.match(line(report, 'webhooks'), /^✓ Webhooks: one firehose and one card-submit webhook for http:\/\/127\.0\.0\.1:\d+\/webhooks\/webex, both active and signed with WEBHOOK_SECRET\.$/);
+      assert.deepEqual(report.checks.filter((c) => c.status === 'fail'), []);
+    });
+
+    it('exits 2 on an option it does not know', async () => {
+      const done = await run(['--bogus'], {});
+      assert.equal(done.status, 2);
+      assert.equal(done.stderr, 'npm run doctor: unknown option --bogus (options: --json, --person <email>)\n');
     });
 
     it('exits 0 on a good setup', async () => {
