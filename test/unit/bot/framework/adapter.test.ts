@@ -7,7 +7,7 @@ import { recordPosts } from '../../../../src/bot/framework/post-recorder';
 import { cacheSenders } from '../../../../src/bot/framework/sender-cache';
 import { overrideWebhooks } from '../../../../src/bot/framework/webhook-override';
 import { EventTrace, runInEventContext } from '../../../../src/bot/event-context';
-import { SpaceHints } from '../../../../src/bot/space-hints';
+import { SpaceHints } from '../../../../src/bot/framework/space-hints';
 import { PeopleCache } from '../../../../src/lookup/people-cache';
 import { WebexApiError } from '../../../../src/webex/errors';
 import { createRateGate, type RateGate } from '../../../../src/webex/rate-gate';
