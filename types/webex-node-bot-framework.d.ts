@@ -86,7 +86,7 @@ declare module 'webex-node-bot-framework' {
     initialized: boolean;
     person: Framework.SdkPerson;
     email: string;
-    // The SDK instance, created in start(). Typed loosely on purpose: bot/sdk-guard.ts wraps its methods.
+    // The SDK instance, created in start(). Typed loosely on purpose: bot/framework/ wraps its methods.
     webex: any; // eslint-disable-line @typescript-eslint/no-explicit-any
     webhook: { id?: string; name?: string; roomId?: string } | false;
     bots: Framework.Bot[];

@@ -1,19 +1,17 @@
-// Hands verified webhook events to the framework's own event processing (not its webhook handler,
-// which answers before checking anything and verifies re-serialized JSON).
-import type Framework from 'webex-node-bot-framework';
-import processEvent from 'webex-node-bot-framework/lib/process-event';
+// Hands verified webhook events to the framework (through the adapter, framework/process-event.ts),
+// the first events of a space it does not know yet one after another, and answers an event the
+// framework dropped because one of its own Webex calls failed.
+import { randomUUID } from 'node:crypto';
 import type { Logger } from '../ops/logger';
 import type { WebexWebhookEvent } from '../webex/types';
-import { frameworkWebhookName } from './framework';
-import { randomUUID } from 'node:crypto';
+import { processWebhookEvent, type Framework, type SpaceHints } from './framework';
 import { EventTrace, runInEventContext, type EventContext, type FailedCall } from './event-context';
-import type { SpaceHints } from './space-hints';
 
 export interface DispatcherOptions {
   framework: Framework;
   /** Time from receiving an event to answering it. */
   commandTimeoutMs: number;
-  /** Where first contact with a space leaves what the event says about it (see space-hints.ts). */
+  /** Where first contact with a space leaves what the event says about it (see framework/space-hints.ts). */
   spaceHints?: SpaceHints;
   /** Called when the framework could not hand an event to us because a Webex call failed. */
   onUnhandledFailure: (event: WebexWebhookEvent, ctx: EventContext, failures: readonly FailedCall[]) => Promise<void>;
@@ -45,10 +43,9 @@ export function createEventDispatcher(opts: DispatcherOptions): (event: WebexWeb
       if (event.data.roomType === 'direct') return;
       if (event.event !== 'deleted') opts.spaceHints?.rememberMembership(event.data);
     }
-    const name = ensureWebhookName(framework, opts.webhookUrl);
     const trace = new EventTrace();
     const ctx: EventContext = { commandId: randomUUID().slice(0, 8), receivedAt, deadline: receivedAt + opts.commandTimeoutMs, report: trace };
-    const run = () => runInEventContext(ctx, () => Promise.resolve(processEvent(framework, event, name)));
+    const run = () => runInEventContext(ctx, () => processWebhookEvent(framework, event, opts.webhookUrl));
     const roomId = typeof event.data.roomId === 'string' ? event.data.roomId : undefined;
     if (roomId === undefined || framework.findBotObjectInRoom(roomId)) {
       await run();
@@ -85,13 +82,4 @@ function rememberSpace(hints: SpaceHints | undefined, event: WebexWebhookEvent, 
 
 function isCommandEvent(event: WebexWebhookEvent): boolean {
   return (event.resource === 'messages' || event.resource === 'attachmentActions') && event.event === 'created';
-}
-
-/** processEvent only accepts events named like the framework's webhook; the signature already proved ours. */
-function ensureWebhookName(framework: Framework, webhookUrl: string): string {
-  const current = framework.webhook;
-  if (current && typeof current.name === 'string' && current.name !== '') return current.name;
-  const name = frameworkWebhookName(webhookUrl, framework.email);
-  framework.webhook = { ...(current || {}), name };
-  return name;
 }

@@ -1,6 +1,6 @@
 // Framework events → command → reply. Each event is handled on its own promise, awaited and caught here,
 // because the framework does not await listeners (a rejection there would be unhandled).
-import type Framework from 'webex-node-bot-framework';
+import type { Framework } from './framework';
 import { parseCardSubmit, parseCommand } from '../commands';
 import type { Command } from '../commands/types';
 import { renderReply } from '../cards';

@@ -1,5 +1,5 @@
 // The access rules, built once the admin token's organization is known (see start.ts).
-import type Framework from 'webex-node-bot-framework';
+import type { Framework } from '../bot/framework';
 import { AccessGuard, AccessPolicy, RefusalNotices, RequesterRateLimiter, TargetOrgScope, type SpaceMembership } from '../access';
 import type { Config } from '../config';
 import type { Logger } from '../ops/logger';

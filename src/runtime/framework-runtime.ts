@@ -1,9 +1,7 @@
-// The framework, its SDK behind the guard (retries, rate gate, caches, webhook registration), and
-// what the access rules need from it. Created once the webhook URL is known.
+// The framework, its SDK behind the adapter (bot/framework/: call policy, caches, webhook
+// registration), and what the access rules need from it. Created once the webhook URL is known.
 import { LRUCache } from 'lru-cache';
-import type Framework from 'webex-node-bot-framework';
-import { createFramework, guardFrameworkSdk } from '../bot/framework';
-import { SpaceHints } from '../bot/space-hints';
+import { createFramework, installFrameworkAdapter, SpaceHints, type Framework } from '../bot/framework';
 import { webhookRegistrationFor } from '../bot/webhook-registration';
 import type { Config, WebexConnection } from '../config';
 import type { Logger } from '../ops/logger';
@@ -34,7 +32,7 @@ export function buildFrameworkRuntime(
     config.webhook && webhookUrl
       ? webhookRegistrationFor(clients.botHttp, { targetUrl: webhookUrl, secret: config.webhook.secret, botEmail: () => framework.email, logger })
       : undefined;
-  guardFrameworkSdk(framework, {
+  installFrameworkAdapter(framework, {
     gate: clients.botGate,
     spaceHints,
     webhookRegistration,

@@ -1,6 +1,6 @@
 // Who is in each space (see access/space-membership.ts), listed with the bot's token through the
 // framework's SDK and, with Redis, told of membership events other instances received.
-import type Framework from 'webex-node-bot-framework';
+import type { Framework } from '../bot/framework';
 import { DEFAULT_MEMBERSHIP_TTL_MS, listMembersFromPages, SpaceMembership } from '../access';
 import type { Logger } from '../ops/logger';
 import type { Stores } from '../store';

@@ -9,10 +9,10 @@ import { toHeaderRecord } from './headers';
 import { toQueryString } from './query-string';
 import { TIMEOUT_MESSAGE } from './neutral-messages';
 import type { RateGate } from './rate-gate';
-import { type RetryInfo, type RetryOptions, resolveRetryOptions, withRetry } from './retry';
+import { type RetryInfo, type RetryOptions, resolveRetryOptions } from './retry';
 import { toSafePath } from './safe-path';
 import { toWebexApiError } from './to-webex-api-error';
-import { gatedAttempt } from './gated-attempt';
+import { gatedCall } from './gated-call';
 
 export { parseLinkNext } from './link-header';
 export { sharedAgents } from './agents';
@@ -155,24 +155,20 @@ export function createWebexHttp(opts: WebexHttpOptions): WebexHttp {
   }
 
   function runWithRetry<T>(req: WebexRequest, path: string): Promise<WebexResponse<T>> {
-    const gate = opts.gate;
-    const attempt = (): Promise<WebexResponse<T>> =>
-      gatedAttempt(() => attemptOnce<T>(req, path), {
-        route: req.route,
-        gate,
-        deadline: req.deadline,
-        maxRetryAfterSeconds: retryDefaults.maxRetryAfterSeconds,
-        onCall: opts.onCall && ((info) => opts.onCall?.({ ...info, method: req.method })),
-        statusOf: (response) => response.status,
-        toError: (err) => toWebexApiError(err, { method: req.method, path, now: retryDefaults.now() }),
-      });
-    return withRetry(attempt, {
-      ...retryDefaults,
+    return gatedCall(() => attemptOnce<T>(req, path), {
+      route: req.route,
+      gate: opts.gate,
       deadline: req.deadline,
-      mayRetry: req.mayRetry,
-      onRetry: (info) => {
-        safeCall(() => retryDefaults.onRetry?.(info));
-        safeCall(() => opts.onRetry?.({ ...info, method: req.method, route: req.route }));
+      onCall: opts.onCall && ((info) => opts.onCall?.({ ...info, method: req.method })),
+      statusOf: (response) => response.status,
+      toError: (err) => toWebexApiError(err, { method: req.method, path, now: retryDefaults.now() }),
+      retry: {
+        ...retryDefaults,
+        mayRetry: req.mayRetry,
+        onRetry: (info) => {
+          safeCall(() => retryDefaults.onRetry?.(info));
+          safeCall(() => opts.onRetry?.({ ...info, method: req.method, route: req.route }));
+        },
       },
     });
   }

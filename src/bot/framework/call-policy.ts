@@ -1,12 +1,12 @@
 // Every SDK method the framework (and our replies) use goes through the same policy as the admin
-// client's calls (webex/gated-attempt.ts, webex/retry.ts): the bot token's rate gate, a timeout per
+// client's calls (webex/gated-call.ts): the bot token's rate gate, a timeout per
 // attempt (the SDK has none), retries within the command's deadline, and failures reported to the
 // event's dispatcher.
 import { TIMEOUT_MESSAGE } from '../../webex/neutral-messages';
 import { WebexApiError } from '../../webex/errors';
-import { gatedAttempt } from '../../webex/gated-attempt';
+import { gatedCall } from '../../webex/gated-call';
 import type { RateGate } from '../../webex/rate-gate';
-import { withRetry, type RetryOptions } from '../../webex/retry';
+import type { RetryOptions } from '../../webex/retry';
 import { toWebexApiError } from '../../webex/to-webex-api-error';
 import { currentEventContext } from '../event-context';
 
@@ -52,24 +52,21 @@ export function callPolicy(opts: CallPolicyOptions): Guarded {
     // Within a command, no retry may start after the command's own deadline.
     const deadline = event ? Math.min(event.deadline, ownBudget) : ownBudget;
     const mayRetry = NOT_IDEMPOTENT.has(route) ? (error: WebexApiError) => error.kind !== 'timeout' : undefined;
-    const attempt = () =>
-      gatedAttempt(() => withTimeout(call(), opts.requestTimeoutMs), {
-        route,
-        gate: opts.gate,
-        deadline,
-        maxRetryAfterSeconds: opts.retry.maxRetryAfterSeconds ?? 60,
-        onCall: opts.onCall,
-        toError: (err) => {
-          const error = toWebexApiError(err, { method: route });
-          event?.report.callFailed({ route, error });
-          return error;
-        },
-      });
-    return withRetry(attempt, {
-      ...opts.retry,
+    return gatedCall(() => withTimeout(call(), opts.requestTimeoutMs), {
+      route,
+      gate: opts.gate,
       deadline,
-      mayRetry,
-      onRetry: (info) => opts.onRetry?.({ route, attempt: info.attempt, delayMs: info.delayMs, status: info.error.status }),
+      onCall: opts.onCall,
+      toError: (err) => {
+        const error = toWebexApiError(err, { method: route });
+        event?.report.callFailed({ route, error });
+        return error;
+      },
+      retry: {
+        ...opts.retry,
+        mayRetry,
+        onRetry: (info) => opts.onRetry?.({ route, attempt: info.attempt, delayMs: info.delayMs, status: info.error.status }),
+      },
     });
   };
 }

@@ -1,6 +1,6 @@
-// Space discovery calls answered from what the signed event already told us (see ../space-hints.ts),
+// Space discovery calls answered from what the signed event already told us (see space-hints.ts),
 // so a first message in a new space costs no extra Webex round trips.
-import type { SpaceHints } from '../space-hints';
+import type { SpaceHints } from './space-hints';
 import type { AnyFn, SdkInstance } from './call-policy';
 
 export type BotIdentity = () => { id?: string; email?: string; displayName?: string };

@@ -1,17 +1,22 @@
-// The one adapter around webex-node-bot-framework and its SDK: loading it (load.ts), and, on the SDK
-// instance the framework creates in start(), the pieces below, each with one job. Only this folder
-// (and the types of the handlers) knows the framework.
+// The one adapter around webex-node-bot-framework and its SDK; no other folder imports the package
+// (eslint.config.mjs holds them to it). It loads the framework (load.ts), hands it verified events
+// (process-event.ts), gives the rest of the bot the framework's types, and, on the SDK instance the
+// framework creates in start(), installs the pieces below, each with one job.
 import type Framework from 'webex-node-bot-framework';
-import type { SpaceHints } from '../space-hints';
 import { callPolicy, guardMethods, type CallPolicyOptions, type SdkInstance } from './call-policy';
-import { answerDiscoveryFromHints } from './discovery-hints';
+import { answerDiscoveryFromHints, type BotIdentity } from './discovery-hints';
 import { recordPosts } from './post-recorder';
 import { cacheSenders, type PeopleStore } from './sender-cache';
+import type { SpaceHints } from './space-hints';
 import { overrideWebhooks, type WebhookRegistration } from './webhook-override';
 
 export { createFramework, frameworkWebhookName, loadFrameworkClass, type FrameworkOptions } from './load';
+export { processWebhookEvent } from './process-event';
+export { SpaceHints, type SpaceHint } from './space-hints';
+/** The framework's own types, for the handlers and the composition root. */
+export type { Framework };
 
-export interface SdkGuardOptions extends CallPolicyOptions {
+export interface FrameworkAdapterOptions extends CallPolicyOptions {
   /** What signed events already told us about spaces the framework has not discovered yet. */
   spaceHints?: SpaceHints;
   /** Webhook registration that is safe with several instances; the framework's own is replaced by it. */
@@ -22,9 +27,12 @@ export interface SdkGuardOptions extends CallPolicyOptions {
   onPosted?: (message: { id: string; roomId: string }) => void;
 }
 
-/** Installs the adapter's pieces on the SDK the framework creates in start(); call before start(). */
-export function guardFrameworkSdk(framework: Framework, opts: SdkGuardOptions): void {
-  const botIdentity = () => ({ id: framework.person?.id, email: framework.email, displayName: framework.person?.displayName });
+/**
+ * Installs the adapter on the SDK the framework creates in start() (it replaces framework.webex
+ * there, so the adapter waits for that assignment); call before start().
+ */
+export function installFrameworkAdapter(framework: Framework, opts: FrameworkAdapterOptions): void {
+  const botIdentity: BotIdentity = () => ({ id: framework.person?.id, email: framework.email, displayName: framework.person?.displayName });
   let sdk: unknown = framework.webex;
   Object.defineProperty(framework, 'webex', {
     configurable: true,
@@ -36,9 +44,11 @@ export function guardFrameworkSdk(framework: Framework, opts: SdkGuardOptions): 
   });
 }
 
-function adapt(sdk: SdkInstance, opts: SdkGuardOptions, botIdentity: () => { id?: string; email?: string; displayName?: string }): SdkInstance {
+function adapt(sdk: SdkInstance, opts: FrameworkAdapterOptions, botIdentity: BotIdentity): SdkInstance {
   const guarded = callPolicy(opts);
   guardMethods(sdk, guarded);
+  // Order matters: the pieces below wrap or replace the guarded methods, so what the hints or the
+  // registrar answer is neither gated nor counted as one of the SDK's Webex calls.
   if (opts.onPosted) recordPosts(sdk, opts.onPosted);
   if (opts.spaceHints) answerDiscoveryFromHints(sdk, opts.spaceHints, botIdentity);
   if (opts.webhookRegistration) overrideWebhooks(sdk, opts.webhookRegistration);

@@ -1,9 +1,9 @@
 import { strict as assert } from 'node:assert';
-import { SpaceHints } from '../../../src/bot/space-hints';
+import { SpaceHints } from '../../../../src/bot/framework/space-hints';
 
 const bot = { id: 'BOT', email: 'bot@webex.bot', displayName: 'Transfer Bot' };
 
-describe('bot/SpaceHints', () => {
+describe('bot/framework/SpaceHints', () => {
   it('answers the discovery calls for a 1:1 from what the event said, the member list only once', () => {
     const hints = new SpaceHints();
     hints.remember({ roomId: 'R1', roomType: 'direct', sender: { personId: 'P1', personEmail: 'dana@example.com' } });

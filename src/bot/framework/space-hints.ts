@@ -1,7 +1,7 @@
 // A signed webhook event for a space the framework has not met yet already tells us what the framework
 // would fetch to "discover" it: the bot is a member (Webex only sends it events of its own spaces), the
-// space's type, and, in a 1:1, who the other member is. The framework adapter (bot/framework/discovery-hints.ts) answers those discovery calls
-// from these hints, so the first command in a new space costs three Webex calls fewer.
+// space's type, and, in a 1:1, who the other member is. discovery-hints.ts answers those discovery
+// calls from these hints, so the first command in a new space costs three Webex calls fewer.
 import { LRUCache } from 'lru-cache';
 
 export interface SpaceHint {
