@@ -210,9 +210,11 @@ function buildUseCases(
     people,
     peopleCacheTtlMs: limits.peopleCacheTtlMs,
     permissionsCacheTtlMs: limits.permissionsCacheTtlMs,
+    locationCacheTtlMs: limits.locationCacheTtlMs,
     defaultOrgId: config.defaultOrgId,
   });
   const reverse = new ReverseIndex(clients.admin, {
+    locations: lookup.locations,
     ttlMs: limits.reverseIndexTtlMs,
     defaultOrgId: config.defaultOrgId,
     homeOrgId: () => targetOrgs.get()?.homeOrgId,

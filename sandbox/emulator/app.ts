@@ -6,12 +6,14 @@ import { controlRouter, type ControlDeps } from './control';
 import { accessTokenRoutes } from './routes/access-token';
 import { attachmentActionRoutes } from './routes/attachment-actions';
 import { callingRoutes } from './routes/calling';
+import { locationRoutes } from './routes/locations';
 import { membershipRoutes } from './routes/memberships';
 import { messageRoutes } from './routes/messages';
 import { peopleRoutes } from './routes/people';
 import type { RouteDeps } from './routes/register';
 import { roomRoutes } from './routes/rooms';
 import { webhookRoutes } from './routes/webhooks';
+import { workspaceRoutes } from './routes/workspaces';
 import { defaultMessageFor, EmulatorHttpError, sendWebexError } from './webex-error';
 
 export interface AppDeps {
@@ -29,6 +31,8 @@ function webexApi(deps: AppDeps): express.Router {
   v1.use(express.json({ limit: '1mb' }));
   peopleRoutes(v1, deps.routes);
   callingRoutes(v1, deps.routes);
+  locationRoutes(v1, deps.routes);
+  workspaceRoutes(v1, deps.routes);
   messageRoutes(v1, deps.routes);
   attachmentActionRoutes(v1, deps.routes);
   roomRoutes(v1, deps.routes);

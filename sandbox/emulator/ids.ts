@@ -5,6 +5,7 @@ export type HydraKind =
   | 'PEOPLE'
   | 'ORGANIZATION'
   | 'LOCATION'
+  | 'PLACES'
   | 'ROOM'
   | 'MESSAGE'
   | 'MEMBERSHIP'

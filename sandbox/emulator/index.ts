@@ -11,11 +11,14 @@ export {
   SEED_PARTNER_ORG,
   SEED_ROOMS,
   SEED_TOKENS,
+  SEED_WORKSPACE_NAMES,
+  callingPermissions,
   defaultSeed,
   defaultUserToken,
   outgoingPermission,
   seedPersonId,
   seedRoomId,
+  seedWorkspaceId,
 } from './seed';
 export { signature as webhookSignature } from './webhook-delivery';
 export { ROUTES, type RouteName } from './route-table';
@@ -31,6 +34,8 @@ export type {
   SeedOptions,
   SeedPerson,
   SeedRoom,
+  SeedWorkspace,
+  SeedLocation,
   SeedCalling,
   TokenOptions,
 } from './types';

@@ -19,6 +19,24 @@ export const ROUTES = {
   'outgoingPermission.get': { method: 'GET', path: '/people/:personId/features/outgoingPermission', query: ['orgId'] },
   'transferNumbers.get': { method: 'GET', path: '/telephony/config/people/:personId/outgoingPermission/autoTransferNumbers', query: ['orgId'] },
   'transferNumbers.put': { method: 'PUT', path: '/telephony/config/people/:personId/outgoingPermission/autoTransferNumbers', query: ['orgId'] },
+  // Locations (webex-device.json "Get Location Details") and their calling defaults (location call
+  // settings: "Get Outgoing Permission Auto Transfer Number", "Get Location Outgoing Permission").
+  'locations.get': { method: 'GET', path: '/locations/:locationId', query: ['orgId'] },
+  'locationTransferNumbers.get': { method: 'GET', path: '/telephony/config/locations/:locationId/outgoingPermission/autoTransferNumbers', query: ['orgId'] },
+  'locationOutgoingPermission.get': { method: 'GET', path: '/telephony/config/locations/:locationId/outgoingPermission', query: ['orgId'] },
+  // Workspaces (webex-device.json "List Workspaces", "Get Workspace Details") and their calling settings
+  // (workspace call settings). The reference has no /telephony/config/workspaces/… form of these.
+  'workspaces.list': {
+    method: 'GET',
+    path: '/workspaces',
+    query: [
+      'orgId', 'locationId', 'workspaceLocationId', 'floorId', 'displayName', 'capacity', 'type', 'start', 'max', 'calling', 'supportedDevices',
+      'calendar', 'deviceHostedMeetingsEnabled', 'devicePlatform', 'healthLevel', 'includeDevices', 'includeCapabilities', 'plannedMaintenance', 'customAttribute',
+    ],
+  },
+  'workspaces.get': { method: 'GET', path: '/workspaces/:workspaceId', query: ['includeDevices', 'includeCapabilities'] },
+  'workspaceOutgoingPermission.get': { method: 'GET', path: '/workspaces/:workspaceId/features/outgoingPermission', query: ['orgId'] },
+  'workspaceTransferNumbers.get': { method: 'GET', path: '/workspaces/:workspaceId/features/outgoingPermission/autoTransferNumbers', query: ['orgId'] },
   'messages.create': { method: 'POST', path: '/messages', query: [] },
   'messages.list': { method: 'GET', path: '/messages', query: ['roomId', 'parentId', 'mentionedPeople', 'before', 'beforeMessage', 'max', 'cursor'] },
   'messages.get': { method: 'GET', path: '/messages/:messageId', query: [] },

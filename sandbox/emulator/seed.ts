@@ -1,17 +1,11 @@
 // The default sandbox org: who exists, their calling settings and the rooms. Ids are derived from emails and keys,
 // so they are the same in every run and tests can name them.
-import type { WebexCallingAction, WebexOutgoingPermission, WebexTransferNumbers } from '../../src/webex/types';
+import type { WebexCallingAction, WebexCallingPermission, WebexOutgoingPermission, WebexTransferNumbers } from '../../src/webex/types';
 import { stableHydraId } from './ids';
-import type { SeedCalling, SeedData, SeedOptions, SeedPerson, SeedRoom } from './types';
+import type { SeedCalling, SeedData, SeedOptions, SeedPerson, SeedRoom, SeedWorkspace } from './types';
 
 export const SEED_ORG = { id: stableHydraId('ORGANIZATION', 'example-corp'), name: 'Example Corp' } as const;
 export const SEED_PARTNER_ORG = { id: stableHydraId('ORGANIZATION', 'partner-networks'), name: 'Partner Networks' } as const;
-
-export const SEED_LOCATIONS = {
-  hq: { id: stableHydraId('LOCATION', 'birmingham-hq'), name: 'Birmingham HQ', orgId: SEED_ORG.id },
-  lab: { id: stableHydraId('LOCATION', 'huntsville-lab'), name: 'Huntsville Lab', orgId: SEED_ORG.id },
-  partner: { id: stableHydraId('LOCATION', 'partner-dallas'), name: 'Dallas NOC', orgId: SEED_PARTNER_ORG.id },
-} as const;
 
 export const SEED_EMAILS = {
   bot: 'transfer-bot@webex.bot',
@@ -41,6 +35,8 @@ export const SEED_EMAILS = {
   kim: 'kim.kowalski@example.com',
   liam: 'liam.lopez@example.com',
   maria: 'maria.martinez@example.com',
+  /** Custom numbers on, custom permissions off: Huntsville Lab's permissions send premium calls to her unset number 2. */
+  nora: 'nora.nguyen@example.com',
 } as const;
 
 export const SEED_TOKENS = { bot: 'sandbox-bot-token', admin: 'sandbox-admin-token' } as const;
@@ -73,8 +69,12 @@ export const SEED_EXAMPLES = [
   `transfer numbers for ${SEED_EMAILS.grace}`,
   `transfer numbers for ${SEED_EMAILS.frank}`,
   `transfer numbers for ${SEED_EMAILS.olga}`,
+  `transfer numbers for ${SEED_EMAILS.erin}`,
+  'transfer numbers for Lobby Phone',
+  'transfer numbers for Henry',
   `transfer numbers for ${SEED_EMAILS.alice}, ${SEED_EMAILS.bob} and Erin Evans`,
   'who transfers to +1205553651',
+  'who transfers to +12055550100',
   'help',
 ];
 
@@ -94,17 +94,63 @@ const CALL_TYPES = [
 type CallType = (typeof CALL_TYPES)[number];
 
 /** All call types, ALLOW unless overridden. */
+export function callingPermissions(overrides: Partial<Record<CallType, WebexCallingAction>> = {}): WebexCallingPermission[] {
+  return CALL_TYPES.map((callType) => ({
+    callType,
+    action: overrides[callType] ?? 'ALLOW',
+    transferEnabled: true,
+    isCallTypeRestrictionEnabled: false,
+  }));
+}
+
+/** A person's (or workspace's) permissions: custom when anything is overridden, else the location's apply. */
 export function outgoingPermission(overrides: Partial<Record<CallType, WebexCallingAction>> = {}): WebexOutgoingPermission {
-  return {
-    useCustomEnabled: Object.keys(overrides).length > 0,
-    useCustomPermissions: Object.keys(overrides).length > 0,
-    callingPermissions: CALL_TYPES.map((callType) => ({
-      callType,
-      action: overrides[callType] ?? 'ALLOW',
-      transferEnabled: true,
-      isCallTypeRestrictionEnabled: false,
-    })),
-  };
+  const custom = Object.keys(overrides).length > 0;
+  return { useCustomEnabled: custom, useCustomPermissions: custom, callingPermissions: callingPermissions(overrides) };
+}
+
+/**
+ * Locations and their defaults: the transfer numbers and outgoing permissions that apply to everyone
+ * there who has no custom ones. Huntsville Lab sends premium calls to number 2, which it never set.
+ */
+export const SEED_LOCATIONS = {
+  hq: {
+    id: stableHydraId('LOCATION', 'birmingham-hq'),
+    name: 'Birmingham HQ',
+    orgId: SEED_ORG.id,
+    transferNumbers: { autoTransferNumber1: '+12055550100', autoTransferNumber2: '+12055550101', autoTransferNumber3: null },
+    outgoingPermission: { callingPermissions: callingPermissions({ INTERNATIONAL: 'TRANSFER_NUMBER_1', PREMIUM_SERVICES_I: 'TRANSFER_NUMBER_2', PREMIUM_SERVICES_II: 'TRANSFER_NUMBER_2' }) },
+  },
+  lab: {
+    id: stableHydraId('LOCATION', 'huntsville-lab'),
+    name: 'Huntsville Lab',
+    orgId: SEED_ORG.id,
+    transferNumbers: { autoTransferNumber1: '+12565550100', autoTransferNumber2: null, autoTransferNumber3: null },
+    outgoingPermission: { callingPermissions: callingPermissions({ INTERNATIONAL: 'TRANSFER_NUMBER_1', PREMIUM_SERVICES_I: 'TRANSFER_NUMBER_2' }) },
+  },
+  partner: {
+    id: stableHydraId('LOCATION', 'partner-dallas'),
+    name: 'Dallas NOC',
+    orgId: SEED_PARTNER_ORG.id,
+    transferNumbers: { autoTransferNumber1: null, autoTransferNumber2: null, autoTransferNumber3: null },
+    outgoingPermission: { callingPermissions: callingPermissions() },
+  },
+} as const;
+
+/** Workspaces by display name: common-area phones are Webex Calling workspaces, not people. */
+export const SEED_WORKSPACE_NAMES = {
+  /** Custom numbers and permissions of its own. */
+  lobby: 'Lobby Phone',
+  /** Follows Huntsville Lab for numbers and permissions. */
+  breakRoom: 'Break Room Phone',
+  /** Shares the start of its name with Henry Hughes. */
+  henryHall: 'Henry Hall Kiosk',
+  /** No Webex Calling: never listed by a search for calling workspaces. */
+  boardRoom: 'Board Room',
+} as const;
+
+export function seedWorkspaceId(displayName: string): string {
+  return stableHydraId('PLACES', displayName.toLowerCase());
 }
 
 const NO_NUMBERS: WebexTransferNumbers = {
@@ -248,6 +294,26 @@ function defaultPeople(): SeedPerson[] {
         outgoingPermission({ INTERNATIONAL: 'BLOCK' }),
       ),
     }),
+    person(SEED_EMAILS.nora, 'Nora Nguyen', {
+      calling: calling(lab, '4800', { useCustomTransferNumbers: true, autoTransferNumber1: '+12565554801', autoTransferNumber2: null, autoTransferNumber3: null }, outgoingPermission()),
+    }),
+  ];
+}
+
+function defaultWorkspaces(): SeedWorkspace[] {
+  const { lobby, breakRoom, henryHall, boardRoom } = SEED_WORKSPACE_NAMES;
+  return [
+    {
+      displayName: lobby,
+      calling: {
+        locationId: hq.id,
+        transferNumbers: { useCustomTransferNumbers: true, autoTransferNumber1: '+12055550150', autoTransferNumber2: null, autoTransferNumber3: null },
+        outgoingPermission: outgoingPermission({ INTERNATIONAL: 'TRANSFER_NUMBER_1', PREMIUM_SERVICES_I: 'BLOCK' }),
+      },
+    },
+    { displayName: breakRoom, calling: { locationId: lab.id, transferNumbers: NO_NUMBERS, outgoingPermission: outgoingPermission() } },
+    { displayName: henryHall, calling: { locationId: hq.id, transferNumbers: NO_NUMBERS, outgoingPermission: outgoingPermission() } },
+    { displayName: boardRoom },
   ];
 }
 
@@ -264,6 +330,7 @@ export function defaultSeed(): SeedData {
     orgs: [SEED_ORG, SEED_PARTNER_ORG],
     locations: Object.values(SEED_LOCATIONS),
     people: defaultPeople(),
+    workspaces: defaultWorkspaces(),
     rooms: defaultRooms(),
     botEmail: SEED_EMAILS.bot,
     adminEmail: SEED_EMAILS.admin,
@@ -274,7 +341,7 @@ export function defaultSeed(): SeedData {
 
 /** The default seed with the given parts replaced and the extras appended. */
 export function resolveSeed(options: SeedOptions = {}): SeedData {
-  const { extraPeople = [], extraRooms = [], ...replacements } = options;
+  const { extraPeople = [], extraRooms = [], extraWorkspaces = [], ...replacements } = options;
   const base = { ...defaultSeed(), ...replacements };
-  return { ...base, people: [...base.people, ...extraPeople], rooms: [...base.rooms, ...extraRooms] };
+  return { ...base, people: [...base.people, ...extraPeople], rooms: [...base.rooms, ...extraRooms], workspaces: [...base.workspaces, ...extraWorkspaces] };
 }

@@ -1,9 +1,9 @@
 // The emulator's world: people, calling settings, rooms, memberships, messages, card submits and webhooks.
 // Plain in-memory maps; routes and the in-process API both go through operations.ts to change it.
-import type { WebexAttachmentAction, WebexMembership, WebexMessage, WebexPerson } from '../../src/webex/types';
+import type { WebexAttachmentAction, WebexMembership, WebexMessage, WebexPerson, WebexWorkspace } from '../../src/webex/types';
 import { membershipId } from './ids';
-import { seedPersonId, seedRoomId } from './seed';
-import type { CallingSettings, RoomRecord, SeedData, SeedLocation, SeedOrg, SeedPerson, WebhookRecord } from './types';
+import { seedPersonId, seedRoomId, seedWorkspaceId } from './seed';
+import type { CallingSettings, RoomRecord, SeedData, SeedLocation, SeedOrg, SeedPerson, SeedWorkspace, WebhookRecord } from './types';
 
 /** A person as stored: calling fields included; presenters drop them when callingData is not asked for. */
 export type StoredPerson = WebexPerson & { created: string };
@@ -12,7 +12,9 @@ export class EmulatorStore {
   readonly orgs = new Map<string, SeedOrg>();
   readonly locations = new Map<string, SeedLocation>();
   readonly people = new Map<string, StoredPerson>();
+  /** Calling settings of people and workspaces, by their ID. */
   readonly calling = new Map<string, CallingSettings>();
+  readonly workspaces = new Map<string, WebexWorkspace & { created: string }>();
   readonly rooms = new Map<string, RoomRecord>();
   readonly roomKeys = new Map<string, string>();
   readonly memberships = new Map<string, WebexMembership>();
@@ -25,6 +27,7 @@ export class EmulatorStore {
     for (const org of seed.orgs) this.orgs.set(org.id, org);
     for (const location of seed.locations) this.locations.set(location.id, location);
     for (const p of seed.people) this.addPerson(p, seedTime);
+    for (const w of seed.workspaces ?? []) this.addWorkspace(w, seedTime);
     for (const room of seed.rooms) {
       const id = room.id ?? seedRoomId(room.key);
       const memberIds = room.members.map((email) => this.requirePersonByEmail(email).id);
@@ -67,6 +70,27 @@ export class EmulatorStore {
       });
     }
     this.people.set(id, stored);
+    return stored;
+  }
+
+  addWorkspace(w: SeedWorkspace, created: string): WebexWorkspace {
+    const id = w.id ?? seedWorkspaceId(w.displayName);
+    const stored: WebexWorkspace & { created: string } = {
+      id,
+      orgId: w.orgId ?? this.seed.orgs[0]?.id ?? '',
+      displayName: w.displayName,
+      // List Workspaces: locationId "will only be present for workspaces that have a value set".
+      ...(w.calling ? { locationId: w.calling.locationId } : {}),
+      calling: { type: w.calling ? 'webexCalling' : 'none' },
+      created,
+    };
+    if (w.calling) {
+      this.calling.set(id, {
+        transferNumbers: w.calling.transferNumbers ?? { useCustomTransferNumbers: false },
+        outgoingPermission: w.calling.outgoingPermission ?? { useCustomEnabled: false, useCustomPermissions: false, callingPermissions: [] },
+      });
+    }
+    this.workspaces.set(id, stored);
     return stored;
   }
 

@@ -1,5 +1,5 @@
 // Shapes the emulator keeps and the options and records it exposes. Webex payload types come from src/webex/types.
-import type { WebexOutgoingPermission, WebexTransferNumbers } from '../../src/webex/types';
+import type { WebexLocationOutgoingPermission, WebexLocationTransferNumbers, WebexOutgoingPermission, WebexTransferNumbers } from '../../src/webex/types';
 
 /** Whose token made a call. 'none' = missing or unknown token. */
 export type CallerRole = 'bot' | 'admin' | 'user' | 'none';
@@ -13,6 +13,21 @@ export interface SeedLocation {
   id: string;
   name: string;
   orgId: string;
+  /** What "Get Outgoing Permission Auto Transfer Number" answers, verbatim; all three null when omitted. */
+  transferNumbers?: WebexLocationTransferNumbers;
+  /** What "Get Location Outgoing Permission" answers; every call type ALLOW when omitted. */
+  outgoingPermission?: WebexLocationOutgoingPermission;
+}
+
+/** A workspace (a common-area phone, a meeting room). */
+export interface SeedWorkspace {
+  displayName: string;
+  /** Defaults to a stable id derived from the display name. */
+  id?: string;
+  /** Defaults to the first org of the seed. */
+  orgId?: string;
+  /** Webex Calling settings; omit for a workspace without Webex Calling (its calling type is then "none"). */
+  calling?: Omit<SeedCalling, 'extension' | 'workNumber'>;
 }
 
 export interface SeedCalling {
@@ -54,6 +69,7 @@ export interface SeedData {
   orgs: SeedOrg[];
   locations: SeedLocation[];
   people: SeedPerson[];
+  workspaces: SeedWorkspace[];
   rooms: SeedRoom[];
   botEmail: string;
   adminEmail: string;
@@ -64,7 +80,7 @@ export interface SeedData {
 }
 
 /** Replace parts of the default seed, or add to it. */
-export type SeedOptions = Partial<SeedData> & { extraPeople?: SeedPerson[]; extraRooms?: SeedRoom[] };
+export type SeedOptions = Partial<SeedData> & { extraPeople?: SeedPerson[]; extraRooms?: SeedRoom[]; extraWorkspaces?: SeedWorkspace[] };
 
 export interface TokenOptions {
   bot?: string;

@@ -74,7 +74,7 @@ function compact(fields: ReplyAuditFields): ReplyAuditFields {
   return result;
 }
 
-const CARD_KEYS = ['action', 'target', 'targets', 'personId', 'email', 'orgId'] as const;
+const CARD_KEYS = ['action', 'target', 'targets', 'personId', 'workspaceId', 'email', 'orgId'] as const;
 const MAX_CARD_VALUE_LENGTH = 120;
 
 /** "card: action=pick personId=Y2lz…": the card fields this bot reads, nothing else a client sent. */

@@ -1,4 +1,5 @@
-// Several people match a display name (LookupOutcome "ambiguous"): list them, one button per person.
+// Several people (or workspaces) match a display name (LookupOutcome "ambiguous"): list them, saying
+// which is a workspace, one button each.
 import candidatesTemplateJson from '../../cards/candidates.json';
 import type { LookupOutcome, PersonSummary } from '../lookup/types';
 import { FORM_LABEL_FIRST, withLookupForm } from './lookup-form';
@@ -13,23 +14,38 @@ export const MAX_PICK_BUTTONS = 4;
 /** People listed by name; beyond this the agent is better served by typing an email. */
 export const MAX_LISTED = 10;
 export const NO_EMAIL = 'no email on file';
+/** What a workspace's line says where a person's email goes. */
+export const WORKSPACE_WORD = 'workspace';
 
 const candidatesTemplate = compileTemplate(candidatesTemplateJson);
 
 type AmbiguousOutcome = Extract<LookupOutcome, { kind: 'ambiguous' }>;
 
-function heading(count: number, more: boolean, query: string): string {
-  const quoted = `“${query}”`;
-  if (more) return `More than ${count} people match ${quoted}`;
-  return count === 1 ? `1 person matches ${quoted}` : `${count} people match ${quoted}`;
+function counted(people: number, workspaces: number): string {
+  const p = people === 1 ? '1 person' : `${people} people`;
+  const w = workspaces === 1 ? '1 workspace' : `${workspaces} workspaces`;
+  if (workspaces === 0) return p;
+  if (people === 0) return w;
+  return `${p} and ${w}`;
 }
 
-function hint(buttonCount: number, listedCount: number): string {
-  if (buttonCount === 0) return 'Type their email address below to look them up.';
-  if (buttonCount < listedCount) {
-    return `Pick one of the first ${buttonCount} below, or type the email address of the person you mean; that is always exact.`;
-  }
-  return 'Pick the person you mean below, or type their email address; that is always exact.';
+function heading(candidates: readonly PersonSummary[], more: boolean, query: string): string {
+  const quoted = `“${query}”`;
+  const workspaces = candidates.filter(isWorkspace).length;
+  const people = candidates.length - workspaces;
+  if (more) return `More than ${candidates.length} ${workspaces === candidates.length ? 'workspaces' : workspaces > 0 ? 'people and workspaces' : 'people'} match ${quoted}`;
+  return `${counted(people, workspaces)} ${candidates.length === 1 ? 'matches' : 'match'} ${quoted}`;
+}
+
+function hint(buttonCount: number, listedCount: number, workspaces: boolean): string {
+  const exact = workspaces ? 'or type the email address of the person (or the whole name of the workspace) you mean' : 'or type the email address of the person you mean; that is always exact';
+  if (buttonCount === 0) return workspaces ? 'Type their email address, or the whole workspace name, below.' : 'Type their email address below to look them up.';
+  if (buttonCount < listedCount) return `Pick one of the first ${buttonCount} below, ${exact}.`;
+  return workspaces ? `Pick the one you mean below, ${exact}.` : 'Pick the person you mean below, or type their email address; that is always exact.';
+}
+
+function isWorkspace(candidate: PersonSummary): boolean {
+  return candidate?.kind === 'workspace';
 }
 
 /** Button titles are display names; people who share a name get their email added. */
@@ -42,17 +58,19 @@ function buttonTitles(people: readonly PersonSummary[]): string[] {
 }
 
 export function renderCandidates(outcome: AmbiguousOutcome): OutgoingMessage {
-  const candidates = Array.isArray(outcome.candidates) ? outcome.candidates : [];
+  // People first, then workspaces: the buttons come in that order (one template per kind), so the list does too.
+  const given = Array.isArray(outcome.candidates) ? outcome.candidates : [];
+  const candidates = [...given.filter((c) => !isWorkspace(c)), ...given.filter(isWorkspace)];
   const listed = candidates.slice(0, MAX_LISTED);
   const withButtons = candidates.slice(0, MAX_PICK_BUTTONS);
   const { query } = describeTarget(outcome.target);
-  const title = heading(candidates.length, outcome.more === true, query);
+  const title = heading(candidates, outcome.more === true, query);
   const notListedCount = candidates.length - listed.length;
   const notListed = notListedCount > 0 ? `…and ${notListedCount} more not listed here.` : '';
-  const hintText = hint(withButtons.length, listed.length);
+  const hintText = hint(withButtons.length, listed.length, candidates.some(isWorkspace));
   const lines = listed.map((person) => {
     const { name, email } = personWords(person);
-    return { name, email: email || NO_EMAIL };
+    return { name, email: isWorkspace(person) ? WORKSPACE_WORD : email || NO_EMAIL };
   });
   const titles = buttonTitles(withButtons);
   const orgId = typeof outcome.orgId === 'string' ? outcome.orgId : '';
@@ -68,8 +86,10 @@ export function renderCandidates(outcome: AmbiguousOutcome): OutgoingMessage {
       title: titles[i],
       personId: typeof person.id === 'string' ? person.id : '',
       email: typeof person.email === 'string' ? person.email : '',
-      here: orgId === '',
-      inOrg: orgId !== '',
+      here: !isWorkspace(person) && orgId === '',
+      inOrg: !isWorkspace(person) && orgId !== '',
+      workspaceHere: isWorkspace(person) && orgId === '',
+      workspaceInOrg: isWorkspace(person) && orgId !== '',
       orgId,
     })),
   };
@@ -79,7 +99,9 @@ export function renderCandidates(outcome: AmbiguousOutcome): OutgoingMessage {
     `**${title}**`,
     lines.map((line) => `- **${line.name}** (${line.email})`).join('\n'),
     notListed,
-    'Reply with `transfer numbers for <email>` using the email address of the person you mean.',
+    candidates.some(isWorkspace)
+      ? 'Reply with `transfer numbers for <email>` for a person, or `transfer numbers for workspace <whole name>` for a workspace.'
+      : 'Reply with `transfer numbers for <email>` using the email address of the person you mean.',
   ]);
   return cardMessage(withLookupForm(card, FORM_LABEL_FIRST), markdown);
 }

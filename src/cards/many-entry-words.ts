@@ -3,9 +3,9 @@ import type { Target } from '../commands/types';
 import type { LookupManyEntry, LookupOutcome } from '../lookup/types';
 import { escapeIdentifier, escapeMarkdown } from './escape';
 import { personLine, personWords } from './person-words';
-import { CUSTOM_NOT_IN_USE, SLOT_TITLES, shownNumber, slotNotes } from './result-card';
+import { NUMBERS_IN_EFFECT, numbersSourceWords } from './in-effect-words';
+import { numbersShown, resultNotes, SLOT_TITLES, slotNotes, WORKSPACE_LABEL } from './result-card';
 import { describeTarget } from './target-words';
-import { usageErrorNote } from './usage-words';
 import { describeWebexError } from './webex-error-words';
 
 /** Candidates named on an "ambiguous" line; the agent should ask again by email anyway. */
@@ -35,38 +35,48 @@ function askedFor(target: Target): string {
 }
 
 function foundLines(outcome: Extract<LookupOutcome, { kind: 'found' }>): SectionLine[] {
-  const lines: SectionLine[] = [];
-  if (outcome.transfer.useCustomTransferNumbers !== true) lines.push(line(`Custom transfer numbers: ${CUSTOM_NOT_IN_USE}`, 'Default', true));
-  const numbers: unknown[] = Array.isArray(outcome.transfer.numbers) ? outcome.transfer.numbers : [];
+  // Only the location is said: own numbers are what a section shows unless it says otherwise.
+  const lines: SectionLine[] = outcome.inEffect?.from === 'location' ? [line(`${NUMBERS_IN_EFFECT}: ${numbersSourceWords(outcome)}`, 'Default', true)] : [];
+  const numbers = numbersShown(outcome, escapeMarkdown);
   const notes = slotNotes(outcome.usage);
   SLOT_TITLES.forEach((title, i) => {
     const note = notes[i];
-    const text = `${title}: ${shownNumber(numbers[i], escapeMarkdown)}${note ? ` — ${note.text}` : ''}`;
+    const text = `${title}: ${numbers[i]}${note ? ` — ${note.text}` : ''}`;
     lines.push(line(text, note?.attention ? 'Attention' : 'Default'));
   });
-  if (outcome.usage === undefined && outcome.usageError) lines.push(line(usageErrorNote(outcome.usageError), 'Warning'));
+  const { warnings, subtle } = resultNotes(outcome);
+  for (const warning of warnings) lines.push(line(warning, 'Warning'));
+  for (const note of subtle) lines.push(line(note, 'Default', true));
   return lines;
+}
+
+/** "**Lobby Phone** (Workspace)" or "**Name** (email)". */
+function whoLine(person: Extract<LookupOutcome, { kind: 'found' }>['person']): string {
+  return person?.kind === 'workspace' ? `**${personWords(person).name}** (${WORKSPACE_LABEL})` : personLine(person);
 }
 
 function ambiguousLine(outcome: Extract<LookupOutcome, { kind: 'ambiguous' }>): SectionLine {
   const candidates = Array.isArray(outcome.candidates) ? outcome.candidates : [];
-  const named = candidates.slice(0, MAX_NAMED_CANDIDATES).map((person) => personWords(person).name);
+  const named = candidates.slice(0, MAX_NAMED_CANDIDATES).map((person) => personWords(person).name + (person?.kind === 'workspace' ? ' (workspace)' : ''));
   const rest = candidates.length > named.length ? ' and others' : '';
-  const count = outcome.more === true ? `More than ${candidates.length} people match` : `${candidates.length} people match`;
-  return line(`${count}: ${named.join(', ')}${rest}. Ask again with the email address of the one you mean.`, 'Warning');
+  const workspaces = candidates.filter((c) => c?.kind === 'workspace').length;
+  const noun = workspaces === 0 ? 'people' : workspaces === candidates.length ? 'workspaces' : 'people and workspaces';
+  const count = outcome.more === true ? `More than ${candidates.length} ${noun} match` : `${candidates.length} ${noun} match`;
+  const ask = candidates.some((c) => c?.kind === 'workspace') ? 'the email address, or the whole workspace name,' : 'the email address';
+  return line(`${count}: ${named.join(', ')}${rest}. Ask again with ${ask} of the one you mean.`, 'Warning');
 }
 
 export function entrySection(entry: LookupManyEntry): EntrySection {
   const outcome = entry.outcome;
   switch (outcome.kind) {
     case 'found':
-      return { title: personLine(outcome.person), lines: foundLines(outcome) };
+      return { title: whoLine(outcome.person), lines: foundLines(outcome) };
     case 'ambiguous':
       return { title: askedFor(outcome.target), lines: [ambiguousLine(outcome)] };
     case 'notFound':
       return { title: askedFor(outcome.target), lines: [line(`No one found. ${describeTarget(outcome.target).nextStep}`, 'Warning')] };
     case 'noCalling':
-      return { title: personLine(outcome.person), lines: [line('No Webex Calling: there are no transfer numbers to show.', 'Warning')] };
+      return { title: whoLine(outcome.person), lines: [line('No Webex Calling: there are no transfer numbers to show.', 'Warning')] };
     case 'otherOrg':
       return { title: askedFor(outcome.target), lines: [line('In another organization, which this bot is not set up to search.', 'Warning')] };
     case 'webexError': {
@@ -87,6 +97,7 @@ export function refreshTarget(entry: LookupManyEntry): string {
   const person = 'person' in outcome ? outcome.person : undefined;
   const id = person && typeof person.id === 'string' ? person.id : '';
   const target = entry.target;
-  const asked = target.kind === 'email' ? target.email : target.kind === 'personId' ? target.id : target.name;
+  const asked =
+    target.kind === 'email' ? target.email : target.kind === 'personId' || target.kind === 'workspaceId' ? target.id : target.kind === 'workspaceName' ? `workspace ${target.name}` : target.name;
   return (id || (typeof asked === 'string' ? asked : '')).replace(/\s+/g, ' ').trim();
 }

@@ -1,6 +1,7 @@
 // Nobody matches what the agent asked for (LookupOutcome "notFound").
 import notFoundTemplateJson from '../../cards/not-found.json';
 import type { Target } from '../commands/types';
+import type { WebexApiError } from '../webex/errors';
 import { FORM_LABEL_FIRST, withLookupForm } from './lookup-form';
 import { escapeIdentifier } from './escape';
 import { cardMessage, joinBlocks } from './outgoing';
@@ -12,12 +13,26 @@ export const NOT_FOUND_TITLE = 'No one found';
 
 const notFoundTemplate = compileTemplate(notFoundTemplateJson);
 
-export function renderNotFound(outcome: { target: Target; orgId?: string }): OutgoingMessage {
+/** Said when a name was to be looked for among workspaces too, but Webex refused or failed. Markdown, escaped. */
+export function workspacesUnsearchedNote(error: WebexApiError | undefined): string {
+  if (!error) return '';
+  const trackingId = escapeIdentifier(error.trackingId);
+  const why =
+    error.status === 403
+      ? 'Webex refused (the admin token may lack the spark-admin:workspaces_read scope)'
+      : Number.isInteger(error.status) && error.status > 0
+        ? `Webex answered with an error (HTTP ${error.status})`
+        : 'Webex did not answer';
+  return `Workspaces were not searched: ${why}.` + (trackingId ? ` Tracking ID: ${trackingId}` : '');
+}
+
+export function renderNotFound(outcome: { target: Target; orgId?: string; workspacesUnsearched?: WebexApiError }): OutgoingMessage {
   const words = describeTarget(outcome.target);
   // Name the organization searched when it is not the agent's own, so "no one" is not misread.
   const org = outcome.orgId ? `organization ${escapeIdentifier(outcome.orgId, 200)}` : 'your organization';
   const searched = `I looked for ${words.searched} in ${org} and found no one.`;
-  const card = expandCard(notFoundTemplate, { searched, nextStep: words.nextStep });
-  const markdown = joinBlocks([`**${NOT_FOUND_TITLE}**`, searched, words.nextStep]);
+  const unsearched = workspacesUnsearchedNote(outcome.workspacesUnsearched);
+  const card = expandCard(notFoundTemplate, { searched, nextStep: words.nextStep, hasUnsearched: unsearched !== '', unsearched });
+  const markdown = joinBlocks([`**${NOT_FOUND_TITLE}**`, searched, unsearched, words.nextStep]);
   return cardMessage(withLookupForm(card, FORM_LABEL_FIRST), markdown);
 }

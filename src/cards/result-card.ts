@@ -1,44 +1,35 @@
-// The answer: one person's transfer numbers, what each is for, and what does not add up (LookupOutcome "found").
+// The answer: what applies to one person's (or workspace's) calls (LookupOutcome "found"): the transfer
+// numbers in effect and where they come from, what each is for, and what does not add up.
 import resultTemplateJson from '../../cards/result.json';
-import type { LookupOutcome, TransferNumbersView, TransferUsage } from '../lookup/types';
+import type { LookupOutcome, TransferUsage } from '../lookup/types';
 import { escapeMarkdown, plainText } from './escape';
+import { locationNumbersNote, NUMBERS_IN_EFFECT, numbersSourceWords, slotsInEffect, storedNotInEffectNote, usageSourceNote } from './in-effect-words';
 import { FORM_LABEL_ANOTHER, withLookupForm } from './lookup-form';
+import { shownNumber, type Escape } from './number-words';
 import { cardMessage, joinBlocks } from './outgoing';
 import { personWords } from './person-words';
-import { phoneNumberWords } from './phone-words';
 import { formatReadAt } from './read-time';
 import { orgWords } from './reverse-words';
 import { compileTemplate, expandCard } from './template';
 import type { OutgoingMessage } from './types';
 import { slotNote, usageErrorNote, type UsageNote } from './usage-words';
 
-export const NOT_SET = 'Not set';
-export const CUSTOM_IN_USE = 'In use';
-export const CUSTOM_NOT_IN_USE = "Not in use (the location's numbers apply)";
+export { NOT_SET, shownNumber } from './number-words';
 export const SLOT_TITLES = ['Transfer number 1', 'Transfer number 2', 'Transfer number 3'] as const;
+/** A workspace's subtitle, where a person's email goes. */
+export const WORKSPACE_LABEL = 'Workspace';
+/** A slot of the location's numbers when they could not be read. */
+export const UNREADABLE = 'Could not be read';
 
-/** Room for "+49 1511 2345678 (+4915112345678)"; a raw value is cut at 40 before that. */
-const NUMBER_MAX_LENGTH = 80;
-const RAW_NUMBER_MAX_LENGTH = 40;
 const resultTemplate = compileTemplate(resultTemplateJson);
 
 /** A found person's outcome (LookupOutcome "found"), the one shape a look-up's result has. */
 type FoundOutcome = Extract<LookupOutcome, { kind: 'found' }>;
 
-type Escape = (value: unknown, maxLength: number) => string;
-
-/** One number as shown (formatted with its E.164 form when valid, else as Webex returned it), escaped with `escape`, or "Not set". */
-export function shownNumber(value: unknown, escape: Escape): string {
-  if (typeof value !== 'string' || value.trim() === '') return NOT_SET;
-  const words = phoneNumberWords(value);
-  // Only a value libphonenumber-js accepted is reworded; anything else is Webex's text, cut shorter.
-  const shown = words === value ? escape(value, RAW_NUMBER_MAX_LENGTH) : escape(words, NUMBER_MAX_LENGTH);
-  return shown || NOT_SET;
-}
-
-/** The three numbers as shown. */
-function transferNumbers(transfer: TransferNumbersView, escape: Escape): [string, string, string] {
-  const numbers: unknown[] = Array.isArray(transfer.numbers) ? transfer.numbers : [];
+/** The three numbers in effect as shown ("Could not be read" when the location's were not read). */
+export function numbersShown(outcome: FoundOutcome, escape: Escape): [string, string, string] {
+  const numbers = slotsInEffect(outcome);
+  if (numbers === null) return [UNREADABLE, UNREADABLE, UNREADABLE];
   return [shownNumber(numbers[0], escape), shownNumber(numbers[1], escape), shownNumber(numbers[2], escape)];
 }
 
@@ -52,45 +43,58 @@ export function noteColor(note: UsageNote): string {
   return note.attention ? 'Attention' : 'Default';
 }
 
+/** The lines under the numbers, each markdown: warnings first, then where things come from. */
+export function resultNotes(outcome: FoundOutcome): { warnings: string[]; subtle: string[] } {
+  const usageError = outcome.usage === undefined && (outcome.usageError || outcome.usageFrom === 'location') ? usageErrorNote(outcome.usageError, outcome.usageFrom) : '';
+  return {
+    warnings: [locationNumbersNote(outcome), usageError].filter((t) => t !== ''),
+    subtle: [usageSourceNote(outcome), storedNotInEffectNote(outcome)].filter((t) => t !== ''),
+  };
+}
+
 export function renderResult(outcome: FoundOutcome, now: Date): OutgoingMessage {
   const { name, email } = personWords(outcome.person);
-  const customNumbers = outcome.transfer.useCustomTransferNumbers === true ? CUSTOM_IN_USE : CUSTOM_NOT_IN_USE;
+  const isWorkspace = outcome.person?.kind === 'workspace';
+  const subtitle = isWorkspace ? WORKSPACE_LABEL : email;
+  const source = numbersSourceWords(outcome);
   // FactSet values are plain text in Webex; the fallback is markdown.
-  const cardNumbers = transferNumbers(outcome.transfer, plainText);
-  const markdownNumbers = transferNumbers(outcome.transfer, escapeMarkdown);
+  const cardNumbers = numbersShown(outcome, plainText);
+  const markdownNumbers = numbersShown(outcome, escapeMarkdown);
   const notes = slotNotes(outcome.usage);
-  const usageError = outcome.usage === undefined && outcome.usageError ? usageErrorNote(outcome.usageError) : '';
+  const { warnings, subtle } = resultNotes(outcome);
   // A look-up in another organization (`in org`) says which, so the agent knows where it looked.
   const readAt = formatReadAt(outcome.readAt, now) + orgWords(outcome.orgId);
-  const personId = typeof outcome.person.id === 'string' ? outcome.person.id : '';
+  const id = typeof outcome.person.id === 'string' ? outcome.person.id : '';
   const orgId = typeof outcome.orgId === 'string' ? outcome.orgId : '';
 
   const card = expandCard(resultTemplate, {
     name,
-    hasEmail: email !== '',
-    email,
-    customNumbers,
+    hasSubtitle: subtitle !== '',
+    subtitle,
+    sourceTitle: NUMBERS_IN_EFFECT,
+    // FactSet values are plain text in Webex.
+    source: numbersSourceWords(outcome, plainText),
     slots: SLOT_TITLES.map((title, i) => ({
       title,
       number: cardNumbers[i],
       notes: notes[i] ? [{ text: notes[i].text, color: noteColor(notes[i]) }] : [],
     })),
-    hasUsageError: usageError !== '',
-    usageError,
+    warnings: warnings.map((text) => ({ text })),
+    notes: subtle.map((text) => ({ text })),
     readAt,
-    refreshHere: personId !== '' && orgId === '',
-    refreshInOrg: personId !== '' && orgId !== '',
-    personId,
+    refreshHere: !isWorkspace && id !== '' && orgId === '',
+    refreshInOrg: !isWorkspace && id !== '' && orgId !== '',
+    refreshWorkspaceHere: isWorkspace && id !== '' && orgId === '',
+    refreshWorkspaceInOrg: isWorkspace && id !== '' && orgId !== '',
+    id,
     orgId,
   });
 
   const markdown = joinBlocks([
-    `**Transfer numbers** for **${name}**${email ? ` (${email})` : ''}`,
-    [
-      `- Custom transfer numbers: ${customNumbers}`,
-      ...SLOT_TITLES.map((title, i) => `- ${title}: ${markdownNumbers[i]}${notes[i] ? ` — ${notes[i].text}` : ''}`),
-    ].join('\n'),
-    usageError,
+    `**Transfer numbers** for **${name}**${subtitle ? ` (${subtitle})` : ''}`,
+    [`- ${NUMBERS_IN_EFFECT}: ${source}`, ...SLOT_TITLES.map((title, i) => `- ${title}: ${markdownNumbers[i]}${notes[i] ? ` — ${notes[i].text}` : ''}`)].join('\n'),
+    ...warnings,
+    ...subtle,
     readAt,
   ]);
   return cardMessage(withLookupForm(card, FORM_LABEL_ANOTHER), markdown);

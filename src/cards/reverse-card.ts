@@ -4,7 +4,7 @@ import type { ReverseResult } from '../lookup/types';
 import { FORM_LABEL_FIRST, withLookupForm } from './lookup-form';
 import { cardMessage, joinBlocks } from './outgoing';
 import { personButtonTitle } from './person-words';
-import { matchLine, reverseHeading, reverseWarnings, scannedAt, searchedNumber } from './reverse-words';
+import { locationMatchLine, matchLine, reverseHeading, reverseWarnings, scannedAt, searchedNumber } from './reverse-words';
 import { compileTemplate, expandCard } from './template';
 import type { OutgoingMessage } from './types';
 
@@ -18,10 +18,12 @@ const reverseTemplate = compileTemplate(reverseTemplateJson);
 
 export function renderReverse(result: ReverseResult, now: Date): OutgoingMessage {
   const matches = Array.isArray(result.matches) ? result.matches : [];
+  const locationMatches = Array.isArray(result.locationMatches) ? result.locationMatches : [];
   const listed = matches.slice(0, MAX_LISTED_MATCHES);
   const number = searchedNumber(result.number);
-  const title = reverseHeading(matches.length, number);
-  const lines = listed.map(matchLine);
+  const title = reverseHeading(matches.length, number, locationMatches.length);
+  // Locations first: one line stands for everyone there without custom numbers.
+  const lines = [...locationMatches.slice(0, MAX_LISTED_MATCHES).map(locationMatchLine), ...listed.map(matchLine)];
   const notListed = matches.length > listed.length ? `…and ${matches.length - listed.length} more not listed here.` : '';
   const warnings = reverseWarnings(result);
   const scanned = scannedAt(result, now);

@@ -1,7 +1,7 @@
 // The words of a reverse look-up ("who transfers to …"): the heading, each person's line, what could
 // not be checked, and when the scan ran.
 import type { PhoneNumber } from '../commands/types';
-import type { ReverseMatch, ReverseResult } from '../lookup/types';
+import type { LocationMatch, ReverseMatch, ReverseResult } from '../lookup/types';
 import { escapeIdentifier, escapeMarkdown } from './escape';
 import { personLine } from './person-words';
 import { typedNumberWords } from './phone-words';
@@ -14,9 +14,25 @@ export function searchedNumber(number: PhoneNumber): string {
   return escapeMarkdown(typedNumberWords(number), NUMBER_MAX_LENGTH) || 'that number';
 }
 
-export function reverseHeading(count: number, number: string): string {
-  if (count === 0) return `No one transfers calls to ${number}`;
-  return count === 1 ? `1 person transfers calls to ${number}` : `${count} people transfer calls to ${number}`;
+/** "2 people and 1 location transfer calls to …"; a location counts once, however many people follow it. */
+export function reverseHeading(count: number, number: string, locations = 0): string {
+  if (count === 0 && locations === 0) return `No one transfers calls to ${number}`;
+  const parts = [
+    count === 0 ? '' : count === 1 ? '1 person' : `${count} people`,
+    locations === 0 ? '' : locations === 1 ? '1 location' : `${locations} locations`,
+  ].filter((p) => p !== '');
+  const one = count + locations === 1;
+  return `${parts.join(' and ')} ${one ? 'transfers' : 'transfer'} calls to ${number}`;
+}
+
+/** "**Birmingham HQ** (location; applies to 6 people without custom numbers): Transfer number 1". */
+export function locationMatchLine(match: LocationMatch): string {
+  const slots = Array.isArray(match.slots) ? match.slots.map((s) => s.slot) : [];
+  const name = typeof match.location?.name === 'string' ? escapeMarkdown(match.location.name, 80) : '';
+  const who = name ? `**${name}**` : `**Location ${escapeIdentifier(match.location?.id, 200)}**`;
+  const followers = Number.isInteger(match.followers) ? match.followers : 0;
+  const appliesTo = followers === 1 ? '1 person' : `${followers} people`;
+  return `${who} (location; its numbers apply to ${appliesTo} without custom numbers): ${slotWords(slots)}`;
 }
 
 function people(count: number): string {
@@ -42,6 +58,12 @@ export function reverseWarnings(result: ReverseResult): string[] {
     warnings.push(
       `Time ran out before I could check everyone: ${people(result.scanned)} checked of ${people(result.listed)} listed so far. ` +
         "The answer may be incomplete; if this keeps happening, tell the bot's owner.",
+    );
+  }
+  const locationsFailed = Number.isInteger(result.locationsFailed) ? result.locationsFailed : 0;
+  if (locationsFailed > 0) {
+    warnings.push(
+      `I could not read the transfer numbers of ${locationsFailed === 1 ? '1 location' : `${locationsFailed} locations`} whose numbers apply to some of their people; they may transfer here too.`,
     );
   }
   if (result.failed > 0) {

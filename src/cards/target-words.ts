@@ -1,4 +1,4 @@
-// What the agent asked for (an email, a person ID or a name), in words for a card.
+// What the agent asked for (an email, a person or workspace ID, a name), in words for a card.
 import type { Target } from '../commands/types';
 import { escapeEmail, escapeIdentifier, escapeMarkdown } from './escape';
 
@@ -33,8 +33,24 @@ export function describeTarget(target: Target): TargetWords {
       const query = escapeMarkdown(target.name, 120);
       return {
         query,
-        searched: `people whose name starts with “${query}”`,
+        searched: `people and workspaces whose name starts with “${query}”`,
         nextStep: 'Check the spelling, or try their email address.',
+      };
+    }
+    case 'workspaceName': {
+      const query = escapeMarkdown(target.name, 120);
+      return {
+        query,
+        searched: `Webex Calling workspaces named “${query}”`,
+        nextStep: 'Check the spelling of the workspace name as Control Hub shows it, or paste its workspace ID.',
+      };
+    }
+    case 'workspaceId': {
+      const query = escapeIdentifier(target.id);
+      return {
+        query,
+        searched: `the workspace ID “${query}”`,
+        nextStep: 'Check that the workspace ID was copied whole, or try the workspace name.',
       };
     }
     default:

@@ -32,7 +32,8 @@ export function slotNote(usage: SlotUsage | undefined): UsageNote | undefined {
   return list ? { text: USED_FOR + list, attention: false } : undefined;
 }
 
-function whyUnreadable(error: WebexApiError): string {
+/** Why a read failed, in words; a 403 names `scope`, the scope the refused call needs. */
+export function whyUnreadable(error: WebexApiError, scope = 'spark-admin:people_read', what = 'calling permissions for this person'): string {
   if (error.kind === 'timeout') return 'Webex did not answer in time';
   if (error.kind === 'unusableResponse') return 'Webex sent an answer I could not use';
   if (error.kind === 'noToken') return 'the bot had no admin access token at the moment';
@@ -40,9 +41,9 @@ function whyUnreadable(error: WebexApiError): string {
   switch (error.status) {
     case 401:
     case 403:
-      return 'Webex refused (the admin token may lack the spark-admin:people_read scope, or API access is restricted)';
+      return `Webex refused (the admin token may lack the ${scope} scope, or API access is restricted)`;
     case 404:
-      return 'Webex has no calling permissions for this person';
+      return `Webex has no ${what}`;
     case 429:
       return 'Webex was busy';
     default:
@@ -50,8 +51,14 @@ function whyUnreadable(error: WebexApiError): string {
   }
 }
 
-/** Why the outgoing permissions could not be read, with the tracking ID. Markdown, escaped. */
-export function usageErrorNote(error: WebexApiError): string {
+/**
+ * Why the outgoing permissions in effect could not be read, with the tracking ID. Markdown, escaped.
+ * `from` 'location': the location's were to be read (telephony_config_read); without an error, Webex
+ * did not say which location it is.
+ */
+export function usageErrorNote(error: WebexApiError | undefined, from: 'own' | 'location' = 'own'): string {
+  if (!error) return `${USAGE_UNREADABLE}: their location's permissions apply, but Webex did not say which location it is.`;
   const trackingId = escapeIdentifier(error?.trackingId);
-  return `${USAGE_UNREADABLE}: ${whyUnreadable(error)}.` + (trackingId ? ` Tracking ID: ${trackingId}` : '');
+  const why = from === 'location' ? whyUnreadable(error, 'spark-admin:telephony_config_read', 'outgoing permissions for this location') : whyUnreadable(error);
+  return `${USAGE_UNREADABLE}: ${why}.` + (trackingId ? ` Tracking ID: ${trackingId}` : '');
 }

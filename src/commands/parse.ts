@@ -81,6 +81,13 @@ export function parseCardSubmit(inputs: Record<string, unknown>): Command {
   const withOrg = (c: Command): Command => withOrgId(c, orgId);
   if (action === CARD_ACTION.pick || action === CARD_ACTION.refresh) {
     const fresh = action === CARD_ACTION.refresh ? { fresh: true } : {};
+    // A workspace's buttons send its workspaceId; a person's, their personId and email.
+    const workspaceId = typeof inputs.workspaceId === 'string' ? inputs.workspaceId : '';
+    if (workspaceId !== '') {
+      const parsedWorkspace = parseTarget(workspaceId);
+      if (parsedWorkspace.ok && parsedWorkspace.target.kind === 'workspaceId') return withOrg({ kind: 'lookup', target: parsedWorkspace.target, ...fresh });
+      return { kind: 'invalidTarget', input: workspaceId, reason: 'malformed' };
+    }
     const personId = typeof inputs.personId === 'string' ? inputs.personId : '';
     const parsed = parseTarget(personId);
     if (parsed.ok && parsed.target.kind === 'personId') return withOrg({ kind: 'lookup', target: parsed.target, ...fresh });

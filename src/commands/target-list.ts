@@ -1,7 +1,7 @@
 // Several people in one command: "alice@example.com, bob@example.com and Chris Carter".
 // Commas, semicolons and "and" separate; spaces separate only emails and person IDs, because a
 // display name keeps its spaces.
-import { cleanTargetText, isPersonId, parseTarget } from './target';
+import { cleanTargetText, isPersonId, isWorkspaceId, parseTarget } from './target';
 import type { InvalidTargetReason, Target } from './types';
 
 /** Most people looked up by one command. */
@@ -17,7 +17,7 @@ const MARKDOWN_LINK = /\[([^[\]()]*)\]\(([^[\]()]*)\)/g;
 
 function standsAlone(token: string): boolean {
   const cleaned = cleanTargetText(token);
-  return cleaned.includes('@') || isPersonId(cleaned);
+  return cleaned.includes('@') || isPersonId(cleaned) || isWorkspaceId(cleaned);
 }
 
 /**
@@ -70,7 +70,8 @@ export function splitTargetText(input: string): string[] {
 export function sameTarget(a: Target, b: Target): boolean {
   if (a.kind === 'email' && b.kind === 'email') return a.email === b.email;
   if (a.kind === 'personId' && b.kind === 'personId') return a.id === b.id;
-  if (a.kind === 'name' && b.kind === 'name') return a.name.toLowerCase() === b.name.toLowerCase();
+  if (a.kind === 'workspaceId' && b.kind === 'workspaceId') return a.id === b.id;
+  if ((a.kind === 'name' && b.kind === 'name') || (a.kind === 'workspaceName' && b.kind === 'workspaceName')) return a.name.toLowerCase() === b.name.toLowerCase();
   return false;
 }
 

@@ -1,12 +1,16 @@
-// Turns what an agent typed after "for" into a Target: an email, a Webex person ID or a display name.
+// Turns what an agent typed after "for" into a Target: an email, a Webex person or workspace ID, a
+// display name, or "workspace <name>".
 import { trimEndChars, trimStartChars } from './trim';
 import type { Target } from './types';
 
 export const MAX_TARGET_LENGTH = 200;
 
 const EMAIL = /^[^\s@<>()[\]\\,;:"]+@[^\s@<>()[\]\\,;:"]+\.[^\s@<>()[\]\\,;:".]{2,}$/;
-// Webex IDs are base64 of "ciscospark://<region>/PEOPLE/<uuid>" (sometimes URL-safe, without padding).
+// Webex IDs are base64 of "ciscospark://<region>/PEOPLE/<uuid>" (sometimes URL-safe, without padding);
+// workspaces are PLACES (or WORKSPACE in "ciscospark://urn:TEAM:<cluster>/WORKSPACE/<uuid>" form).
 const PERSON_ID_PREFIX = 'Y2lzY29zcGFyazovL';
+// "workspace Lobby Phone", "workspace: Lobby Phone".
+const WORKSPACE_WORD = /^workspace\b[\s:]*/i;
 const BASE64ISH = /^[A-Za-z0-9+/_-]+={0,2}$/;
 // Names: letters of any script, marks, spaces and the punctuation names really carry.
 const NAME = /^[\p{L}\p{M}][\p{L}\p{M}\p{N} .'’\-()]*$/u;
@@ -40,8 +44,20 @@ export function parseTarget(input: string): TargetParse {
     return EMAIL.test(s) ? { ok: true, target: { kind: 'email', email: s.toLowerCase() } } : { ok: false, reason: 'malformed' };
   }
   if (isPersonId(s)) return { ok: true, target: { kind: 'personId', id: s } };
-  if (NAME.test(s) && /\p{L}/u.test(s)) return { ok: true, target: { kind: 'name', name: s } };
+  if (isWorkspaceId(s)) return { ok: true, target: { kind: 'workspaceId', id: s } };
+  const workspace = WORKSPACE_WORD.exec(s);
+  if (workspace) {
+    const name = s.slice(workspace[0].length);
+    if (name === '') return { ok: false, reason: 'empty' };
+    if (isWorkspaceId(name)) return { ok: true, target: { kind: 'workspaceId', id: name } };
+    return isName(name) ? { ok: true, target: { kind: 'workspaceName', name } } : { ok: false, reason: 'malformed' };
+  }
+  if (isName(s)) return { ok: true, target: { kind: 'name', name: s } };
   return { ok: false, reason: 'malformed' };
+}
+
+function isName(s: string): boolean {
+  return NAME.test(s) && /\p{L}/u.test(s);
 }
 
 export function isPersonId(s: string): boolean {
@@ -50,7 +66,15 @@ export function isPersonId(s: string): boolean {
   return false;
 }
 
+export function isWorkspaceId(s: string): boolean {
+  if (!BASE64ISH.test(s) || s.length < 40 || !s.startsWith(PERSON_ID_PREFIX)) return false;
+  return /^ciscospark:\/\/[a-z0-9:_-]+\/(?:PLACES|WORKSPACE)\/[0-9a-f-]{8,}/i.test(decodeId(s));
+}
+
 function decodesToPeopleUri(s: string): boolean {
-  const decoded = Buffer.from(s.replace(/-/g, '+').replace(/_/g, '/'), 'base64').toString('utf8');
-  return /^ciscospark:\/\/[a-z0-9-]+\/PEOPLE\/[0-9a-f-]{8,}/i.test(decoded);
+  return /^ciscospark:\/\/[a-z0-9-]+\/PEOPLE\/[0-9a-f-]{8,}/i.test(decodeId(s));
+}
+
+function decodeId(s: string): string {
+  return Buffer.from(s.replace(/-/g, '+').replace(/_/g, '/'), 'base64').toString('utf8');
 }

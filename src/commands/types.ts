@@ -1,9 +1,13 @@
 // What a chat message or a card submit asks for, after parsing. Pure data.
 
+/** Whom (or what) to look up. A `name` is looked for among people and Webex Calling workspaces alike. */
 export type Target =
   | { kind: 'email'; email: string }
   | { kind: 'personId'; id: string }
-  | { kind: 'name'; name: string };
+  | { kind: 'name'; name: string }
+  /** "workspace Lobby Phone": workspaces only. */
+  | { kind: 'workspaceName'; name: string }
+  | { kind: 'workspaceId'; id: string };
 
 /** A phone number as typed (or as Webex stored it), with the forms it is compared by. */
 export interface PhoneNumber {

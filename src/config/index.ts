@@ -52,6 +52,8 @@ export interface Config {
     reverseIndexTtlMs: number;
     reverseScanTimeoutMs: number;
     permissionsCacheTtlMs: number;
+    /** A location's name and outgoing permissions are reused this long (its numbers never are). */
+    locationCacheTtlMs: number;
     requestTimeoutMs: number;
     commandTimeoutMs: number;
     maxConcurrency: number;
@@ -164,6 +166,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       reverseIndexTtlMs: e.REVERSE_INDEX_TTL_SECONDS * 1000,
       reverseScanTimeoutMs: e.REVERSE_SCAN_TIMEOUT_SECONDS * 1000,
       permissionsCacheTtlMs: e.PERMISSIONS_CACHE_TTL_SECONDS * 1000,
+      locationCacheTtlMs: e.LOCATION_CACHE_TTL_SECONDS * 1000,
       requestTimeoutMs: e.WEBEX_REQUEST_TIMEOUT_MS,
       commandTimeoutMs: e.COMMAND_TIMEOUT_MS,
       maxConcurrency: e.WEBEX_MAX_CONCURRENCY,

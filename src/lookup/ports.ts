@@ -1,5 +1,13 @@
 // What the look-up use cases need from Webex. WebexAdminClient satisfies it; tests pass fakes.
-import type { WebexOutgoingPermission, WebexPerson, WebexTransferNumbers } from '../webex/types';
+import type {
+  WebexLocation,
+  WebexLocationOutgoingPermission,
+  WebexLocationTransferNumbers,
+  WebexOutgoingPermission,
+  WebexPerson,
+  WebexTransferNumbers,
+  WebexWorkspace,
+} from '../webex/types';
 
 export interface CallOptions {
   orgId?: string;
@@ -16,6 +24,17 @@ export interface AdminApi {
   getTransferNumbers(personId: string, opts?: CallOptions): Promise<WebexTransferNumbers>;
   /** GET /people/{id}/features/outgoingPermission (scope spark-admin:people_read). */
   getOutgoingPermission(personId: string, opts?: CallOptions): Promise<WebexOutgoingPermission>;
+  /** GET /locations/{id}: its name (spark-admin:people_read is enough). */
+  getLocation(locationId: string, opts?: CallOptions): Promise<WebexLocation>;
+  /** The location's numbers: what applies to its people without custom numbers (telephony_config_read). */
+  getLocationTransferNumbers(locationId: string, opts?: CallOptions): Promise<WebexLocationTransferNumbers>;
+  /** The location's outgoing permissions: what applies to its people without custom permissions. */
+  getLocationOutgoingPermission(locationId: string, opts?: CallOptions): Promise<WebexLocationOutgoingPermission>;
+  /** Webex Calling workspaces by display name (spark-admin:workspaces_read). */
+  findWorkspacesByDisplayName(name: string, opts?: CallOptions & { max?: number }): Promise<{ workspaces: WebexWorkspace[]; more: boolean }>;
+  getWorkspace(workspaceId: string, opts?: CallOptions): Promise<WebexWorkspace>;
+  getWorkspaceTransferNumbers(workspaceId: string, opts?: CallOptions): Promise<WebexTransferNumbers>;
+  getWorkspaceOutgoingPermission(workspaceId: string, opts?: CallOptions): Promise<WebexOutgoingPermission>;
   /** Pages of GET /people?callingData=true, following Link rel="next". */
   listCallingPeople(opts?: CallOptions & { pageSize?: number; onPageSizeReduced?: (change: { from: number; to: number }) => void }): AsyncIterable<WebexPerson[]>;
 }

@@ -8,6 +8,9 @@
 // `ttlMs` (default 5 minutes) without another request; concurrent scans of one org are shared.
 // A scan in which some people could not be read is kept too: the next question re-reads only those
 // people, so one person whose read always fails does not make every question a full scan.
+// Numbers in effect: someone whose custom numbers are off is not matched on the numbers stored on
+// them but through their location, read once per scan (plus its name, kept by LocationDefaults) and
+// reported as the location with how many of its people it applies to.
 // Bounds of one scan (webex/admin-client.ts): at most 10,000 listing pages and 100,000 people, so at
 // most 100,000 settings reads; a listing that loops or runs past those fails with a clear answer.
 import { LRUCache } from 'lru-cache';
@@ -16,9 +19,10 @@ import type { PhoneNumber } from '../commands/types';
 import { isWebexApiError, type WebexApiError } from '../webex/errors';
 import type { WebexPerson } from '../webex/types';
 import { ConcurrencyLimit } from './concurrency';
-import { normalizeTransferNumbers, summarizePerson } from './normalize';
+import { LocationDefaults } from './location-defaults';
+import { normalizeTransferNumbers, numberSlots, summarizePerson } from './normalize';
 import type { AdminApi, CallOptions } from './ports';
-import { type IndexedPerson, indexNumbers, isCallingUser, matchesIn, untilDeadline } from './reverse-parts';
+import { type IndexedLocation, type IndexedPerson, indexNumbers, isCallingUser, locationMatchesIn, matchesIn, untilDeadline } from './reverse-parts';
 import type { ReverseResult, ReverseScanProgress } from './types';
 
 export const DEFAULT_REVERSE_TTL_MS = 5 * 60_000;
@@ -50,6 +54,8 @@ export interface ReverseIndexOptions {
   /** Told once per scan whose listing Webex answered with 504s: the page size it began and ended with. */
   onPageSizeReduced?: (change: { from: number; to: number }) => void;
   deadlineMarginMs?: number;
+  /** Where location names and numbers are read (the look-ups' own, so names are shared); one of its own otherwise. */
+  locations?: LocationDefaults;
   /** Epoch ms; tests pass a fake clock. */
   now?: () => number;
 }
@@ -61,6 +67,11 @@ export interface ReverseFindOptions extends CallOptions {
 
 interface Scan {
   people: IndexedPerson[];
+  /** Calling users without custom numbers, by location ID. */
+  followers: Map<string, number>;
+  locations: IndexedLocation[];
+  /** Locations with followers whose numbers could not be read. */
+  failedLocations: string[];
   scanned: number;
   failed: number;
   /** The calling users whose read failed: the next find re-reads just these. */
@@ -83,12 +94,14 @@ export class ReverseIndex {
   /** By org key: the page size a 504 brought a listing down to, for the next scan of that org. */
   private readonly pageSizes: LRUCache<string, number>;
   private readonly now: () => number;
+  private readonly locations: LocationDefaults;
 
   constructor(
     private readonly admin: AdminApi,
     private readonly opts: ReverseIndexOptions = {},
   ) {
     this.now = opts.now ?? (() => Date.now());
+    this.locations = opts.locations ?? new LocationDefaults(admin);
     const ttl = opts.ttlMs ?? DEFAULT_REVERSE_TTL_MS;
     // Memory is let go `ttl` after a scan finished (re-reading its failed people does not extend it),
     // on the same clock as finishedAt; scanFor decides freshness. ttl 0 keeps nothing.
@@ -107,11 +120,13 @@ export class ReverseIndex {
     const result: ReverseResult = {
       number,
       matches: matchesIn(scan.people, number),
+      locationMatches: locationMatchesIn(scan.locations, number),
+      locationsFailed: scan.failedLocations.length,
       scanned: scan.scanned,
       failed: scan.failed,
       listed: scan.listed,
       stoppedEarly: scan.stoppedEarly,
-      complete: !scan.stoppedEarly && scan.failed === 0,
+      complete: !scan.stoppedEarly && scan.failed === 0 && scan.failedLocations.length === 0,
       readAt: new Date(scan.finishedAt),
     };
     if (scan.lastFailure) result.lastFailure = scan.lastFailure;
@@ -124,7 +139,7 @@ export class ReverseIndex {
     const ttlMs = this.opts.ttlMs ?? DEFAULT_REVERSE_TTL_MS;
     const cached = this.cache.get(key);
     const fresh = cached && this.now() - cached.finishedAt < ttlMs ? cached : undefined;
-    if (fresh && fresh.failedPeople.length === 0) return Promise.resolve(fresh);
+    if (fresh && fresh.failedPeople.length === 0 && fresh.failedLocations.length === 0) return Promise.resolve(fresh);
     // A scan already under way is joined as it is: it keeps the deadline of whoever started it.
     let running = this.running.get(key);
     if (!running) {
@@ -158,6 +173,7 @@ export class ReverseIndex {
     const call: CallOptions = { orgId, deadline };
     const limit = new ConcurrencyLimit(this.opts.concurrency ?? DEFAULT_REVERSE_CONCURRENCY);
     const people: (IndexedPerson | undefined)[] = [];
+    const followers = new Map<string, number>();
     const state = { listed: 0, read: 0, scanned: 0, failed: 0, listingDone: false, stopped: false };
     const failedPeople: WebexPerson[] = [];
     let lastFailure: WebexApiError | undefined;
@@ -178,6 +194,7 @@ export class ReverseIndex {
           lastFailure = read.error;
         } else {
           if (read.kind === 'read') people[index] = read.entry;
+          if (read.kind === 'follower') followers.set(read.locationId, (followers.get(read.locationId) ?? 0) + 1);
           state.scanned++;
         }
       } catch (err) {
@@ -203,7 +220,9 @@ export class ReverseIndex {
       state.listingDone = true;
       progress();
       await Promise.all(reads);
+      if (!state.stopped) Object.assign(located, await this.readLocations(followers, [], [], call));
     };
+    const located: { locations: IndexedLocation[]; failedLocations: string[] } = { locations: [], failedLocations: [] };
 
     const finished = await this.untilDeadline(listAndRead(), deadline).catch((err: unknown) => {
       state.stopped = true;
@@ -213,6 +232,8 @@ export class ReverseIndex {
     if (unexpected) throw unexpected.error;
     return {
       people: people.filter((entry): entry is IndexedPerson => entry !== undefined),
+      followers,
+      ...located,
       scanned: state.scanned,
       failed: state.failed,
       failedPeople,
@@ -242,10 +263,17 @@ export class ReverseIndex {
     }
   }
 
-  /** One person's numbers; 'none' when they have no calling settings (404). Rejects on anything but a WebexApiError. */
-  private async readPerson(person: WebexPerson, call: CallOptions): Promise<{ kind: 'read'; entry: IndexedPerson } | { kind: 'none' } | { kind: 'failed'; error: WebexApiError }> {
+  /**
+   * One person's numbers; 'follower' when their custom numbers are off (their location's apply);
+   * 'none' when they have no calling settings (404). Rejects on anything but a WebexApiError.
+   */
+  private async readPerson(
+    person: WebexPerson,
+    call: CallOptions,
+  ): Promise<{ kind: 'read'; entry: IndexedPerson } | { kind: 'follower'; locationId: string } | { kind: 'none' } | { kind: 'failed'; error: WebexApiError }> {
     try {
       const transfer = normalizeTransferNumbers(await this.admin.getTransferNumbers(person.id, call));
+      if (!transfer.useCustomTransferNumbers) return { kind: 'follower', locationId: person.locationId as string };
       return { kind: 'read', entry: { person: summarizePerson(person), numbers: indexNumbers(transfer.numbers, this.opts.defaultCountry) } };
     } catch (err) {
       if (!isWebexApiError(err)) throw err;
@@ -254,11 +282,42 @@ export class ReverseIndex {
     }
   }
 
+  /**
+   * The numbers (and names) of the locations that have followers, except those already in `known`;
+   * `retry` are location IDs whose read failed before. One read per location, a few at a time.
+   */
+  private async readLocations(
+    followers: ReadonlyMap<string, number>,
+    known: readonly IndexedLocation[],
+    retry: readonly string[],
+    call: CallOptions,
+  ): Promise<{ locations: IndexedLocation[]; failedLocations: string[] }> {
+    const limit = new ConcurrencyLimit(this.opts.concurrency ?? DEFAULT_REVERSE_CONCURRENCY);
+    const locations = known.map((entry) => ({ ...entry, followers: followers.get(entry.location.id) ?? entry.followers }));
+    const failedLocations: string[] = [];
+    const wanted = [...followers.keys()].filter((id) => retry.includes(id) || !known.some((entry) => entry.location.id === id));
+    await Promise.all(
+      wanted.map((locationId) =>
+        limit.run(async () => {
+          try {
+            const [numbers, location] = await Promise.all([this.locations.numbers(locationId, call), this.locations.summary(locationId, call)]);
+            locations.push({ location, numbers: indexNumbers(numberSlots(numbers), this.opts.defaultCountry), followers: followers.get(locationId) ?? 0 });
+          } catch (err) {
+            if (!isWebexApiError(err)) throw err;
+            failedLocations.push(locationId);
+          }
+        }),
+      ),
+    );
+    return { locations, failedLocations };
+  }
+
   /** A kept scan with the people who failed read again (only them); the rest of the index is reused. */
   private async reread(kept: Scan, orgId: string | undefined, deadline: number | undefined, emit: (progress: ReverseScanProgress) => void): Promise<Scan> {
     const call: CallOptions = { orgId, deadline };
     const limit = new ConcurrencyLimit(this.opts.concurrency ?? DEFAULT_REVERSE_CONCURRENCY);
     const people = [...kept.people];
+    const followers = new Map(kept.followers);
     const stillFailing: WebexPerson[] = [];
     let scanned = kept.scanned;
     let lastFailure: WebexApiError | undefined;
@@ -271,14 +330,19 @@ export class ReverseIndex {
           lastFailure = read.error;
         } else {
           if (read.kind === 'read') people.push(read.entry);
+          if (read.kind === 'follower') followers.set(read.locationId, (followers.get(read.locationId) ?? 0) + 1);
           scanned++;
         }
         emit({ listed: kept.listed, read: ++done, listingDone: true });
       }),
     );
-    const finished = await this.untilDeadline(Promise.all(reads).then(() => undefined), deadline);
+    let located = { locations: kept.locations, failedLocations: kept.failedLocations };
+    const work = Promise.all(reads).then(async () => {
+      located = await this.readLocations(followers, kept.locations.filter((l) => !kept.failedLocations.includes(l.location.id)), kept.failedLocations, call);
+    });
+    const finished = await this.untilDeadline(work, deadline);
     if (!finished) return kept;
-    return { ...kept, people, scanned, failed: stillFailing.length, failedPeople: stillFailing, lastFailure };
+    return { ...kept, people, followers, ...located, scanned, failed: stillFailing.length, failedPeople: stillFailing, lastFailure };
   }
 
   /**

@@ -3,7 +3,7 @@
 import { phoneNumberOf, samePhoneNumber } from '../commands/phone-number';
 import type { PhoneNumber } from '../commands/types';
 import type { WebexPerson } from '../webex/types';
-import type { PersonSummary, ReverseMatch, TransferSlot } from './types';
+import type { LocationMatch, LocationSummary, PersonSummary, ReverseMatch, TransferSlot } from './types';
 
 export interface IndexedPerson {
   person: PersonSummary;
@@ -22,6 +22,22 @@ export function indexNumbers(numbers: readonly (string | null)[], defaultCountry
     if (value !== null) indexed.push({ slot: (i + 1) as TransferSlot, number: phoneNumberOf(value, defaultCountry) });
   });
   return indexed;
+}
+
+/** A location whose numbers apply to `followers` of its calling users (those without custom numbers). */
+export interface IndexedLocation {
+  location: LocationSummary;
+  numbers: IndexedPerson['numbers'];
+  followers: number;
+}
+
+export function locationMatchesIn(locations: readonly IndexedLocation[], number: PhoneNumber): LocationMatch[] {
+  const matches: LocationMatch[] = [];
+  for (const entry of locations) {
+    const slots = entry.numbers.filter((n) => samePhoneNumber(n.number, number)).map((n) => ({ slot: n.slot, number: n.number.raw }));
+    if (slots.length > 0) matches.push({ location: entry.location, slots, followers: entry.followers });
+  }
+  return matches;
 }
 
 export function matchesIn(people: readonly IndexedPerson[], number: PhoneNumber): ReverseMatch[] {

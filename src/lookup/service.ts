@@ -1,20 +1,20 @@
-// The use case: resolve who the agent means, then read that person's transfer numbers and what each
-// is for (always fresh). Several people run side by side, a few at a time.
-import { LRUCache } from 'lru-cache';
+// The use case: resolve who the agent means (a person, or a Webex Calling workspace), then read what
+// applies to their calls (settings-reader.ts: their own numbers and permissions, or their location's).
+// A name is looked for among people and workspaces side by side: one pick list says which is which.
+// Several look-ups run side by side, a few at a time.
 import { orgKey } from '../commands/org-id';
 import type { Target } from '../commands/types';
 import { isWebexApiError, type WebexApiError } from '../webex/errors';
-import type { WebexOutgoingPermission, WebexPerson, WebexTransferNumbers } from '../webex/types';
+import type { WebexPerson, WebexWorkspace } from '../webex/types';
 import { mapInOrder } from './concurrency';
-import { normalizeTransferNumbers, summarizePerson } from './normalize';
+import { LocationDefaults } from './location-defaults';
+import { summarizePerson, summarizeWorkspace } from './normalize';
 import { PeopleCache, type SharedPeopleStore } from './people-cache';
 import type { AdminApi, CallOptions } from './ports';
+import { asWebexError, SettingsReader, type Subject } from './settings-reader';
 import type { LookupManyResult, LookupOutcome, PersonSummary } from './types';
-import { transferUsage } from './usage';
 
 export const DEFAULT_LOOKUP_CONCURRENCY = 4;
-
-const DEFAULT_PERMISSIONS_TTL_MS = 60_000;
 
 export interface LookupServiceOptions {
   peopleCacheTtlMs: number;
@@ -30,6 +30,8 @@ export interface LookupServiceOptions {
    * Default 60 s; 0 reads them every time.
    */
   permissionsCacheTtlMs?: number;
+  /** How long a location's name and outgoing permissions are reused (its numbers never are). Default 10 minutes. */
+  locationCacheTtlMs?: number;
   /** The bot's one people cache, shared with the framework's sender look-ups (start.ts builds it). */
   people?: PeopleCache;
   /** Without `people`: where several instances share resolved people (Redis); memory only without it. */
@@ -51,16 +53,20 @@ export interface OrgScope {
   allows(orgId: string): boolean;
 }
 
+/** A person or a workspace, as Webex gave it: the org and location come along. */
+type Found = { subject: Subject; orgId?: string };
+
 type Resolution =
-  | { kind: 'person'; person: WebexPerson }
-  | { kind: 'ambiguous'; candidates: WebexPerson[]; more: boolean }
-  | { kind: 'notFound' };
+  | { kind: 'one'; found: Found }
+  | { kind: 'ambiguous'; candidates: PersonSummary[]; more: boolean }
+  | { kind: 'notFound'; workspacesUnsearched?: WebexApiError };
 
 export class LookupService {
   readonly people: PeopleCache;
+  /** Location names and defaults; the reverse index reads locations through it too. */
+  readonly locations: LocationDefaults;
+  private readonly settings: SettingsReader;
   private readonly maxCandidates: number;
-  private readonly permissions: LRUCache<string, WebexOutgoingPermission> | undefined;
-  private readonly now: () => Date;
 
   constructor(
     private readonly admin: AdminApi,
@@ -68,9 +74,8 @@ export class LookupService {
   ) {
     this.people = opts.people ?? new PeopleCache({ ttlMs: opts.peopleCacheTtlMs, shared: opts.sharedPeople, onLookup: opts.onCacheLookup });
     this.maxCandidates = opts.maxCandidates ?? 10;
-    const permissionsTtl = opts.permissionsCacheTtlMs ?? DEFAULT_PERMISSIONS_TTL_MS;
-    this.permissions = permissionsTtl > 0 ? new LRUCache<string, WebexOutgoingPermission>({ max: 5000, ttl: permissionsTtl }) : undefined;
-    this.now = opts.now ?? (() => new Date());
+    this.locations = new LocationDefaults(admin, { ttlMs: opts.locationCacheTtlMs });
+    this.settings = new SettingsReader(admin, this.locations, { permissionsCacheTtlMs: opts.permissionsCacheTtlMs, now: opts.now });
   }
 
   async lookup(target: Target, call: CallOptions = {}): Promise<LookupOutcome> {
@@ -83,22 +88,24 @@ export class LookupService {
     } catch (err) {
       return { kind: 'webexError', stage: 'resolve', error: asWebexError(err), target, ...org };
     }
-    if (resolution.kind === 'notFound') return options.orgId ? { kind: 'notFound', target, orgId: options.orgId } : { kind: 'notFound', target };
-    if (resolution.kind === 'ambiguous') {
-      return { kind: 'ambiguous', target, candidates: resolution.candidates.map(summarizePerson), more: resolution.more, ...org };
+    if (resolution.kind === 'notFound') {
+      const unsearched = resolution.workspacesUnsearched ? { workspacesUnsearched: resolution.workspacesUnsearched } : {};
+      return options.orgId ? { kind: 'notFound', target, orgId: options.orgId, ...unsearched } : { kind: 'notFound', target, ...unsearched };
     }
-    const person = resolution.person;
+    if (resolution.kind === 'ambiguous') return { kind: 'ambiguous', target, candidates: resolution.candidates, more: resolution.more, ...org };
+    const { subject } = resolution.found;
     const scope = this.opts.orgScope?.();
-    const personOrg = typeof person.orgId === 'string' && person.orgId !== '' ? person.orgId : undefined;
-    // With a scope, a person whose org is not known is not known to be in an allowed one: fail closed.
-    if (scope && (!personOrg || !scope.allows(personOrg))) return { kind: 'otherOrg', target };
-    // A person ID names someone in any org: with "in org", they must be in that one.
-    if (target.kind === 'personId' && options.orgId && personOrg && orgKey(personOrg) !== orgKey(options.orgId)) {
+    const subjectOrg = subject.summary.orgId !== '' ? subject.summary.orgId : undefined;
+    // With a scope, someone whose org is not known is not known to be in an allowed one: fail closed.
+    if (scope && (!subjectOrg || !scope.allows(subjectOrg))) return { kind: 'otherOrg', target };
+    // An ID names someone in any org: with "in org", they must be in that one.
+    const byId = target.kind === 'personId' || target.kind === 'workspaceId';
+    if (byId && options.orgId && subjectOrg && orgKey(subjectOrg) !== orgKey(options.orgId)) {
       return { kind: 'notFound', target, orgId: options.orgId };
     }
-    // Settings are read in the person's own org (Webex looks in the token's org otherwise, and answers 404).
-    const settingsOrg = scope && personOrg ? (orgKey(personOrg) === orgKey(scope.homeOrgId) ? undefined : personOrg) : options.orgId;
-    const outcome = await this.readSettings(person, target, { ...options, orgId: settingsOrg });
+    // Settings are read in their own org (Webex looks in the token's org otherwise, and answers 404).
+    const settingsOrg = scope && subjectOrg ? (orgKey(subjectOrg) === orgKey(scope.homeOrgId) ? undefined : subjectOrg) : options.orgId;
+    const outcome = await this.settings.read(subject, target, { ...options, orgId: settingsOrg });
     return outcome.kind === 'found' || outcome.kind === 'webexError' ? { ...outcome, ...org } : outcome;
   }
 
@@ -112,36 +119,6 @@ export class LookupService {
     return call.orgId ? { entries, orgId: call.orgId } : { entries };
   }
 
-  /** The numbers and the permissions are read side by side; only the numbers are essential. */
-  private async readSettings(person: WebexPerson, target: Target, options: CallOptions): Promise<LookupOutcome> {
-    const summary: PersonSummary = summarizePerson(person);
-    const [numbers, permission] = await Promise.allSettled([
-      this.admin.getTransferNumbers(person.id, options),
-      this.outgoingPermission(person.id, options),
-    ]);
-    if (numbers.status === 'rejected') {
-      const error = asWebexError(numbers.reason);
-      if (error.status === 404) return { kind: 'noCalling', person: summary, error };
-      return { kind: 'webexError', stage: 'settings', error, target, person: summary };
-    }
-    return { kind: 'found', person: summary, readAt: this.now(), ...this.numbersAndUsage(numbers.value, permission) };
-  }
-
-  private async outgoingPermission(personId: string, options: CallOptions): Promise<WebexOutgoingPermission> {
-    const key = `${options.orgId ?? ''}:${personId}`;
-    const cached = options.fresh ? undefined : this.permissions?.get(key);
-    if (cached) return cached;
-    const permission = await this.admin.getOutgoingPermission(personId, options);
-    this.permissions?.set(key, permission);
-    return permission;
-  }
-
-  private numbersAndUsage(raw: WebexTransferNumbers, permission: PromiseSettledResult<WebexOutgoingPermission>) {
-    const transfer = normalizeTransferNumbers(raw);
-    if (permission.status === 'rejected') return { transfer, usageError: asWebexError(permission.reason) };
-    return { transfer, usage: transferUsage(transfer, permission.value) };
-  }
-
   private resolve(target: Target, options: CallOptions): Promise<Resolution> {
     const scope = options.orgId ?? '';
     switch (target.kind) {
@@ -150,29 +127,33 @@ export class LookupService {
       case 'personId':
         return this.byId(target.id, scope, options);
       case 'name':
-        return this.byName(target.name, options);
+        return this.byName(target.name, options, { people: true, workspaces: true });
+      case 'workspaceName':
+        return this.byName(target.name, options, { people: false, workspaces: true });
+      case 'workspaceId':
+        return this.byWorkspaceId(target.id, options);
     }
   }
 
   private async byEmail(email: string, scope: string, options: CallOptions): Promise<Resolution> {
     const key = PeopleCache.emailKey(email, scope);
     const cached = await this.people.get(key);
-    if (cached) return { kind: 'person', person: cached };
+    if (cached) return one(personFound(cached));
     const found = await this.people.coalesce(key, () => this.admin.findPeopleByEmail(email, options));
     const person = found.find((p) => (p.emails ?? []).some((e) => e.toLowerCase() === email)) ?? found[0];
     if (!person) return { kind: 'notFound' };
     this.people.remember(person, scope);
-    return { kind: 'person', person };
+    return one(personFound(person));
   }
 
   private async byId(id: string, scope: string, options: CallOptions): Promise<Resolution> {
     const key = PeopleCache.idKey(id, scope);
     const cached = await this.people.get(key);
-    if (cached) return { kind: 'person', person: cached };
+    if (cached) return one(personFound(cached));
     try {
       const person = await this.people.coalesce(key, () => this.admin.getPerson(id, options));
       this.people.remember(person, scope);
-      return { kind: 'person', person };
+      return one(personFound(person));
     } catch (err) {
       // Webex answers 404 for an unknown id and 400 for one that is not an id of this region or org.
       if (isWebexApiError(err) && (err.status === 404 || err.status === 400)) return { kind: 'notFound' };
@@ -180,31 +161,70 @@ export class LookupService {
     }
   }
 
-  private async byName(name: string, options: CallOptions): Promise<Resolution> {
-    const key = `name:${options.orgId ?? ''}:${name.toLowerCase()}`;
-    const { people, more } = await this.people.coalesce(key, () =>
-      this.admin.findPeopleByDisplayName(name, { ...options, max: this.maxCandidates + 1 }),
-    );
-    const humans = people.filter((p) => p.type !== 'bot');
-    const exact = humans.filter((p) => (p.displayName ?? '').toLowerCase() === name.toLowerCase());
+  private async byWorkspaceId(id: string, options: CallOptions): Promise<Resolution> {
+    try {
+      const workspace = await this.people.coalesce(`workspace:${id}`, () => this.admin.getWorkspace(id, { deadline: options.deadline }));
+      return one(workspaceFound(workspace));
+    } catch (err) {
+      if (isWebexApiError(err) && (err.status === 404 || err.status === 400)) return { kind: 'notFound' };
+      throw err;
+    }
+  }
+
+  /**
+   * People and workspaces whose names start with `name`, searched side by side. One whole-name match
+   * (or a single match of either kind) is the answer; more make one pick list, people first. A failed
+   * workspace search leaves the people (and is said when nobody was found); a failed people search fails.
+   */
+  private async byName(name: string, options: CallOptions, search: { people: boolean; workspaces: boolean }): Promise<Resolution> {
+    const lower = name.toLowerCase();
+    const max = this.maxCandidates + 1;
+    const [peopleRead, workspacesRead] = await Promise.allSettled([
+      search.people
+        ? this.people.coalesce(`name:${options.orgId ?? ''}:${lower}`, () => this.admin.findPeopleByDisplayName(name, { ...options, max }))
+        : Promise.resolve({ people: [] as WebexPerson[], more: false }),
+      search.workspaces
+        ? this.people.coalesce(`workspaceName:${options.orgId ?? ''}:${lower}`, () => this.admin.findWorkspacesByDisplayName(name, { ...options, max }))
+        : Promise.resolve({ workspaces: [] as WebexWorkspace[], more: false }),
+    ]);
+    if (peopleRead.status === 'rejected') throw peopleRead.reason;
+    // A people-and-workspaces search answers for people even when workspaces could not be searched.
+    if (workspacesRead.status === 'rejected' && !search.people) throw workspacesRead.reason;
+    const workspacesUnsearched = workspacesRead.status === 'rejected' ? asWebexError(workspacesRead.reason) : undefined;
+
+    const humans = peopleRead.value.people.filter((p) => p.type !== 'bot').map(personFound);
+    const workspaces = workspacesRead.status === 'fulfilled' ? workspacesRead.value.workspaces.map(workspaceFound) : [];
+    const more = peopleRead.value.more || (workspacesRead.status === 'fulfilled' && workspacesRead.value.more);
+    const all = [...humans, ...workspaces];
+    const exact = all.filter((f) => f.subject.summary.displayName.toLowerCase() === lower);
     if (exact.length === 1) return this.rememberOne(exact[0], options);
-    if (humans.length === 1 && !more) return this.rememberOne(humans[0], options);
-    if (humans.length === 0) return { kind: 'notFound' };
+    if (all.length === 1 && !more) return this.rememberOne(all[0], options);
+    if (all.length === 0) return workspacesUnsearched ? { kind: 'notFound', workspacesUnsearched } : { kind: 'notFound' };
     return {
       kind: 'ambiguous',
-      candidates: humans.slice(0, this.maxCandidates),
-      more: more || humans.length > this.maxCandidates,
+      candidates: all.slice(0, this.maxCandidates).map((f) => f.subject.summary),
+      more: more || all.length > this.maxCandidates,
     };
   }
 
-  private rememberOne(person: WebexPerson, options: CallOptions): Resolution {
-    this.people.remember(person, options.orgId ?? '');
-    return { kind: 'person', person };
+  private rememberOne(found: Found & { person?: WebexPerson }, options: CallOptions): Resolution {
+    if (found.person) this.people.remember(found.person, options.orgId ?? '');
+    return one(found);
   }
 }
 
-/** Webex failures become outcomes; anything else is a bug and goes up to the handler's safety net. */
-function asWebexError(err: unknown): WebexApiError {
-  if (isWebexApiError(err)) return err;
-  throw err;
+function one(found: Found): Resolution {
+  return { kind: 'one', found };
+}
+
+function personFound(person: WebexPerson): Found & { person: WebexPerson } {
+  return { subject: { summary: summarizePerson(person), locationId: nonEmpty(person.locationId) }, person };
+}
+
+function workspaceFound(workspace: WebexWorkspace): Found {
+  return { subject: { summary: summarizeWorkspace(workspace), locationId: nonEmpty(workspace.locationId) } };
+}
+
+function nonEmpty(value: unknown): string | undefined {
+  return typeof value === 'string' && value !== '' ? value : undefined;
 }

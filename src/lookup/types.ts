@@ -2,18 +2,41 @@
 import type { PhoneNumber, Target } from '../commands/types';
 import type { WebexApiError } from '../webex/errors';
 
+/** Who a look-up found: a person, or a Webex Calling workspace (a common-area phone, a meeting room). */
 export interface PersonSummary {
   id: string;
   displayName: string;
-  /** Primary email; '' when Webex returned none. */
+  /** Primary email; '' when Webex returned none (always for a workspace). */
   email: string;
   orgId: string;
+  /** 'workspace' for a workspace; absent for a person. */
+  kind?: 'person' | 'workspace';
 }
+
+/** A Webex Calling location, whose defaults apply to the people and workspaces there without custom settings. */
+export interface LocationSummary {
+  id: string;
+  /** Absent when Get Location Details was refused or failed: cards show the ID instead. */
+  name?: string;
+}
+
+/** Transfer numbers 1..3, null when unset. */
+export type TransferNumberSlots = [string | null, string | null, string | null];
+
+/**
+ * The transfer numbers that apply to calls: the person's (or workspace's) own when their custom numbers
+ * are on, their location's otherwise. `numbers` is null when the location's could not be read: `error`
+ * says why, and there is none when Webex did not say which location it is.
+ */
+export type NumbersInEffect =
+  | { from: 'own'; numbers: TransferNumberSlots }
+  | { from: 'location'; numbers: TransferNumberSlots }
+  | { from: 'location'; numbers: null; error?: WebexApiError };
 
 /** Transfer numbers normalized: unset (null, absent or "") is null. Index 0 is number 1. */
 export interface TransferNumbersView {
   useCustomTransferNumbers: boolean;
-  numbers: [string | null, string | null, string | null];
+  numbers: TransferNumberSlots;
 }
 
 /** Transfer number slots as Webex numbers them (TRANSFER_NUMBER_1 … 3). */
@@ -23,7 +46,7 @@ export type TransferSlot = 1 | 2 | 3;
  * A misconfiguration an agent should see at once:
  * - numberNotUsed: the number is set but no call type's action transfers to it;
  * - numberNotSet: a call type's action transfers to this slot but no number is set.
- * Only raised when the person's own (custom) numbers are in use: otherwise the location's apply.
+ * Both are judged on what is in effect: the numbers that apply and the permissions that apply.
  */
 export type SlotFlag = 'numberNotUsed' | 'numberNotSet';
 
@@ -33,7 +56,7 @@ export interface SlotUsage {
   flag?: SlotFlag;
 }
 
-/** What each transfer number is for, from the person's outgoing calling permissions. Index 0 is number 1. */
+/** What each transfer number in effect is for, from the outgoing calling permissions in effect. Index 0 is number 1. */
 export interface TransferUsage {
   slots: [SlotUsage, SlotUsage, SlotUsage];
 }
@@ -42,17 +65,26 @@ export type LookupOutcome =
   | {
       kind: 'found';
       person: PersonSummary;
+      /** Their own setting and numbers as stored; `inEffect` says what applies. */
       transfer: TransferNumbersView;
+      inEffect: NumbersInEffect;
+      /** Their location, when anything comes from it (numbers or permissions). */
+      location?: LocationSummary;
       readAt: Date;
-      /** What each number is for; absent when the permissions could not be read (then `usageError` says why). */
+      /** What each number in effect is for; absent when the permissions could not be read (then `usageError` says why). */
       usage?: TransferUsage;
       usageError?: WebexApiError;
+      /** Whose outgoing permissions `usage` comes from: their own, or their location's (their custom permissions are off). */
+      usageFrom?: 'own' | 'location';
       /** The org the look-up was made in, when one was asked for (partner administrators). */
       orgId?: string;
     }
   | { kind: 'ambiguous'; target: Target; candidates: PersonSummary[]; more: boolean; orgId?: string }
-  /** `orgId`: the organization searched, when it is not the admin token's own (typed, or DEFAULT_ORG_ID). */
-  | { kind: 'notFound'; target: Target; orgId?: string }
+  /**
+   * `orgId`: the organization searched, when it is not the admin token's own (typed, or DEFAULT_ORG_ID).
+   * `workspacesUnsearched`: a name was also to be looked for among workspaces, but Webex refused or failed.
+   */
+  | { kind: 'notFound'; target: Target; orgId?: string; workspacesUnsearched?: WebexApiError }
   /** The person found is in an organization this bot may not search (see ALLOWED_TARGET_ORG_IDS). */
   | { kind: 'otherOrg'; target: Target }
   /** The settings call answered 404: the person has no Webex Calling. */
@@ -78,6 +110,14 @@ export interface ReverseMatch {
   slots: { slot: TransferSlot; number: string }[];
 }
 
+/** A location whose own transfer numbers include the number searched for. */
+export interface LocationMatch {
+  location: LocationSummary;
+  slots: { slot: TransferSlot; number: string }[];
+  /** Calling users there whose custom numbers are off, so the location's numbers apply to them. */
+  followers: number;
+}
+
 export interface ReverseScanProgress {
   /** Calling users listed so far. */
   listed: number;
@@ -90,8 +130,12 @@ export interface ReverseScanProgress {
 export interface ReverseResult {
   /** The number searched for. */
   number: PhoneNumber;
-  /** In the order Webex lists people. */
+  /** People whose own (custom) numbers include it, in the order Webex lists people. */
   matches: ReverseMatch[];
+  /** Locations whose numbers include it and apply to some of their people (those without custom numbers). */
+  locationMatches: LocationMatch[];
+  /** Locations with followers whose numbers could not be read (their people may transfer here too). */
+  locationsFailed: number;
   /** Calling users whose transfer numbers were checked. */
   scanned: number;
   /** Calling users whose transfer numbers could not be read (they may match too). */

@@ -4,8 +4,17 @@ import type { WebexHttp, WebexResponse } from './http';
 import { isWebexApiError } from './errors';
 import { parseLinkNext } from './link-header';
 import { PageGuard } from './page-guard';
-import { expectObject, expectPeopleList, expectPerson } from './response-shape';
-import type { WebexOutgoingPermission, WebexPeopleList, WebexPerson, WebexTransferNumbers } from './types';
+import { expectObject, expectPeopleList, expectPerson, expectIdentified, expectWorkspaceList } from './response-shape';
+import type {
+  WebexLocation,
+  WebexLocationOutgoingPermission,
+  WebexLocationTransferNumbers,
+  WebexOutgoingPermission,
+  WebexPeopleList,
+  WebexPerson,
+  WebexTransferNumbers,
+  WebexWorkspace,
+} from './types';
 
 export interface CallOptions {
   /** Epoch ms; see WebexRequest.deadline. */
@@ -60,7 +69,8 @@ export class WebexAdminClient {
     const response = await this.http.request<unknown>({
       method: 'GET',
       path: '/people',
-      query: { email, orgId: opts.orgId },
+      // callingData: the person's locationId, whose numbers apply when theirs are not custom.
+      query: { email, orgId: opts.orgId, callingData: true },
       route: 'people.list',
       deadline: opts.deadline,
     });
@@ -74,7 +84,7 @@ export class WebexAdminClient {
     const response = await this.http.request<unknown>({
       method: 'GET',
       path: '/people',
-      query: { displayName: prefix, orgId: opts.orgId, max: max + 1 },
+      query: { displayName: prefix, orgId: opts.orgId, callingData: true, max: max + 1 },
       route: 'people.list',
       deadline: opts.deadline,
     });
@@ -83,24 +93,79 @@ export class WebexAdminClient {
     return { people: items.slice(0, max), more: items.length > max || hasNextPage };
   }
 
-  /** Get Person Details defines no orgId: a person ID names one person in whatever org they are. */
+  /**
+   * Get Person Details defines no orgId: a person ID names one person in whatever org they are.
+   * callingData=true adds their locationId (and extension, numbers).
+   */
   async getPerson(personId: string, opts: CallOptions = {}): Promise<WebexPerson> {
     const path = `/people/${pathSegment(personId)}`;
-    const response = await this.http.request<unknown>({ method: 'GET', path, route: 'people.get', deadline: opts.deadline });
+    const response = await this.http.request<unknown>({ method: 'GET', path, query: { callingData: true }, route: 'people.get', deadline: opts.deadline });
     return expectPerson(response, 'GET', '/people/{id}');
   }
 
   getTransferNumbers(personId: string, opts: OrgCallOptions = {}): Promise<WebexTransferNumbers> {
-    return this.getPersonSetting('/telephony/config/people/{id}/outgoingPermission/autoTransferNumbers', personId, 'telephony.transferNumbers.get', opts);
+    return this.getSetting('/telephony/config/people/{id}/outgoingPermission/autoTransferNumbers', personId, 'telephony.transferNumbers.get', opts);
   }
 
   getOutgoingPermission(personId: string, opts: OrgCallOptions = {}): Promise<WebexOutgoingPermission> {
-    return this.getPersonSetting('/people/{id}/features/outgoingPermission', personId, 'people.outgoingPermission.get', opts);
+    return this.getSetting('/people/{id}/features/outgoingPermission', personId, 'people.outgoingPermission.get', opts);
   }
 
-  /** A person's calling setting: `template` names the path with {id}, and is what errors and logs show. */
-  private async getPersonSetting<T>(template: string, personId: string, route: string, opts: OrgCallOptions): Promise<T> {
-    const path = template.replace('{id}', pathSegment(personId));
+  /** "Get Location Details" (spark-admin:people_read is one of the scopes it accepts). */
+  async getLocation(locationId: string, opts: OrgCallOptions = {}): Promise<WebexLocation> {
+    const path = `/locations/${pathSegment(locationId)}`;
+    const response = await this.http.request<unknown>({ method: 'GET', path, query: { orgId: opts.orgId }, route: 'locations.get', deadline: opts.deadline });
+    return expectIdentified<WebexLocation>(response, 'GET', '/locations/{id}');
+  }
+
+  /** "Get Outgoing Permission Auto Transfer Number" of a location (spark-admin:telephony_config_read). */
+  getLocationTransferNumbers(locationId: string, opts: OrgCallOptions = {}): Promise<WebexLocationTransferNumbers> {
+    return this.getSetting('/telephony/config/locations/{id}/outgoingPermission/autoTransferNumbers', locationId, 'locations.transferNumbers.get', opts);
+  }
+
+  /** "Get Location Outgoing Permission" (spark-admin:telephony_config_read). */
+  getLocationOutgoingPermission(locationId: string, opts: OrgCallOptions = {}): Promise<WebexLocationOutgoingPermission> {
+    return this.getSetting('/telephony/config/locations/{id}/outgoingPermission', locationId, 'locations.outgoingPermission.get', opts);
+  }
+
+  /**
+   * "List Workspaces" by display name, Webex Calling workspaces only (spark-admin:workspaces_read). The
+   * reference does not say whether the name is matched whole or by its start: callers handle both.
+   */
+  async findWorkspacesByDisplayName(displayName: string, opts: DisplayNameSearchOptions = {}): Promise<{ workspaces: WebexWorkspace[]; more: boolean }> {
+    const max = Math.max(1, Math.floor(opts.max ?? DEFAULT_DISPLAY_NAME_MAX));
+    const response = await this.http.request<unknown>({
+      method: 'GET',
+      path: '/workspaces',
+      query: { displayName, orgId: opts.orgId, calling: 'webexCalling', max: max + 1 },
+      route: 'workspaces.list',
+      deadline: opts.deadline,
+    });
+    const items = expectWorkspaceList(response, 'GET', '/workspaces').items;
+    const hasNextPage = parseLinkNext(response.headers.link) !== undefined;
+    return { workspaces: items.slice(0, max), more: items.length > max || hasNextPage };
+  }
+
+  /** "Get Workspace Details": defines no orgId, like Get Person Details. */
+  async getWorkspace(workspaceId: string, opts: CallOptions = {}): Promise<WebexWorkspace> {
+    const path = `/workspaces/${pathSegment(workspaceId)}`;
+    const response = await this.http.request<unknown>({ method: 'GET', path, route: 'workspaces.get', deadline: opts.deadline });
+    return expectIdentified<WebexWorkspace>(response, 'GET', '/workspaces/{id}');
+  }
+
+  /** "Retrieve Transfer Numbers Settings for a Workspace" (spark-admin:workspaces_read). */
+  getWorkspaceTransferNumbers(workspaceId: string, opts: OrgCallOptions = {}): Promise<WebexTransferNumbers> {
+    return this.getSetting('/workspaces/{id}/features/outgoingPermission/autoTransferNumbers', workspaceId, 'workspaces.transferNumbers.get', opts);
+  }
+
+  /** "Retrieve Outgoing Permission Settings for a Workspace" (spark-admin:workspaces_read). */
+  getWorkspaceOutgoingPermission(workspaceId: string, opts: OrgCallOptions = {}): Promise<WebexOutgoingPermission> {
+    return this.getSetting('/workspaces/{id}/features/outgoingPermission', workspaceId, 'workspaces.outgoingPermission.get', opts);
+  }
+
+  /** A calling setting: `template` names the path with {id}, and is what errors and logs show. */
+  private async getSetting<T>(template: string, id: string, route: string, opts: OrgCallOptions): Promise<T> {
+    const path = template.replace('{id}', pathSegment(id));
     const response = await this.http.request<unknown>({ method: 'GET', path, query: { orgId: opts.orgId }, route, deadline: opts.deadline });
     return expectObject<T>(response, 'GET', template);
   }

@@ -2,7 +2,7 @@
 // rejecting the extra fields Webex adds over time.
 import { WebexApiError } from './errors';
 import type { WebexResponse } from './http';
-import type { WebexPeopleList, WebexPerson } from './types';
+import type { WebexPeopleList, WebexPerson, WebexWorkspace, WebexWorkspaceList } from './types';
 
 const UNEXPECTED_BODY = 'Webex sent a response this bot cannot read';
 
@@ -32,4 +32,20 @@ export function expectPeopleList(response: WebexResponse<unknown>, method: strin
   const data = response.data;
   if (!isObject(data) || !Array.isArray(data.items) || !data.items.every(isPerson)) throw unexpected(response, method, path);
   return data as unknown as WebexPeopleList;
+}
+
+function isWorkspace(value: unknown): value is WebexWorkspace {
+  return isObject(value) && typeof value.id === 'string';
+}
+
+/** An object with a string `id` (a workspace, a location). */
+export function expectIdentified<T extends { id: string }>(response: WebexResponse<unknown>, method: string, path: string): T {
+  if (!isObject(response.data) || typeof response.data.id !== 'string') throw unexpected(response, method, path);
+  return response.data as T;
+}
+
+export function expectWorkspaceList(response: WebexResponse<unknown>, method: string, path: string): WebexWorkspaceList {
+  const data = response.data;
+  if (!isObject(data) || !Array.isArray(data.items) || !data.items.every(isWorkspace)) throw unexpected(response, method, path);
+  return data as unknown as WebexWorkspaceList;
 }

@@ -59,6 +59,43 @@ export interface WebexOutgoingPermission {
   callingPermissions?: WebexCallingPermission[];
 }
 
+/**
+ * Body of "Get Location Details" (GET /locations/{locationId}). The reference's example names it with
+ * `name`; its Location schema (shared with the older workspace locations) says `displayName`: both are read.
+ */
+export interface WebexLocation {
+  id: string;
+  name?: string;
+  displayName?: string;
+  orgId?: string;
+}
+
+/** Body of "Get Outgoing Permission Auto Transfer Number" for a location: the numbers only, all optional. */
+export interface WebexLocationTransferNumbers {
+  autoTransferNumber1?: string | null;
+  autoTransferNumber2?: string | null;
+  autoTransferNumber3?: string | null;
+}
+
+/** Body of "Get Location Outgoing Permission". */
+export interface WebexLocationOutgoingPermission {
+  callingPermissions?: WebexCallingPermission[];
+}
+
+/** A workspace (List Workspaces, Get Workspace Details): only the fields this bot reads. */
+export interface WebexWorkspace {
+  id: string;
+  displayName?: string;
+  orgId?: string;
+  /** Present only when set (the reference: "will only be present for workspaces that have a value set"). */
+  locationId?: string;
+  calling?: { type?: string };
+}
+
+export interface WebexWorkspaceList {
+  items: WebexWorkspace[];
+}
+
 export interface WebexMessage {
   id: string;
   roomId: string;

@@ -21,13 +21,13 @@ describe('integration: transfer numbers for a person', function () {
     const card = viewCard(reply);
     assert.deepEqual(card.texts.slice(0, 3), ['Transfer numbers', 'Alice Anderson', 'alice@example.com']);
     assert.deepEqual(card.facts, {
-      'Custom transfer numbers': 'In use',
+      'Numbers in effect': 'Their own (custom numbers on)',
       'Transfer number 1': '+1205553650',
       'Transfer number 2': '+1205553651',
       'Transfer number 3': '+1205553652',
     });
     const fallback = checkedMessage(reply).markdown;
-    for (const fact of ['Alice Anderson', 'alice@example.com', 'In use', '+1205553650', '+1205553651', '+1205553652']) {
+    for (const fact of ['Alice Anderson', 'alice@example.com', 'Numbers in effect: Their own (custom numbers on)', '+1205553650', '+1205553651', '+1205553652']) {
       assert.ok(fallback.includes(fact), `fallback has ${fact}: ${fallback}`);
     }
   });
@@ -49,9 +49,10 @@ describe('integration: transfer numbers for a person', function () {
     }
   });
 
-  it('says when custom transfer numbers are not in use', async () => {
+  it("shows the location's numbers when custom transfer numbers are off, naming the location", async () => {
     const facts = viewCard(await t.ask(`transfer numbers for ${SEED_EMAILS.erin}`)).facts;
-    assert.equal(facts['Custom transfer numbers'], "Not in use (the location's numbers apply)");
+    assert.equal(facts['Numbers in effect'], 'From location Birmingham HQ (custom numbers off)');
+    assert.equal(facts['Transfer number 1'], '+1 205 555 0100 (+12055550100)');
   });
 
   it('finds a person by Webex person ID and by display name', async () => {

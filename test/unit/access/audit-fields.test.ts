@@ -15,7 +15,7 @@ describe('access/auditFieldsOf', () => {
   it('names the resolved person of a found result', () => {
     const reply: Reply = {
       kind: 'lookup',
-      outcome: { kind: 'found', person: alice, transfer: { useCustomTransferNumbers: true, numbers: ['+1', null, null] }, readAt: new Date(0) },
+      outcome: { kind: 'found', person: alice, transfer: { useCustomTransferNumbers: true, numbers: ['+1', null, null] }, inEffect: { from: 'own', numbers: ['+1', null, null] }, readAt: new Date(0) },
     };
     assert.deepEqual(auditFieldsOf(reply), { outcome: 'found', resolvedPersonId: 'P-alice' });
   });
@@ -49,7 +49,7 @@ describe('access/auditFieldsOf', () => {
       outcome: {
         kind: 'found',
         person: alice,
-        transfer: { useCustomTransferNumbers: false, numbers: [null, null, null] },
+        transfer: { useCustomTransferNumbers: false, numbers: [null, null, null] }, inEffect: { from: 'location', numbers: ['+12055550100', null, null] }, location: { id: 'LOC1', name: 'Birmingham HQ' },
         readAt: new Date(0),
         usageError: apiError(403, 'ROUTER_U'),
       },
@@ -67,7 +67,7 @@ describe('access/auditFieldsOf', () => {
           { target, outcome: { kind: 'noCalling', person: bob, error: apiError(404, 'ROUTER_B') } },
           {
             target,
-            outcome: { kind: 'found', person: alice, transfer: { useCustomTransferNumbers: true, numbers: ['+1', null, null] }, readAt: new Date(0) },
+            outcome: { kind: 'found', person: alice, transfer: { useCustomTransferNumbers: true, numbers: ['+1', null, null] }, inEffect: { from: 'own', numbers: ['+1', null, null] }, readAt: new Date(0) },
           },
           { target, outcome: { kind: 'webexError', stage: 'resolve', error: apiError(503, 'ROUTER_C'), target } },
         ],
@@ -81,6 +81,8 @@ describe('access/auditFieldsOf', () => {
       kind: 'reverse',
       result: {
         number: { raw: '+12055553651', e164: '+12055553651', digits: '12055553651' },
+        locationMatches: [],
+        locationsFailed: 0,
         matches: [{ person: alice, slots: [{ slot: 2, number: '+12055553651' }] }],
         scanned: 40,
         failed: 1,

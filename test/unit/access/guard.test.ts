@@ -20,7 +20,7 @@ const foundReply: Reply = {
   outcome: {
     kind: 'found',
     person: { id: 'P-alice', displayName: 'Alice', email: 'alice@example.com', orgId: HOME_ORG },
-    transfer: { useCustomTransferNumbers: true, numbers: ['+12055553650', null, null] },
+    transfer: { useCustomTransferNumbers: true, numbers: ['+12055553650', null, null] }, inEffect: { from: 'own', numbers: ['+12055553650', null, null] },
     readAt: new Date(0),
   },
 };
@@ -231,6 +231,8 @@ describe('access/AccessGuard placeReply', () => {
       kind: 'reverse',
       result: {
         number: { raw: '3651', digits: '3651' },
+        locationMatches: [],
+        locationsFailed: 0,
         matches: [],
         scanned: 0,
         failed: 0,

@@ -110,3 +110,34 @@ describe('cards/candidates-card in a partner org', () => {
     ]);
   });
 });
+
+describe('cards/candidates-card with workspaces', () => {
+  const henry = person({ id: 'P-H', displayName: 'Henry Hughes', email: 'henry@example.com' });
+  const kiosk = person({ id: 'W-K', displayName: 'Henry Hall Kiosk', email: '', kind: 'workspace' });
+
+  it('says which is a workspace, and a workspace button sends its workspaceId', () => {
+    const message = render([henry, kiosk], false, { kind: 'name', name: 'Henry' });
+    const card = cardOf(message);
+    assert.deepEqual(textBlocks(card), [
+      '1 person and 1 workspace match “Henry”',
+      '**Henry Hughes** (henry@example.com)',
+      '**Henry Hall Kiosk** (workspace)',
+      'Pick the one you mean below, or type the email address of the person (or the whole name of the workspace) you mean.',
+    ]);
+    assert.deepEqual(actions(card), [
+      { title: 'Henry Hughes', data: { action: 'pick', personId: 'P-H', email: 'henry@example.com' } },
+      { title: 'Henry Hall Kiosk', data: { action: 'pick', workspaceId: 'W-K' } },
+      { title: 'Look up', data: { action: 'lookup' } },
+    ]);
+    assert.match(message.markdown, /- \*\*Henry Hall Kiosk\*\* \(workspace\)/);
+    assert.match(message.markdown, /transfer numbers for workspace <whole name>/);
+  });
+
+  it('keeps the org of a partner look-up on a workspace button, and lists people first as the buttons come', () => {
+    const message = renderReply({ kind: 'lookup', outcome: { kind: 'ambiguous', target: { kind: 'name', name: 'H' }, candidates: [kiosk, henry], more: false, orgId: 'ORG-7' } });
+    assertValidMessage(message);
+    assert.deepEqual(actions(cardOf(message))[1], { title: 'Henry Hall Kiosk', data: { action: 'pick', workspaceId: 'W-K', orgId: 'ORG-7' } });
+    assert.equal(textBlocks(cardOf(message))[2], '**Henry Hall Kiosk** (workspace)');
+    assert.equal(textBlocks(cardOf(message))[0], '1 person and 1 workspace match “H”');
+  });
+});

@@ -19,14 +19,14 @@ const ENTRIES: LookupManyEntry[] = [
   entry({
     kind: 'found',
     person: ALICE,
-    transfer: { useCustomTransferNumbers: true, numbers: ['+12055553661', '+1205553651', null] },
+    transfer: { useCustomTransferNumbers: true, numbers: ['+12055553661', '+1205553651', null] }, inEffect: { from: 'own', numbers: ['+12055553661', '+1205553651', null] },
     readAt: READ_AT,
     usage: { slots: [{ callTypes: ['INTERNATIONAL'] }, { callTypes: [], flag: 'numberNotUsed' }, { callTypes: ['NATIONAL'], flag: 'numberNotSet' }] },
   }),
   entry({
     kind: 'found',
     person: ERIN,
-    transfer: { useCustomTransferNumbers: false, numbers: ['+12055553691', null, null] },
+    transfer: { useCustomTransferNumbers: false, numbers: ['+12055553691', null, null] }, inEffect: { from: 'location', numbers: ['+12055550100', null, null] }, location: { id: 'LOC1', name: 'Birmingham HQ' },
     readAt: new Date('2024-05-01T14:04:10Z'),
     usageError: apiError({ status: 403, trackingId: 'T-403' }),
   }),
@@ -80,8 +80,8 @@ describe('cards/many-card (several people)', () => {
       ],
       [
         '**Erin Evans** (erin@example.com)',
-        ['Default', true, "Custom transfer numbers: Not in use (the location's numbers apply)"],
-        ['Default', false, 'Transfer number 1: +1 205 555 3691 (+12055553691)'],
+        ['Default', true, 'Numbers in effect: From location Birmingham HQ (custom numbers off)'],
+        ['Default', false, 'Transfer number 1: +1 205 555 0100 (+12055550100)'],
         ['Default', false, 'Transfer number 2: Not set'],
         ['Default', false, 'Transfer number 3: Not set'],
         [
@@ -89,6 +89,7 @@ describe('cards/many-card (several people)', () => {
           false,
           'What each number is for could not be read: Webex refused (the admin token may lack the spark-admin:people_read scope, or API access is restricted). Tracking ID: T-403',
         ],
+        ['Default', true, 'Not in effect (stored on them, but custom numbers are off): 1: +1 205 555 3691 (+12055553691)'],
       ],
       ['**nobody@example.com**', ['Warning', false, 'No one found. Check the spelling of the email address, or try their display name.']],
       ['**Chris**', ['Warning', false, '2 people match: Chris Carter, Chris Cooper. Ask again with the email address of the one you mean.']],
@@ -110,11 +111,12 @@ describe('cards/many-card (several people)', () => {
         '- Transfer number 3: Not set — ⚠ Calls are set to transfer here, but no number is set: National',
         '',
         '**Erin Evans** (erin@example.com)',
-        "- Custom transfer numbers: Not in use (the location's numbers apply)",
-        '- Transfer number 1: +1 205 555 3691 (+12055553691)',
+        '- Numbers in effect: From location Birmingham HQ (custom numbers off)',
+        '- Transfer number 1: +1 205 555 0100 (+12055550100)',
         '- Transfer number 2: Not set',
         '- Transfer number 3: Not set',
         '- What each number is for could not be read: Webex refused (the admin token may lack the spark-admin:people_read scope, or API access is restricted). Tracking ID: T-403',
+        '- Not in effect (stored on them, but custom numbers are off): 1: +1 205 555 3691 (+12055553691)',
         '',
         '**nobody@example.com**',
         '- No one found. Check the spelling of the email address, or try their display name.',
@@ -164,7 +166,7 @@ describe('cards/many-card (several people)', () => {
     const message = render({
       entries: [
         entry({ kind: 'notFound', target: { kind: 'name', name: hostile } }),
-        entry({ kind: 'found', person: person({ displayName: '<@all>' }), transfer: { useCustomTransferNumbers: true, numbers: ['**1**', null, null] }, readAt: READ_AT }),
+        entry({ kind: 'found', person: person({ displayName: '<@all>' }), transfer: { useCustomTransferNumbers: true, numbers: ['**1**', null, null] }, inEffect: { from: 'own', numbers: ['**1**', null, null] }, readAt: READ_AT }),
       ],
     });
     const [notFound, found] = sections(message);

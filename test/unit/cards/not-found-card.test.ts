@@ -2,7 +2,7 @@ import { strict as assert } from 'node:assert';
 import { renderReply } from '../../../src/cards';
 import type { Target } from '../../../src/commands/types';
 import { assertValidMessage } from '../../helpers/card-validation';
-import { ZWJ, actions, assertLookupForm, cardOf, textBlocks } from './examples';
+import { ZWJ, actions, apiError, assertLookupForm, cardOf, textBlocks } from './examples';
 
 function render(target: Target) {
   const message = renderReply({ kind: 'lookup', outcome: { kind: 'notFound', target } });
@@ -44,7 +44,7 @@ describe('cards/not-found-card (outcome notFound)', () => {
 
   it('says what was searched by name', () => {
     assert.deepEqual(textBlocks(cardOf(render({ kind: 'name', name: 'Bob Brown' }))).slice(1), [
-      'I looked for people whose name starts with “Bob Brown” in your organization and found no one.',
+      'I looked for people and workspaces whose name starts with “Bob Brown” in your organization and found no one.',
       'Check the spelling, or try their email address.',
     ]);
   });
@@ -53,8 +53,23 @@ describe('cards/not-found-card (outcome notFound)', () => {
     const message = render({ kind: 'name', name: '[click](http://evil)' });
     assert.equal(
       textBlocks(cardOf(message))[1],
-      `I looked for people whose name starts with “\\[click\\](http:/${ZWJ}/evil)” in your organization and found no one.`,
+      `I looked for people and workspaces whose name starts with “\\[click\\](http:/${ZWJ}/evil)” in your organization and found no one.`,
     );
     assert.ok(!message.markdown.includes('http://'));
+  });
+});
+
+describe('cards/not-found-card: workspaces', () => {
+  it('says what was searched for a workspace name and ID', () => {
+    assert.equal(textBlocks(cardOf(render({ kind: 'workspaceName', name: 'Lobby' })))[1], 'I looked for Webex Calling workspaces named “Lobby” in your organization and found no one.');
+    assert.equal(textBlocks(cardOf(render({ kind: 'workspaceId', id: 'W-1' })))[1], 'I looked for the workspace ID “W-1” in your organization and found no one.');
+  });
+
+  it('says when workspaces were not searched, and why, with the tracking ID', () => {
+    const message = renderReply({ kind: 'lookup', outcome: { kind: 'notFound', target: { kind: 'name', name: 'Zed' }, workspacesUnsearched: apiError({ status: 403, trackingId: 'T-WS' }) } });
+    assertValidMessage(message);
+    const note = 'Workspaces were not searched: Webex refused (the admin token may lack the spark-admin:workspaces_read scope). Tracking ID: T-WS';
+    assert.equal(textBlocks(cardOf(message))[2], note);
+    assert.ok(message.markdown.includes(note));
   });
 });

@@ -13,13 +13,13 @@ function repliesAround(text: string): [string, Reply][] {
   const who = person({ id: text, displayName: text, email: text });
   const error = (status: number) => apiError({ status, message: text, trackingId: text, retryAfterSeconds: 7 });
   const outcomes: [string, LookupOutcome][] = [
-    ['found', { kind: 'found', person: who, transfer: { useCustomTransferNumbers: true, numbers: [text, null, text] }, readAt: READ_AT }],
+    ['found', { kind: 'found', person: who, transfer: { useCustomTransferNumbers: true, numbers: [text, null, text] }, inEffect: { from: 'own', numbers: [text, null, text] }, readAt: READ_AT }],
     [
       'found with usage',
       {
         kind: 'found',
         person: who,
-        transfer: { useCustomTransferNumbers: true, numbers: [text, null, text] },
+        transfer: { useCustomTransferNumbers: true, numbers: [text, null, text] }, inEffect: { from: 'own', numbers: [text, null, text] },
         readAt: READ_AT,
         usage: { slots: [{ callTypes: [text, 'INTERNATIONAL'] }, { callTypes: [text], flag: 'numberNotSet' }, { callTypes: [], flag: 'numberNotUsed' }] },
         orgId: text,
@@ -27,7 +27,7 @@ function repliesAround(text: string): [string, Reply][] {
     ],
     [
       'found without usage',
-      { kind: 'found', person: who, transfer: { useCustomTransferNumbers: false, numbers: [text, text, text] }, readAt: READ_AT, usageError: error(403) },
+      { kind: 'found', person: who, transfer: { useCustomTransferNumbers: false, numbers: [text, text, text] }, inEffect: { from: 'location', numbers: ['+12055550100', null, null] }, location: { id: 'LOC1', name: 'Birmingham HQ' }, readAt: READ_AT, usageError: error(403) },
     ],
     ['ambiguous by name', { kind: 'ambiguous', target: { kind: 'name', name: text }, candidates: [who, who, who, who, who, who], more: true }],
     ['notFound by email', { kind: 'notFound', target: { kind: 'email', email: text } }],
@@ -49,6 +49,8 @@ function repliesAround(text: string): [string, Reply][] {
   const number = { raw: text, digits: '' };
   const reverse: ReverseResult = {
     number,
+    locationMatches: [],
+    locationsFailed: 0,
     matches: [{ person: who, slots: [{ slot: 1, number: text }, { slot: 3, number: text }] }],
     scanned: 3,
     failed: 1,
@@ -117,7 +119,7 @@ describe('cards renderReply', () => {
   it('uses the clock when no time is given', () => {
     const message = renderReply({
       kind: 'lookup',
-      outcome: { kind: 'found', person: person(), transfer: { useCustomTransferNumbers: true, numbers: [null, null, null] }, readAt: new Date() },
+      outcome: { kind: 'found', person: person(), transfer: { useCustomTransferNumbers: true, numbers: [null, null, null] }, inEffect: { from: 'own', numbers: [null, null, null] }, readAt: new Date() },
     });
     assert.match(JSON.stringify(cardOf(message)), /"Read at \d\d:\d\d UTC"/);
   });

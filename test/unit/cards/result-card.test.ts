@@ -4,15 +4,20 @@ import type { LookupOutcome, TransferUsage } from '../../../src/lookup/types';
 import { assertValidMessage } from '../../helpers/card-validation';
 import { ALICE_ID, NOW, READ_AT, ZWJ, actions, apiError, assertLookupForm, cardOf, facts, person, textBlocks } from './examples';
 
+/** A found outcome; custom numbers given in `transfer` are the ones in effect unless `inEffect` says otherwise. */
 function found(overrides: Partial<Extract<LookupOutcome, { kind: 'found' }>> = {}): LookupOutcome {
+  const transfer = overrides.transfer ?? { useCustomTransferNumbers: true, numbers: ['+1205553650', '+1205553651', '+1205553652'] };
   return {
     kind: 'found',
     person: person(),
-    transfer: { useCustomTransferNumbers: true, numbers: ['+1205553650', '+1205553651', '+1205553652'] },
+    transfer,
+    inEffect: transfer.useCustomTransferNumbers ? { from: 'own', numbers: transfer.numbers } : { from: 'location', numbers: [null, null, null] },
     readAt: READ_AT,
     ...overrides,
   };
 }
+
+const OWN: [string, string] = ['Numbers in effect', 'Their own (custom numbers on)'];
 
 function render(outcome: LookupOutcome, now = NOW) {
   const message = renderReply({ kind: 'lookup', outcome }, { now });
@@ -25,17 +30,17 @@ describe('cards/result-card (outcome found)', () => {
     const card = cardOf(render(found()));
     assert.deepEqual(textBlocks(card), ['Transfer numbers', 'Alice Anderson', 'alice@example.com', 'Read at 14:03 UTC']);
     assert.deepEqual(facts(card), [
-      ['Custom transfer numbers', 'In use'],
+      OWN,
       ['Transfer number 1', '+1205553650'],
       ['Transfer number 2', '+1205553651'],
       ['Transfer number 3', '+1205553652'],
     ]);
   });
 
-  it('says "Not set" for every unset number, and when custom numbers are not in use', () => {
-    const message = render(found({ transfer: { useCustomTransferNumbers: false, numbers: [null, '', null] } }));
+  it('says "Not set" for every unset number of the location, when custom numbers are off', () => {
+    const message = render(found({ transfer: { useCustomTransferNumbers: false, numbers: [null, '', null] }, location: { id: 'LOC-1', name: 'Birmingham HQ' } }));
     assert.deepEqual(facts(cardOf(message)), [
-      ['Custom transfer numbers', "Not in use (the location's numbers apply)"],
+      ['Numbers in effect', 'From location Birmingham HQ (custom numbers off)'],
       ['Transfer number 1', 'Not set'],
       ['Transfer number 2', 'Not set'],
       ['Transfer number 3', 'Not set'],
@@ -50,7 +55,7 @@ describe('cards/result-card (outcome found)', () => {
     };
     assert.deepEqual(
       facts(cardOf(render(found({ transfer })))).map(([, value]) => value),
-      ['In use', '+15550001', 'Not set', 'Not set'],
+      [OWN[1], '+15550001', 'Not set', 'Not set'],
     );
   });
 
@@ -69,7 +74,7 @@ describe('cards/result-card (outcome found)', () => {
       [
         '**Transfer numbers** for **Alice Anderson** (alice@example.com)',
         '',
-        '- Custom transfer numbers: In use',
+        '- Numbers in effect: Their own (custom numbers on)',
         '- Transfer number 1: +1205553650',
         '- Transfer number 2: Not set',
         '- Transfer number 3: Not set',
@@ -101,7 +106,7 @@ describe('cards/result-card (outcome found)', () => {
     const message = render(
       found({
         person: person({ displayName: '[click](http://evil)' }),
-        transfer: { useCustomTransferNumbers: true, numbers: ['<@all>', '**1**', null] },
+        transfer: { useCustomTransferNumbers: true, numbers: ['<@all>', '**1**', null] }, inEffect: { from: 'own', numbers: ['<@all>', '**1**', null] },
       }),
     );
     const card = cardOf(message);
@@ -165,7 +170,7 @@ describe('cards/result-card: readable numbers and what each is for', () => {
       [
         '**Transfer numbers** for **Alice Anderson** (alice@example.com)',
         '',
-        '- Custom transfer numbers: In use',
+        '- Numbers in effect: Their own (custom numbers on)',
         '- Transfer number 1: +1 205 555 3661 (+12055553661) — Used for: International, Premium services I',
         '- Transfer number 2: +1205553651 — ⚠ No call type is set to transfer to this number',
         '- Transfer number 3: Not set — ⚠ Calls are set to transfer here, but no number is set: National, NEW_CALL_TYPE',
@@ -188,9 +193,9 @@ describe('cards/result-card: readable numbers and what each is for', () => {
     );
   });
 
-  it('says nothing under numbers no call type uses while the location numbers apply', () => {
+  it('says nothing under numbers no call type uses when no flag was raised', () => {
     const quiet = { slots: [{ callTypes: [] }, { callTypes: [] }, { callTypes: [] }] } as TransferUsage;
-    const card = cardOf(render(found({ transfer: { ...transfer, useCustomTransferNumbers: false }, usage: quiet })));
+    const card = cardOf(render(found({ transfer, usage: quiet })));
     assert.deepEqual(textBlocks(card), ['Transfer numbers', 'Alice Anderson', 'alice@example.com', 'Read at 14:03 UTC']);
   });
 
@@ -233,5 +238,66 @@ describe('cards/result-card: readable numbers and what each is for', () => {
     const hostile = { slots: [{ callTypes: ['<@all>', '[x](http://evil)'] }, { callTypes: [] }, { callTypes: [] }] } as TransferUsage;
     const message = render(found({ usage: hostile }));
     assert.equal(textBlocks(cardOf(message))[3], `Used for: \\<${ZWJ}@all\\>, \\[x\\](http:/${ZWJ}/evil)`);
+  });
+});
+
+describe('cards/result-card: what applies', () => {
+  const HQ = { id: 'LOC-HQ', name: 'Birmingham HQ' };
+
+  it("shows the location's numbers as the ones in effect, the stored ones apart, and where \"used for\" comes from", () => {
+    const message = render(
+      found({
+        transfer: { useCustomTransferNumbers: false, numbers: ['+12055553691', null, null] },
+        inEffect: { from: 'location', numbers: ['+12055550100', null, null] },
+        location: HQ,
+        usage: { slots: [{ callTypes: ['INTERNATIONAL'] }, { callTypes: [] }, { callTypes: [] }] },
+        usageFrom: 'location',
+      }),
+    );
+    const card = cardOf(message);
+    assert.deepEqual(facts(card), [
+      ['Numbers in effect', 'From location Birmingham HQ (custom numbers off)'],
+      ['Transfer number 1', '+1 205 555 0100 (+12055550100)'],
+      ['Transfer number 2', 'Not set'],
+      ['Transfer number 3', 'Not set'],
+    ]);
+    assert.deepEqual(textBlocks(card).slice(3), [
+      'Used for: International',
+      'What each number is for comes from the outgoing permissions of location Birmingham HQ (custom permissions off).',
+      'Not in effect (stored on them, but custom numbers are off): 1: +1 205 555 3691 (+12055553691)',
+      'Read at 14:03 UTC',
+    ]);
+  });
+
+  it("says why the location's numbers are missing instead of showing any, with the tracking ID", () => {
+    const error = apiError({ status: 403, trackingId: 'T-LOC' });
+    const card = cardOf(render(found({ transfer: { useCustomTransferNumbers: false, numbers: [null, null, null] }, inEffect: { from: 'location', numbers: null, error }, location: { id: 'LOC-HQ' } })));
+    assert.equal(facts(card)[0][1], 'From location ID LOC-HQ (custom numbers off)');
+    assert.deepEqual(facts(card).slice(1).map(([, v]) => v), ['Could not be read', 'Could not be read', 'Could not be read']);
+    assert.ok(
+      textBlocks(card).includes(
+        "The location's transfer numbers apply, but they could not be read: Webex refused (the admin token may lack the spark-admin:telephony_config_read scope, or API access is restricted). Tracking ID: T-LOC",
+      ),
+      textBlocks(card).join(' | '),
+    );
+  });
+
+  it("says what is unknown when Webex did not say which location it is", () => {
+    const card = cardOf(render(found({ transfer: { useCustomTransferNumbers: false, numbers: [null, null, null] }, inEffect: { from: 'location', numbers: null }, usageFrom: 'location' })));
+    assert.equal(facts(card)[0][1], 'From their location (custom numbers off)');
+    assert.ok(textBlocks(card).includes("The location's transfer numbers apply, but Webex did not say which location this is."));
+    assert.ok(textBlocks(card).includes("What each number is for could not be read: their location's permissions apply, but Webex did not say which location it is."));
+  });
+
+  it('names a workspace as one, and its Refresh sends the workspaceId (with the org of a partner look-up)', () => {
+    const workspace = person({ id: 'W-LOBBY', displayName: 'Lobby Phone', email: '', kind: 'workspace' });
+    const card = cardOf(render(found({ person: workspace })));
+    assert.deepEqual(textBlocks(card).slice(0, 3), ['Transfer numbers', 'Lobby Phone', 'Workspace']);
+    assert.deepEqual(facts(card)[0], ['Numbers in effect', 'Its own (custom numbers on)']);
+    assert.deepEqual(actions(card)[0], { title: 'Refresh', data: { action: 'refresh', workspaceId: 'W-LOBBY' } });
+    assert.deepEqual(actions(cardOf(render(found({ person: workspace, orgId: 'ORG-7' }))))[0], {
+      title: 'Refresh',
+      data: { action: 'refresh', workspaceId: 'W-LOBBY', orgId: 'ORG-7' },
+    });
   });
 });

@@ -17,6 +17,8 @@ function result(overrides: Partial<ReverseResult> = {}): ReverseResult {
   return {
     number: VALID,
     matches: [match('Alice Anderson', [2]), match('Carol Chen', [3, 1])],
+    locationMatches: [],
+    locationsFailed: 0,
     scanned: 18,
     failed: 0,
     listed: 18,
@@ -118,5 +120,36 @@ describe('cards/reverse-card (who transfers to a number)', () => {
     const texts = textBlocks(cardOf(message));
     assert.equal(texts[0], `1 person transfers calls to \\<${ZWJ}@all\\>`);
     assert.equal(texts[1], `**\\[click\\](http:/${ZWJ}/evil)** (alice@example.com): Transfer number 1`);
+  });
+});
+
+describe('cards/reverse-card: locations', () => {
+  it('reports a location once, with how many people its numbers apply to, before the people', () => {
+    const message = renderReply(
+      {
+        kind: 'reverse',
+        result: result({
+          matches: [match('Alice Anderson', [2])],
+          locationMatches: [{ location: { id: 'LOC-HQ', name: 'Birmingham HQ' }, slots: [{ slot: 1, number: '+12055553651' }], followers: 214 }],
+        }),
+      },
+      { now: NOW },
+    );
+    assertValidMessage(message);
+    const texts = textBlocks(cardOf(message));
+    assert.equal(texts[0], '1 person and 1 location transfer calls to +1 205 555 3651 (+12055553651)');
+    assert.equal(texts[1], '**Birmingham HQ** (location; its numbers apply to 214 people without custom numbers): Transfer number 1');
+    assert.equal(texts[2], '**Alice Anderson** (alice@example.com): Transfer number 2');
+  });
+
+  it('names a location by ID when its name is not known, and warns of locations it could not read', () => {
+    const message = renderReply(
+      { kind: 'reverse', result: result({ matches: [], locationMatches: [{ location: { id: 'LOC-9' }, slots: [{ slot: 3, number: '+1' }], followers: 1 }], locationsFailed: 2, complete: false }) },
+      { now: NOW },
+    );
+    const texts = textBlocks(cardOf(message));
+    assert.equal(texts[0], '1 location transfers calls to +1 205 555 3651 (+12055553651)');
+    assert.equal(texts[1], '**Location LOC-9** (location; its numbers apply to 1 person without custom numbers): Transfer number 3');
+    assert.ok(texts.includes('I could not read the transfer numbers of 2 locations whose numbers apply to some of their people; they may transfer here too.'), texts.join(' | '));
   });
 });

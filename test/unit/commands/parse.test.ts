@@ -177,3 +177,52 @@ describe('commands/parseCardSubmit org IDs', () => {
     assert.deepEqual(parseCardSubmit({ action: 'refresh', personId: id, orgId: '' }), { kind: 'lookup', target: { kind: 'personId', id }, fresh: true });
   });
 });
+
+describe('commands: workspaces', () => {
+  const WORKSPACE_ID = Buffer.from('ciscospark://us/PLACES/5101b07b-4f8f-4ef7-b565-db19c7b723f7').toString('base64url');
+  const URN_WORKSPACE_ID = Buffer.from('ciscospark://urn:TEAM:us-east-2_a/WORKSPACE/5101b07b-4f8f-4ef7-b565-db19c7b723f7').toString('base64');
+  const ctx = { botNames: ['Transfer Bot'] };
+
+  it('reads "workspace <name>" as a workspace search, and a name alone as people and workspaces', () => {
+    assert.deepEqual(parseCommand('transfer numbers for workspace Lobby Phone', ctx), { kind: 'lookup', target: { kind: 'workspaceName', name: 'Lobby Phone' } });
+    assert.deepEqual(parseCommand('transfer numbers for Workspace: Lobby Phone', ctx), { kind: 'lookup', target: { kind: 'workspaceName', name: 'Lobby Phone' } });
+    assert.deepEqual(parseCommand('transfer numbers for Lobby Phone', ctx), { kind: 'lookup', target: { kind: 'name', name: 'Lobby Phone' } });
+    assert.deepEqual(parseCommand('transfer numbers for workspace', ctx), { kind: 'invalidTarget', input: 'workspace', reason: 'empty' });
+  });
+
+  it('reads workspace IDs, both forms, alone and in a list', () => {
+    assert.deepEqual(parseCommand(`transfer numbers for ${WORKSPACE_ID}`, ctx), { kind: 'lookup', target: { kind: 'workspaceId', id: WORKSPACE_ID } });
+    assert.deepEqual(parseCommand(`transfer numbers for ${URN_WORKSPACE_ID}`, ctx), { kind: 'lookup', target: { kind: 'workspaceId', id: URN_WORKSPACE_ID } });
+    assert.deepEqual(parseCommand(`transfer numbers for alice@example.com ${WORKSPACE_ID} and workspace Lobby`, ctx), {
+      kind: 'lookupMany',
+      targets: [
+        { kind: 'email', email: 'alice@example.com' },
+        { kind: 'workspaceId', id: WORKSPACE_ID },
+        { kind: 'workspaceName', name: 'Lobby' },
+      ],
+    });
+  });
+
+  it("answers a workspace's pick and Refresh buttons, in an org too, and refuses a workspaceId that is not one", () => {
+    assert.deepEqual(parseCardSubmit({ action: 'pick', workspaceId: WORKSPACE_ID }), { kind: 'lookup', target: { kind: 'workspaceId', id: WORKSPACE_ID } });
+    assert.deepEqual(parseCardSubmit({ action: 'refresh', workspaceId: WORKSPACE_ID }), { kind: 'lookup', target: { kind: 'workspaceId', id: WORKSPACE_ID }, fresh: true });
+    const ORG_ID = Buffer.from('ciscospark://us/ORGANIZATION/1eb65fdf-9643-417f-9974-ad72cae0e10f').toString('base64url');
+    assert.deepEqual(parseCardSubmit({ action: 'pick', workspaceId: WORKSPACE_ID, orgId: ORG_ID }), {
+      kind: 'lookup',
+      target: { kind: 'workspaceId', id: WORKSPACE_ID },
+      orgId: ORG_ID,
+    });
+    assert.deepEqual(parseCardSubmit({ action: 'pick', workspaceId: 'not-an-id' }), { kind: 'invalidTarget', input: 'not-an-id', reason: 'malformed' });
+  });
+
+  it('refreshes a several-people card that holds a workspace ID', () => {
+    assert.deepEqual(parseCardSubmit({ action: 'refreshMany', targets: `alice@example.com\n${WORKSPACE_ID}` }), {
+      kind: 'lookupMany',
+      targets: [
+        { kind: 'email', email: 'alice@example.com' },
+        { kind: 'workspaceId', id: WORKSPACE_ID },
+      ],
+      fresh: true,
+    });
+  });
+});

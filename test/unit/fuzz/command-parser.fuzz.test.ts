@@ -182,7 +182,9 @@ function assertOrgId(command: { orgId?: string }): void {
 
 /** How the parser decides two targets are the same person asked for twice. */
 function targetKey(target: Target): string {
-  return target.kind === 'email' ? `e:${target.email}` : target.kind === 'personId' ? `p:${target.id}` : `n:${target.name.toLowerCase()}`;
+  if (target.kind === 'email') return `e:${target.email}`;
+  if (target.kind === 'personId' || target.kind === 'workspaceId') return `${target.kind}:${target.id}`;
+  return `${target.kind}:${target.name.toLowerCase()}`;
 }
 
 function assertWellFormed(command: Command): void {
@@ -238,7 +240,7 @@ function visibleInputIsJunkFree(...texts: string[]): boolean {
 }
 
 function shownTarget(target: Target): string {
-  return target.kind === 'email' ? target.email : target.kind === 'name' ? target.name : target.id;
+  return target.kind === 'email' ? target.email : target.kind === 'name' || target.kind === 'workspaceName' ? target.name : target.id;
 }
 
 // ---- properties ---------------------------------------------------------------------------------

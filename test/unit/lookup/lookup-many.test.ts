@@ -18,6 +18,13 @@ function gatedAdmin() {
   const api: Record<keyof AdminApi, sinon.SinonStub> = {
     findPeopleByEmail: sinon.stub().callsFake(async (email: string) => (email.startsWith('nobody') ? [] : [personFor(email)])),
     findPeopleByDisplayName: sinon.stub().resolves({ people: [], more: false }),
+    getLocation: sinon.stub().callsFake(async (id: string) => ({ id, name: `Location ${id}` })),
+    getLocationTransferNumbers: sinon.stub().resolves({ autoTransferNumber1: '+12055550100', autoTransferNumber2: null, autoTransferNumber3: null }),
+    getLocationOutgoingPermission: sinon.stub().resolves({ callingPermissions: [{ callType: 'INTERNATIONAL', action: 'TRANSFER_NUMBER_1' }] }),
+    findWorkspacesByDisplayName: sinon.stub().resolves({ workspaces: [], more: false }),
+    getWorkspace: sinon.stub().rejects(new WebexApiError({ status: 404, message: 'Workspace not found' })),
+    getWorkspaceTransferNumbers: sinon.stub().rejects(new WebexApiError({ status: 404, message: 'no calling' })),
+    getWorkspaceOutgoingPermission: sinon.stub().rejects(new WebexApiError({ status: 404, message: 'no calling' })),
     getPerson: sinon.stub().rejects(new WebexApiError({ status: 404, message: 'nope' })),
     getTransferNumbers: sinon.stub().callsFake(
       (personId: string) =>

@@ -21,6 +21,9 @@ const NUMBERS: Record<string, Partial<WebexTransferNumbers>> = {
   'P-bob': { autoTransferNumber1: '+12055553661', autoTransferNumber2: null },
   'P-carol': { autoTransferNumber1: '2055553651', autoTransferNumber3: '+1 (205) 555-3651' },
   'P-dave': {},
+  // Custom numbers off: the number stored on them does not apply; their location's numbers do.
+  'P-erin': { useCustomTransferNumbers: false, autoTransferNumber1: '+12055553651' },
+  'P-frank': { useCustomTransferNumbers: false },
 };
 
 interface FakeOptions {
@@ -40,6 +43,13 @@ function fakeAdmin(opts: FakeOptions = {}) {
     findPeopleByDisplayName: sinon.stub(),
     getPerson: sinon.stub(),
     getOutgoingPermission: sinon.stub(),
+    getLocation: sinon.stub().callsFake(async (id: string) => ({ id, name: `Location ${id}` })),
+    getLocationTransferNumbers: sinon.stub().resolves({ autoTransferNumber1: '+12055550100', autoTransferNumber2: null, autoTransferNumber3: null }),
+    getLocationOutgoingPermission: sinon.stub().resolves({ callingPermissions: [{ callType: 'INTERNATIONAL', action: 'TRANSFER_NUMBER_1' }] }),
+    findWorkspacesByDisplayName: sinon.stub().resolves({ workspaces: [], more: false }),
+    getWorkspace: sinon.stub().rejects(new WebexApiError({ status: 404, message: 'Workspace not found' })),
+    getWorkspaceTransferNumbers: sinon.stub().rejects(new WebexApiError({ status: 404, message: 'no calling' })),
+    getWorkspaceOutgoingPermission: sinon.stub().rejects(new WebexApiError({ status: 404, message: 'no calling' })),
     listCallingPeople: sinon.stub().callsFake(async function* () {
       for (const [i, page] of pages.entries()) {
         if (opts.failListingAt?.page === i) throw opts.failListingAt.error;
@@ -372,5 +382,40 @@ describe('lookup/ReverseIndex', () => {
       await index.find(typed('(205) 555-3651'), { deadline: Date.now() + 60_000 });
       assert.equal(api.listCallingPeople.callCount, 2, 'a scan cut short is not reused');
     });
+  });
+});
+
+describe('lookup/ReverseIndex: numbers in effect', () => {
+  function withLocations(locationNumbers: Record<string, unknown>) {
+    const { api } = fakeAdmin({ pages: [[calling('alice'), calling('erin', 'HQ'), calling('frank', 'HQ'), calling('dave', 'LAB')]] });
+    api.getLocationTransferNumbers.callsFake(async (id: string) => {
+      const planned = locationNumbers[id];
+      if (planned instanceof Error) throw planned;
+      return planned ?? {};
+    });
+    api.getLocation.callsFake(async (id: string) => ({ id, name: `Site ${id}` }));
+    return api;
+  }
+
+  it("reports a location whose numbers include it, with how many follow it, and never a follower's stored number", async () => {
+    const api = withLocations({ HQ: { autoTransferNumber2: '+1 205-555-3651' } });
+    const result = await new ReverseIndex(api, { now: clock().now }).find(typed('+12055553651'));
+    assert.deepEqual(result.matches.map((m) => m.person.email), ['alice@example.com']);
+    assert.deepEqual(result.locationMatches, [{ location: { id: 'HQ', name: 'Site HQ' }, slots: [{ slot: 2, number: '+1 205-555-3651' }], followers: 2 }]);
+    assert.equal(api.getLocationTransferNumbers.callCount, 1, 'one read per location with followers');
+    assert.equal(result.complete, true);
+  });
+
+  it("counts a location whose numbers could not be read, and reads only that location again on the next question", async () => {
+    const api = withLocations({ HQ: new WebexApiError({ status: 503, message: 'down' }) });
+    const index = new ReverseIndex(api, { now: clock().now });
+    const first = await index.find(typed('+12055550100'));
+    assert.equal(first.locationsFailed, 1);
+    assert.equal(first.complete, false);
+    api.getLocationTransferNumbers.callsFake(async () => ({ autoTransferNumber1: '+12055550100' }));
+    const second = await index.find(typed('+12055550100'));
+    assert.equal(second.locationsFailed, 0);
+    assert.deepEqual(second.locationMatches.map((m) => [m.location.id, m.followers]), [['HQ', 2]]);
+    assert.equal(api.listCallingPeople.callCount, 1, 'the listing is not repeated');
   });
 });

@@ -37,6 +37,13 @@ function fakeAdmin(overrides: Partial<FakeAdmin> = {}): FakeAdmin {
       autoTransferNumber3: null,
     }),
     getOutgoingPermission: sinon.stub().resolves(permission({ INTERNATIONAL: 'TRANSFER_NUMBER_1' })),
+    getLocation: sinon.stub().callsFake(async (id: string) => ({ id, name: `Location ${id}` })),
+    getLocationTransferNumbers: sinon.stub().resolves({ autoTransferNumber1: '+12055550100', autoTransferNumber2: null, autoTransferNumber3: null }),
+    getLocationOutgoingPermission: sinon.stub().resolves({ callingPermissions: [{ callType: 'INTERNATIONAL', action: 'TRANSFER_NUMBER_1' }] }),
+    findWorkspacesByDisplayName: sinon.stub().resolves({ workspaces: [], more: false }),
+    getWorkspace: sinon.stub().rejects(new WebexApiError({ status: 404, message: 'Workspace not found' })),
+    getWorkspaceTransferNumbers: sinon.stub().rejects(new WebexApiError({ status: 404, message: 'no calling' })),
+    getWorkspaceOutgoingPermission: sinon.stub().rejects(new WebexApiError({ status: 404, message: 'no calling' })),
     listCallingPeople: sinon.stub().callsFake(async function* () {
       yield [];
     }),
@@ -57,8 +64,10 @@ describe('lookup/LookupService', () => {
       kind: 'found',
       person: { id: 'P-ALICE', displayName: 'Alice Anderson', email: 'alice@example.com', orgId: ORG },
       transfer: { useCustomTransferNumbers: true, numbers: ['+1205553650', null, null] },
+      inEffect: { from: 'own', numbers: ['+1205553650', null, null] },
       readAt: READ_AT,
       usage: { slots: [{ callTypes: ['INTERNATIONAL'] }, { callTypes: [] }, { callTypes: [] }] },
+      usageFrom: 'own',
     });
     assert.equal(api.getTransferNumbers.firstCall.args[0], 'P-ALICE');
     assert.equal(api.getOutgoingPermission.firstCall.args[0], 'P-ALICE');
@@ -299,5 +308,86 @@ describe('lookup/LookupService permissions cache', () => {
       assert.equal(api.getTransferNumbers.callCount, 0);
       assert.equal(api.getOutgoingPermission.callCount, 0);
     });
+  });
+});
+
+describe('lookup/LookupService people and workspaces', () => {
+  const lobby = { id: 'W-LOBBY', displayName: 'Lobby Phone', orgId: ORG, locationId: 'LOC', calling: { type: 'webexCalling' } };
+  const henryHall = { id: 'W-HALL', displayName: 'Henry Hall Kiosk', orgId: ORG, locationId: 'LOC' };
+  const henry: WebexPerson = { id: 'P-HENRY', emails: ['henry@example.com'], displayName: 'Henry Hughes', orgId: ORG, locationId: 'LOC' };
+
+  function withWorkspaces(workspaces: unknown[], people: WebexPerson[] = []) {
+    return fakeAdmin({
+      findPeopleByDisplayName: sinon.stub().callsFake(async (prefix: string) => ({ people: people.filter((p) => p.displayName.toLowerCase().startsWith(prefix.toLowerCase())), more: false })),
+      findWorkspacesByDisplayName: sinon.stub().callsFake(async (prefix: string) => ({
+        workspaces: workspaces.filter((w) => (w as { displayName: string }).displayName.toLowerCase().startsWith(prefix.toLowerCase())),
+        more: false,
+      })),
+      getWorkspace: sinon.stub().callsFake(async (id: string) => {
+        const found = workspaces.find((w) => (w as { id: string }).id === id);
+        if (found) return found;
+        throw new WebexApiError({ status: 404, message: 'Workspace not found' });
+      }),
+      getWorkspaceTransferNumbers: sinon.stub().resolves({ useCustomTransferNumbers: true, autoTransferNumber1: '+12055550150' }),
+      getWorkspaceOutgoingPermission: sinon.stub().resolves(permission({ INTERNATIONAL: 'TRANSFER_NUMBER_1' })),
+    });
+  }
+
+  it('answers a name that only a workspace has with the workspace, searched side by side with people', async () => {
+    const api = withWorkspaces([lobby]);
+    const outcome = await service(api).lookup({ kind: 'name', name: 'Lobby' });
+    assert.ok(outcome.kind === 'found');
+    assert.deepEqual(outcome.person, { id: 'W-LOBBY', displayName: 'Lobby Phone', email: '', orgId: ORG, kind: 'workspace' });
+    assert.deepEqual(api.findWorkspacesByDisplayName.firstCall.args[0], 'Lobby');
+    sinon.assert.calledOnce(api.findPeopleByDisplayName);
+  });
+
+  it('lists people first, then workspaces, when a name matches both', async () => {
+    const outcome = await service(withWorkspaces([henryHall], [henry])).lookup({ kind: 'name', name: 'Henry' });
+    assert.ok(outcome.kind === 'ambiguous');
+    assert.deepEqual(
+      outcome.candidates.map((c) => [c.displayName, c.kind ?? 'person']),
+      [
+        ['Henry Hughes', 'person'],
+        ['Henry Hall Kiosk', 'workspace'],
+      ],
+    );
+  });
+
+  it('takes the one whole-name match among people and workspaces', async () => {
+    const outcome = await service(withWorkspaces([henryHall], [henry])).lookup({ kind: 'name', name: 'henry hall kiosk' });
+    assert.ok(outcome.kind === 'found');
+    assert.equal(outcome.person.id, 'W-HALL');
+  });
+
+  it('searches only workspaces for "workspace <name>", and reads a workspace by ID', async () => {
+    const api = withWorkspaces([lobby], [henry]);
+    const byName = await service(api).lookup({ kind: 'workspaceName', name: 'Lobby Phone' });
+    assert.ok(byName.kind === 'found');
+    sinon.assert.notCalled(api.findPeopleByDisplayName);
+    const byId = await service(api).lookup({ kind: 'workspaceId', id: 'W-LOBBY' });
+    assert.ok(byId.kind === 'found');
+    assert.equal(byId.person.kind, 'workspace');
+    const missing = await service(api).lookup({ kind: 'workspaceId', id: 'W-NONE' });
+    assert.equal(missing.kind, 'notFound');
+  });
+
+  it('answers people when workspaces may not be searched, and says so when nobody was found', async () => {
+    const refused = new WebexApiError({ status: 403, message: 'missing scope', trackingId: 'T-WS' });
+    const api = fakeAdmin({ findWorkspacesByDisplayName: sinon.stub().rejects(refused) });
+    const found = await service(api).lookup({ kind: 'name', name: 'Alice Anderson' });
+    assert.equal(found.kind, 'found');
+    const nobody = await service(api).lookup({ kind: 'name', name: 'Zed' });
+    assert.deepEqual(nobody, { kind: 'notFound', target: { kind: 'name', name: 'Zed' }, workspacesUnsearched: refused });
+    const onlyWorkspaces = await service(api).lookup({ kind: 'workspaceName', name: 'Lobby' });
+    assert.ok(onlyWorkspaces.kind === 'webexError' && onlyWorkspaces.error === refused);
+  });
+
+  it('keeps a workspace of an org the bot may not search out, like a person', async () => {
+    const api = withWorkspaces([{ ...lobby, orgId: 'OTHER' }]);
+    const scoped = new LookupService(api, { peopleCacheTtlMs: 60_000, orgScope: () => ({ homeOrgId: ORG, allows: (org) => org === ORG }) });
+    const outcome = await scoped.lookup({ kind: 'workspaceId', id: 'W-LOBBY' });
+    assert.equal(outcome.kind, 'otherOrg');
+    sinon.assert.notCalled(api.getWorkspaceTransferNumbers);
   });
 });

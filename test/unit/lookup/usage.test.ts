@@ -1,10 +1,11 @@
 import { strict as assert } from 'node:assert';
 import { transferUsage } from '../../../src/lookup/usage';
-import type { TransferNumbersView } from '../../../src/lookup/types';
+import type { TransferNumberSlots } from '../../../src/lookup/types';
 import type { WebexOutgoingPermission } from '../../../src/webex/types';
 
-function view(numbers: TransferNumbersView['numbers'], useCustomTransferNumbers = true): TransferNumbersView {
-  return { useCustomTransferNumbers, numbers };
+/** The numbers in effect (the person's own or their location's: transferUsage does not care which). */
+function view(numbers: TransferNumberSlots): TransferNumberSlots {
+  return numbers;
 }
 
 function permissions(entries: [string, string][]): WebexOutgoingPermission {
@@ -39,8 +40,8 @@ describe('lookup/transferUsage', () => {
     ]);
   });
 
-  it("flags nothing while the location's numbers apply instead of the person's", () => {
-    const usage = transferUsage(view(['+1', null, null], false), permissions([['NATIONAL', 'TRANSFER_NUMBER_3']]));
+  it('flags nothing while the numbers in effect are not known (the location\'s could not be read)', () => {
+    const usage = transferUsage(null, permissions([['NATIONAL', 'TRANSFER_NUMBER_3']]));
     assert.deepEqual(usage.slots, [{ callTypes: [] }, { callTypes: [] }, { callTypes: ['NATIONAL'] }]);
   });
 

@@ -113,7 +113,7 @@ describe('webex emulator: session, tokens, mounting, seed', () => {
   describe('seed', () => {
     it('has about twenty people over two locations, an outsider, and the bot in the same org as the agent', () => {
       const people = emu.people.all();
-      assert.equal(people.length, 20);
+      assert.equal(people.length, 21);
       assert.equal(emu.bot.type, 'bot');
       assert.equal(emu.bot.orgId, emu.people.get(SEED_EMAILS.agent)?.orgId);
       assert.notEqual(emu.people.get(SEED_EMAILS.olga)?.orgId, emu.bot.orgId);

@@ -44,38 +44,38 @@ describe('webex/admin-client WebexAdminClient', () => {
       server.script(() => ({ status: 200, json: { items: [person(1)], notFoundIds: null } }));
       const people = await client().admin.findPeopleByEmail('alice+help@example.com', { orgId: 'PARTNER_ORG' });
       assert.deepEqual(people, [person(1)]);
-      assert.equal(server.requests[0].url, '/v1/people?email=alice%2Bhelp%40example.com&orgId=PARTNER_ORG');
+      assert.equal(server.requests[0].url, '/v1/people?email=alice%2Bhelp%40example.com&orgId=PARTNER_ORG&callingData=true');
     });
 
     it('findPeopleByEmail leaves orgId out when not given and returns [] for no match', async () => {
       server.script(() => ({ status: 200, json: { items: [] } }));
       assert.deepEqual(await client().admin.findPeopleByEmail('nobody@example.com'), []);
-      assert.equal(server.requests[0].url, '/v1/people?email=nobody%40example.com');
+      assert.equal(server.requests[0].url, '/v1/people?email=nobody%40example.com&callingData=true');
     });
 
     it('findPeopleByDisplayName asks for one more than max and reports more', async () => {
       server.script(() => ({ status: 200, json: { items: [person(1), person(2), person(3), person(4)] } }));
       const result = await client().admin.findPeopleByDisplayName('Ali ce', { max: 3 });
       assert.deepEqual(result, { people: [person(1), person(2), person(3)], more: true });
-      assert.equal(server.requests[0].url, '/v1/people?displayName=Ali%20ce&max=4');
+      assert.equal(server.requests[0].url, '/v1/people?displayName=Ali%20ce&callingData=true&max=4');
     });
 
     it('findPeopleByDisplayName says no more when everything fits', async () => {
       server.script(() => ({ status: 200, json: { items: [person(1), person(2), person(3)] } }));
       assert.deepEqual(await client().admin.findPeopleByDisplayName('P', { max: 3 }), { people: [person(1), person(2), person(3)], more: false });
-      assert.equal(server.requests[0].url, '/v1/people?displayName=P&max=4');
+      assert.equal(server.requests[0].url, '/v1/people?displayName=P&callingData=true&max=4');
     });
 
     it('findPeopleByDisplayName reports more when Webex links a next page, and defaults max to 10', async () => {
       server.script(() => ({ status: 200, json: { items: [person(1)] }, headers: { Link: `<${server.baseUrl}/people?cursor=abc>; rel="next"` } }));
       assert.deepEqual(await client().admin.findPeopleByDisplayName('P', { orgId: 'O' }), { people: [person(1)], more: true });
-      assert.equal(server.requests[0].url, '/v1/people?displayName=P&orgId=O&max=11');
+      assert.equal(server.requests[0].url, '/v1/people?displayName=P&orgId=O&callingData=true&max=11');
     });
 
-    it('getPerson encodes the ID as one path segment, and sends no orgId (Get Person Details defines none)', async () => {
+    it('getPerson encodes the ID as one path segment, asks for calling data (the location), and sends no orgId (Get Person Details defines none)', async () => {
       server.script(() => ({ status: 200, json: person(1) }));
       await client().admin.getPerson('a/b+c=?#', { orgId: 'O' } as { deadline?: number });
-      assert.equal(server.requests[0].url, '/v1/people/a%2Fb%2Bc%3D%3F%23');
+      assert.equal(server.requests[0].url, '/v1/people/a%2Fb%2Bc%3D%3F%23?callingData=true');
     });
 
     it('getTransferNumbers reads the Calling path and returns the body as Webex sent it', async () => {

@@ -1,0 +1,80 @@
+// What a location gives the people and workspaces there that have no settings of their own: its
+// transfer numbers (read fresh every time, like anyone's numbers) and its outgoing permissions and
+// name (kept for LOCATION_CACHE_TTL_SECONDS: locations change rarely). Refresh reads all three again.
+import { LRUCache } from 'lru-cache';
+import { orgKey } from '../commands/org-id';
+import type { WebexLocationOutgoingPermission, WebexLocationTransferNumbers } from '../webex/types';
+import type { AdminApi, CallOptions } from './ports';
+import type { LocationSummary } from './types';
+
+export const DEFAULT_LOCATION_CACHE_TTL_MS = 10 * 60_000;
+/** Locations kept; large orgs have hundreds. */
+const MAX_LOCATIONS = 2000;
+
+export interface LocationDefaultsOptions {
+  /** How long a location's name and outgoing permissions are reused. 0 reads them every time. */
+  ttlMs?: number;
+}
+
+export class LocationDefaults {
+  private readonly names: LRUCache<string, LocationSummary> | undefined;
+  private readonly permissions: LRUCache<string, WebexLocationOutgoingPermission> | undefined;
+  private readonly inFlight = new Map<string, Promise<unknown>>();
+
+  constructor(
+    private readonly admin: Pick<AdminApi, 'getLocation' | 'getLocationTransferNumbers' | 'getLocationOutgoingPermission'>,
+    options: LocationDefaultsOptions = {},
+  ) {
+    const ttl = options.ttlMs ?? DEFAULT_LOCATION_CACHE_TTL_MS;
+    this.names = ttl > 0 ? new LRUCache({ max: MAX_LOCATIONS, ttl }) : undefined;
+    this.permissions = ttl > 0 ? new LRUCache({ max: MAX_LOCATIONS, ttl }) : undefined;
+  }
+
+  /** The location's transfer numbers, always from Webex. */
+  numbers(locationId: string, call: CallOptions): Promise<WebexLocationTransferNumbers> {
+    return this.once(`numbers:${this.key(locationId, call)}`, () => this.admin.getLocationTransferNumbers(locationId, call));
+  }
+
+  /** The location's outgoing permissions (kept for the TTL). */
+  async permission(locationId: string, call: CallOptions): Promise<WebexLocationOutgoingPermission> {
+    const key = this.key(locationId, call);
+    const kept = call.fresh ? undefined : this.permissions?.get(key);
+    if (kept) return kept;
+    const read = await this.once(`permission:${key}`, () => this.admin.getLocationOutgoingPermission(locationId, call));
+    this.permissions?.set(key, read);
+    return read;
+  }
+
+  /**
+   * The location with its name when Webex gives it. Never rejects: a refused or failed Get Location
+   * Details leaves the ID, which is still what an admin searches Control Hub by. Only a name is kept.
+   */
+  async summary(locationId: string, call: CallOptions): Promise<LocationSummary> {
+    const key = this.key(locationId, call);
+    const kept = call.fresh ? undefined : this.names?.get(key);
+    if (kept) return kept;
+    try {
+      const location = await this.once(`name:${key}`, () => this.admin.getLocation(locationId, call));
+      const name = [location.name, location.displayName].find((n): n is string => typeof n === 'string' && n.trim() !== '');
+      if (!name) return { id: locationId };
+      const summary: LocationSummary = { id: locationId, name: name.trim() };
+      this.names?.set(key, summary);
+      return summary;
+    } catch {
+      return { id: locationId };
+    }
+  }
+
+  private key(locationId: string, call: CallOptions): string {
+    return `${orgKey(call.orgId ?? '')}:${locationId}`;
+  }
+
+  /** Concurrent identical reads share one request (several people of one location looked up at once). */
+  private once<T>(key: string, load: () => Promise<T>): Promise<T> {
+    const running = this.inFlight.get(key);
+    if (running) return running as Promise<T>;
+    const p = load().finally(() => this.inFlight.delete(key));
+    this.inFlight.set(key, p);
+    return p;
+  }
+}
