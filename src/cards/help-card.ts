@@ -7,12 +7,14 @@ import { cardMessage, joinBlocks } from './outgoing';
 import { compileTemplate, expandCard } from './template';
 import type { OutgoingMessage } from './types';
 
-export const HELP_SUMMARY = "I show where a person's blocked calls are transferred: their Webex Calling auto transfer numbers.";
-export const COMMAND_SYNTAX = 'transfer numbers for <email, person ID or name>';
+export const HELP_SUMMARY =
+  "I show where a person's (or a workspace's) blocked calls are transferred: the Webex Calling auto transfer numbers in effect, their own or their location's.";
+export const COMMAND_SYNTAX = 'transfer numbers for <email, ID or name>';
 export const REVERSE_SYNTAX = 'who transfers to <phone number>';
 export const HELP_EXAMPLES = [
   'transfer numbers for alice@example.com',
   'transfer numbers for Alice Anderson',
+  'transfer numbers for workspace Lobby Phone',
   'transfer numbers for alice@example.com, bob@example.com and Chris Carter',
   'who transfers to +1 205 555 3651',
 ] as const;

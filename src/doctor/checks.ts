@@ -27,9 +27,9 @@ export interface DoctorContext {
   features: readonly OptionalFeature[];
 }
 
-const pass = (id: string, title: string, found: string): CheckResult => ({ id, title, status: 'pass', found });
-const fail = (id: string, title: string, found: string, fix: string): CheckResult => ({ id, title, status: 'fail', found, fix });
-const skip = (id: string, title: string, found: string): CheckResult => ({ id, title, status: 'skip', found });
+export const pass = (id: string, title: string, found: string): CheckResult => ({ id, title, status: 'pass', found });
+export const fail = (id: string, title: string, found: string, fix: string): CheckResult => ({ id, title, status: 'fail', found, fix });
+export const skip = (id: string, title: string, found: string): CheckResult => ({ id, title, status: 'skip', found });
 
 /** What Webex did, as the end of a sentence: "Webex answered 500, tracking ID …", "no answer from Webex …". */
 export function answered(err: unknown): string {
@@ -50,7 +50,7 @@ export function answered(err: unknown): string {
 }
 
 /** A 403 names the scope the call needs; anything else says what Webex answered. */
-function scopeFailure(id: string, title: string, err: unknown, scope: string): CheckResult {
+export function scopeFailure(id: string, title: string, err: unknown, scope: string): CheckResult {
   if (isWebexApiError(err) && err.status === 403) {
     return fail(id, title, `Webex refused (403): the admin token lacks ${scope}, or API access is restricted in Control Hub`, `Create the admin token (or the integration or service app) with the ${scope} scope, as a full or read-only administrator.`);
   }
@@ -141,7 +141,7 @@ export async function checkTransferNumbersRead(ctx: DoctorContext, homeOrgId: st
 }
 
 /** A person of another organization is read with their orgId; Webex defaults to the token's own. */
-function orgOption(person: WebexPerson, homeOrgId: string): { orgId?: string } {
+export function orgOption(person: WebexPerson, homeOrgId: string): { orgId?: string } {
   return person.orgId && person.orgId !== homeOrgId ? { orgId: person.orgId } : {};
 }
 

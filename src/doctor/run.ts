@@ -17,6 +17,7 @@ import {
   type DoctorContext,
 } from './checks';
 import { OPTIONAL_FEATURES, type OptionalFeature } from './scopes';
+import { checkLocationDefaults, checkWorkspacesRead } from './what-applies';
 import { shownUrl } from './shown-url';
 import type { CheckResult, DoctorReport } from './types';
 
@@ -65,10 +66,17 @@ export async function runDoctor(opts: DoctorOptions): Promise<DoctorReport> {
       checks.push(people.result);
       const numbers = await checkTransferNumbersRead(ctx, admin.orgId, people);
       checks.push(numbers.result);
+      checks.push(...(await checkLocationDefaults(ctx, admin.orgId, numbers.person)));
+      checks.push(await checkWorkspacesRead(ctx));
       checks.push(...(await checkOptionalFeatures(ctx, admin.orgId, numbers.person)));
     } else {
       const why = 'not checked: the admin token was not accepted';
-      checks.push({ id: 'peopleRead', title: 'Reads people', status: 'skip', found: why }, { id: 'transferNumbersRead', title: 'Reads transfer numbers', status: 'skip', found: why });
+      checks.push(
+        { id: 'peopleRead', title: 'Reads people', status: 'skip', found: why },
+        { id: 'transferNumbersRead', title: 'Reads transfer numbers', status: 'skip', found: why },
+        { id: 'locationDefaults', title: 'Reads location defaults', status: 'skip', found: why },
+        { id: 'workspacesRead', title: 'Reads workspaces', status: 'skip', found: why },
+      );
     }
     checks.push(...(await checkWebhooks(ctx, bot.bot !== undefined)));
     checks.push(await checkRedis(config));

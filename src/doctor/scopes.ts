@@ -6,6 +6,8 @@ import type { WebexAdminClient } from '../webex/admin-client';
 
 export const PEOPLE_READ = 'spark-admin:people_read';
 export const TELEPHONY_CONFIG_READ = 'spark-admin:telephony_config_read';
+/** Workspace look-ups (common-area phones); without it, names are searched among people only. */
+export const WORKSPACES_READ = 'spark-admin:workspaces_read';
 
 export interface OptionalFeature {
   /** In words, e.g. "edits of transfer numbers". */
@@ -18,5 +20,5 @@ export interface OptionalFeature {
   probe(admin: WebexAdminClient, target: { personId: string; orgId?: string }): Promise<void>;
 }
 
-/** No optional feature exists yet: look-ups and "who transfers to" need only the two scopes above. */
+/** No optional feature exists yet: look-ups and "who transfers to" need the scopes above (workspaces_read for workspaces). */
 export const OPTIONAL_FEATURES: readonly OptionalFeature[] = [];

@@ -146,6 +146,18 @@ export class WebexAdminClient {
     return { workspaces: items.slice(0, max), more: items.length > max || hasNextPage };
   }
 
+  /** One Webex Calling workspace, if there is any: what `npm run doctor` tries spark-admin:workspaces_read on. */
+  async listCallingWorkspaces(opts: OrgCallOptions & { max?: number } = {}): Promise<WebexWorkspace[]> {
+    const response = await this.http.request<unknown>({
+      method: 'GET',
+      path: '/workspaces',
+      query: { orgId: opts.orgId, calling: 'webexCalling', max: opts.max ?? 1 },
+      route: 'workspaces.list',
+      deadline: opts.deadline,
+    });
+    return expectWorkspaceList(response, 'GET', '/workspaces').items;
+  }
+
   /** "Get Workspace Details": defines no orgId, like Get Person Details. */
   async getWorkspace(workspaceId: string, opts: CallOptions = {}): Promise<WebexWorkspace> {
     const path = `/workspaces/${pathSegment(workspaceId)}`;

@@ -17,13 +17,13 @@ const ARTIFACTS_DIR = path.join(packageRoot, 'test', 'artifacts');
 const COMMAND_FOR_ALICE = `transfer numbers for ${SEED_EMAILS.alice}`;
 
 const ALICE_FACTS = [
-  ['Custom transfer numbers', 'In use'],
+  ['Numbers in effect', 'Their own (custom numbers on)'],
   ['Transfer number 1', '+1205553650'],
   ['Transfer number 2', '+1205553651'],
   ['Transfer number 3', '+1205553652'],
 ];
 const BOB_FACTS = [
-  ['Custom transfer numbers', 'In use'],
+  ['Numbers in effect', 'Their own (custom numbers on)'],
   ['Transfer number 1', '+1 205 555 3661 (+12055553661)'],
   ['Transfer number 2', 'Not set'],
   ['Transfer number 3', 'Not set'],

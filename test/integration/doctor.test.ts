@@ -54,6 +54,32 @@ describe('integration: npm run doctor', function () {
     assert.equal(line(report, 'peopleRead'), '✓ Reads people (spark-admin:people_read): listed calling users.');
     assert.match(line(report, 'transferNumbersRead'), /^✓ Reads transfer numbers \(spark-admin:telephony_config_read\): read the transfer numbers of \S+@example\.com\.$/);
     assert.equal(line(report, 'webhooks'), `✓ Webhooks: one firehose and one card-submit webhook for ${HOOK_URL}, both active and signed with WEBHOOK_SECRET.`);
+    assert.match(line(report, 'locationDefaults'), /^✓ Reads location defaults \(spark-admin:telephony_config_read\): read the transfer numbers and outgoing permissions of the location of \S+@example\.com\.$/);
+    assert.match(line(report, 'locationNames'), /^✓ Reads location names \(spark-admin:people_read\): read the name of location (Birmingham HQ|Huntsville Lab)\.$/);
+    assert.equal(line(report, 'workspacesRead'), '✓ Reads workspaces (spark-admin:workspaces_read): listed Webex Calling workspaces.');
+  });
+
+  it("fails when the location's defaults may not be read, and warns (exit 0) when only names or workspaces are refused", async () => {
+    const refusedDefaults = await doctor({}, [{ route: 'locationTransferNumbers.get', token: 'admin', status: 403 }]);
+    assert.equal(refusedDefaults.ok, false);
+    assert.equal(
+      line(refusedDefaults, 'locationDefaults'),
+      '✗ Reads location defaults (spark-admin:telephony_config_read): Webex refused (403): the admin token lacks spark-admin:telephony_config_read, or API access is restricted in Control Hub. Fix: Create the admin token (or the integration or service app) with the spark-admin:telephony_config_read scope, as a full or read-only administrator.',
+    );
+    emu.faults.clear();
+    const warned = await doctor({}, [
+      { route: 'locations.get', token: 'admin', status: 403 },
+      { route: 'workspaces.list', token: 'admin', status: 403 },
+    ]);
+    assert.equal(warned.ok, true, warned.checks.map((c) => line(warned, c.id)).join('\n'));
+    assert.equal(
+      line(warned, 'locationNames'),
+      '! Reads location names (spark-admin:people_read): Webex refused (403): cards will name locations by their ID. Fix: Give the admin token spark-admin:people_read (or spark-admin:locations_read).',
+    );
+    assert.equal(
+      line(warned, 'workspacesRead'),
+      "! Reads workspaces (spark-admin:workspaces_read): Webex refused (403): look-ups of workspaces (common-area phones) will not work, and names are searched among people only. Fix: Add spark-admin:workspaces_read to the admin token's scopes (or the integration's or service app's) to look up workspaces.",
+    );
   });
 
   it('names the missing scope when Webex answers 403 to the people list', async () => {

@@ -11,13 +11,14 @@ function render(botName: string, kind: 'help' | 'welcome' = 'help') {
 
 const HELP_TEXTS = [
   'What I can do',
-  "I show where a person's blocked calls are transferred: their Webex Calling auto transfer numbers.",
+  "I show where a person's (or a workspace's) blocked calls are transferred: the Webex Calling auto transfer numbers in effect, their own or their location's.",
   'Ask me:',
-  'transfer numbers for <email, person ID or name>',
+  'transfer numbers for <email, ID or name>',
   'who transfers to <phone number>',
   'Examples:',
   'transfer numbers for alice@example.com',
   'transfer numbers for Alice Anderson',
+  'transfer numbers for workspace Lobby Phone',
   'transfer numbers for alice@example.com, bob@example.com and Chris Carter',
   'who transfers to +1 205 555 3651',
   'Up to 10 people at once, separated by commas or “and”.',
@@ -28,12 +29,13 @@ const HELP_TEXTS = [
 
 const HELP_MARKDOWN = [
   '**What I can do**',
-  "I show where a person's blocked calls are transferred: their Webex Calling auto transfer numbers.",
-  'Ask me: `transfer numbers for <email, person ID or name>` or `who transfers to <phone number>`',
+  "I show where a person's (or a workspace's) blocked calls are transferred: the Webex Calling auto transfer numbers in effect, their own or their location's.",
+  'Ask me: `transfer numbers for <email, ID or name>` or `who transfers to <phone number>`',
   [
     'Examples:',
     '- `transfer numbers for alice@example.com`',
     '- `transfer numbers for Alice Anderson`',
+    '- `transfer numbers for workspace Lobby Phone`',
     '- `transfer numbers for alice@example.com, bob@example.com and Chris Carter`',
     '- `who transfers to +1 205 555 3651`',
   ].join('\n'),
@@ -49,7 +51,7 @@ describe('cards/help-card', () => {
     const texts = textBlocks(card);
     assert.deepEqual(texts.map(shown), HELP_TEXTS);
     // In the card the angle brackets are escaped so no renderer takes them for an HTML tag.
-    assert.equal(texts[3], 'transfer numbers for \\<email, person ID or name\\>');
+    assert.equal(texts[3], 'transfer numbers for \\<email, ID or name\\>');
     assert.equal(texts[4], 'who transfers to \\<phone number\\>');
     assertLookupForm(card, 'Look up a person');
     assert.deepEqual(actions(card).map((a) => a.title), ['Look up']);
