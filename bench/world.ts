@@ -13,6 +13,8 @@ import { ReplyCounter } from './reply-counter';
 
 export const AGENT_COUNT = 40;
 export const TARGET_COUNT = 1000;
+/** People whose custom numbers and permissions are off: their location's apply (two more reads, one kept). */
+export const FOLLOWER_COUNT = 10;
 
 export interface Agent {
   email: string;
@@ -25,6 +27,8 @@ export interface World {
   agents: Agent[];
   /** Emails of people with Webex Calling and transfer numbers. */
   targets: string[];
+  /** Emails of people who follow their location's numbers and permissions. */
+  followers: string[];
   /** Every message the bot posts, counted as it happens. */
   replies: ReplyCounter;
 }
@@ -65,6 +69,23 @@ function targetPerson(i: number): SeedPerson {
   };
 }
 
+export function followerEmail(i: number): string {
+  return `bench.follower${pad(i + 1, 2)}@example.com`;
+}
+
+function followerPerson(i: number): SeedPerson {
+  return {
+    email: followerEmail(i),
+    displayName: `Follower ${pad(i + 1, 2)}`,
+    calling: {
+      locationId: SEED_LOCATIONS.hq.id,
+      extension: String(7000 + i),
+      transferNumbers: { useCustomTransferNumbers: false },
+      outgoingPermission: outgoingPermission(),
+    },
+  };
+}
+
 function agentRoom(i: number): SeedRoom {
   return { key: `bench-agent-${pad(i + 1, 2)}`, title: '', type: 'direct', members: [agentEmail(i), SEED_EMAILS.bot] };
 }
@@ -75,13 +96,13 @@ export async function startWorld(): Promise<World> {
   const emulator = createEmulator({
     logger: replies.onEmulatorLog,
     seed: {
-      extraPeople: [...indexes(AGENT_COUNT).map(agentPerson), ...indexes(TARGET_COUNT).map(targetPerson)],
+      extraPeople: [...indexes(AGENT_COUNT).map(agentPerson), ...indexes(TARGET_COUNT).map(targetPerson), ...indexes(FOLLOWER_COUNT).map(followerPerson)],
       extraRooms: indexes(AGENT_COUNT).map(agentRoom),
     },
   });
   await emulator.listen(0, '127.0.0.1');
   const agents = indexes(AGENT_COUNT).map((i) => ({ email: agentEmail(i), roomId: emulator.rooms[agentRoom(i).key] }));
-  return { emulator, agents, targets: indexes(TARGET_COUNT).map(targetEmail), replies };
+  return { emulator, agents, targets: indexes(TARGET_COUNT).map(targetEmail), followers: indexes(FOLLOWER_COUNT).map(followerEmail), replies };
 }
 
 export function lookupCommand(targetEmailAddress: string): string {

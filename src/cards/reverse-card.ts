@@ -13,6 +13,7 @@ export const MAX_LISTED_MATCHES = 20;
 /** Buttons to open a match's transfer numbers; with the form's "Look up" the card keeps to Webex's 5 actions. */
 export const MAX_MATCH_BUTTONS = 4;
 export const BUTTONS_HINT = 'Pick a person to see all their transfer numbers.';
+export const BUTTONS_HINT_WITH_WORKSPACES = 'Pick one to see all its transfer numbers.';
 
 const reverseTemplate = compileTemplate(reverseTemplateJson);
 
@@ -21,7 +22,8 @@ export function renderReverse(result: ReverseResult, now: Date): OutgoingMessage
   const locationMatches = Array.isArray(result.locationMatches) ? result.locationMatches : [];
   const listed = matches.slice(0, MAX_LISTED_MATCHES);
   const number = searchedNumber(result.number);
-  const title = reverseHeading(matches.length, number, locationMatches.length);
+  const workspaceCount = matches.filter((m) => m.person?.kind === 'workspace').length;
+  const title = reverseHeading(matches.length - workspaceCount, number, locationMatches.length, workspaceCount);
   // Locations first: one line stands for everyone there without custom numbers.
   const lines = [...locationMatches.slice(0, MAX_LISTED_MATCHES).map(locationMatchLine), ...listed.map(matchLine)];
   const notListed = matches.length > listed.length ? `…and ${matches.length - listed.length} more not listed here.` : '';
@@ -38,16 +40,26 @@ export function renderReverse(result: ReverseResult, now: Date): OutgoingMessage
     notListed,
     warnings: warnings.map((text) => ({ text })),
     hasButtons: withButtons.length > 0,
-    buttonsHint: withButtons.length < matches.length ? `Pick one of the first ${withButtons.length} to see all their transfer numbers.` : BUTTONS_HINT,
+    buttonsHint:
+      withButtons.length < matches.length
+        ? `Pick one of the first ${withButtons.length} to see all their transfer numbers.`
+        : workspaceCount > 0
+          ? BUTTONS_HINT_WITH_WORKSPACES
+          : BUTTONS_HINT,
     scannedAt: scanned,
-    buttons: withButtons.map((match) => ({
-      title: personButtonTitle(match.person),
-      personId: typeof match.person.id === 'string' ? match.person.id : '',
-      email: typeof match.person.email === 'string' ? match.person.email : '',
-      here: orgId === '',
-      inOrg: orgId !== '',
-      orgId,
-    })),
+    buttons: withButtons.map((match) => {
+      const workspace = match.person?.kind === 'workspace';
+      return {
+        title: personButtonTitle(match.person),
+        personId: typeof match.person.id === 'string' ? match.person.id : '',
+        email: typeof match.person.email === 'string' ? match.person.email : '',
+        here: !workspace && orgId === '',
+        inOrg: !workspace && orgId !== '',
+        workspaceHere: workspace && orgId === '',
+        workspaceInOrg: workspace && orgId !== '',
+        orgId,
+      };
+    }),
   });
   const markdown = joinBlocks([`**${title}**`, lines.map((line) => `- ${line}`).join('\n'), notListed, ...warnings, scanned]);
   return cardMessage(withLookupForm(card, FORM_LABEL_FIRST), markdown);

@@ -3,7 +3,7 @@
 import type { PhoneNumber } from '../commands/types';
 import type { LocationMatch, ReverseMatch, ReverseResult } from '../lookup/types';
 import { escapeIdentifier, escapeMarkdown } from './escape';
-import { personLine } from './person-words';
+import { personLine, personWords } from './person-words';
 import { typedNumberWords } from './phone-words';
 import { utcTimeWords } from './read-time';
 
@@ -14,15 +14,20 @@ export function searchedNumber(number: PhoneNumber): string {
   return escapeMarkdown(typedNumberWords(number), NUMBER_MAX_LENGTH) || 'that number';
 }
 
-/** "2 people and 1 location transfer calls to …"; a location counts once, however many people follow it. */
-export function reverseHeading(count: number, number: string, locations = 0): string {
-  if (count === 0 && locations === 0) return `No one transfers calls to ${number}`;
+/**
+ * "2 people, 1 workspace and 1 location transfer calls to …"; a location counts once, however many
+ * people follow it.
+ */
+export function reverseHeading(count: number, number: string, locations = 0, workspaces = 0): string {
+  if (count === 0 && locations === 0 && workspaces === 0) return `No one transfers calls to ${number}`;
   const parts = [
     count === 0 ? '' : count === 1 ? '1 person' : `${count} people`,
+    workspaces === 0 ? '' : workspaces === 1 ? '1 workspace' : `${workspaces} workspaces`,
     locations === 0 ? '' : locations === 1 ? '1 location' : `${locations} locations`,
   ].filter((p) => p !== '');
-  const one = count + locations === 1;
-  return `${parts.join(' and ')} ${one ? 'transfers' : 'transfer'} calls to ${number}`;
+  const one = count + locations + workspaces === 1;
+  const list = parts.length > 1 ? `${parts.slice(0, -1).join(', ')} and ${parts[parts.length - 1]}` : parts[0];
+  return `${list} ${one ? 'transfers' : 'transfer'} calls to ${number}`;
 }
 
 /** "**Birmingham HQ** (location; applies to 6 people without custom numbers): Transfer number 1". */
@@ -31,7 +36,9 @@ export function locationMatchLine(match: LocationMatch): string {
   const name = typeof match.location?.name === 'string' ? escapeMarkdown(match.location.name, 80) : '';
   const who = name ? `**${name}**` : `**Location ${escapeIdentifier(match.location?.id, 200)}**`;
   const followers = Number.isInteger(match.followers) ? match.followers : 0;
-  const appliesTo = followers === 1 ? '1 person' : `${followers} people`;
+  const workspaces = Number.isInteger(match.workspaceFollowers) ? (match.workspaceFollowers as number) : 0;
+  const people = followers === 1 ? '1 person' : `${followers} people`;
+  const appliesTo = workspaces === 0 ? people : `${people} and ${workspaces === 1 ? '1 workspace' : `${workspaces} workspaces`}`;
   return `${who} (location; its numbers apply to ${appliesTo} without custom numbers): ${slotWords(slots)}`;
 }
 
@@ -48,7 +55,8 @@ export function slotWords(slots: readonly number[]): string {
 
 export function matchLine(match: ReverseMatch): string {
   const slots = Array.isArray(match.slots) ? match.slots.map((s) => s.slot) : [];
-  return `${personLine(match.person)}: ${slotWords(slots)}`;
+  const who = match.person?.kind === 'workspace' ? `**${personWords(match.person).name}** (workspace)` : personLine(match.person);
+  return `${who}: ${slotWords(slots)}`;
 }
 
 /** What makes the answer less than certain; each markdown, escaped. */
@@ -65,6 +73,12 @@ export function reverseWarnings(result: ReverseResult): string[] {
     warnings.push(
       `I could not read the transfer numbers of ${locationsFailed === 1 ? '1 location' : `${locationsFailed} locations`} whose numbers apply to some of their people; they may transfer here too.`,
     );
+  }
+  if (result.workspacesUnsearched) {
+    const error = result.workspacesUnsearched;
+    const why = error.status === 403 ? 'Webex refused (the admin token may lack the spark-admin:workspaces_read scope)' : `Webex answered with an error${error.status > 0 ? ` (HTTP ${error.status})` : ''}`;
+    const trackingId = escapeIdentifier(error.trackingId);
+    warnings.push(`Workspaces (common-area phones) were not checked: ${why}.` + (trackingId ? ` Tracking ID: ${trackingId}` : ''));
   }
   if (result.failed > 0) {
     const trackingId = escapeIdentifier(result.lastFailure?.trackingId);

@@ -33,6 +33,8 @@ export interface AdminApi {
   /** Webex Calling workspaces by display name (spark-admin:workspaces_read). */
   findWorkspacesByDisplayName(name: string, opts?: CallOptions & { max?: number }): Promise<{ workspaces: WebexWorkspace[]; more: boolean }>;
   getWorkspace(workspaceId: string, opts?: CallOptions): Promise<WebexWorkspace>;
+  /** Pages of the org's Webex Calling workspaces (for "who transfers to"). */
+  listCallingWorkspacePages(opts?: CallOptions): AsyncIterable<WebexWorkspace[]>;
   getWorkspaceTransferNumbers(workspaceId: string, opts?: CallOptions): Promise<WebexTransferNumbers>;
   getWorkspaceOutgoingPermission(workspaceId: string, opts?: CallOptions): Promise<WebexOutgoingPermission>;
   /** Pages of GET /people?callingData=true, following Link rel="next". */

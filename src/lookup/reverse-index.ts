@@ -10,7 +10,9 @@
 // people, so one person whose read always fails does not make every question a full scan.
 // Numbers in effect: someone whose custom numbers are off is not matched on the numbers stored on
 // them but through their location, read once per scan (plus its name, kept by LocationDefaults) and
-// reported as the location with how many of its people it applies to.
+// reported as the location with how many of its people it applies to. Webex Calling workspaces
+// (common-area phones) are listed after the people (GET /workspaces?calling=webexCalling) and read the
+// same way (one read each); a token that may not list them leaves them out, and the answer says so.
 // Bounds of one scan (webex/admin-client.ts): at most 10,000 listing pages and 100,000 people, so at
 // most 100,000 settings reads; a listing that loops or runs past those fails with a clear answer.
 import { LRUCache } from 'lru-cache';
@@ -20,9 +22,20 @@ import { isWebexApiError, type WebexApiError } from '../webex/errors';
 import type { WebexPerson } from '../webex/types';
 import { ConcurrencyLimit } from './concurrency';
 import { LocationDefaults } from './location-defaults';
-import { normalizeTransferNumbers, numberSlots, summarizePerson } from './normalize';
+import { normalizeTransferNumbers, numberSlots } from './normalize';
 import type { AdminApi, CallOptions } from './ports';
-import { type IndexedLocation, type IndexedPerson, indexNumbers, isCallingUser, locationMatchesIn, matchesIn, untilDeadline } from './reverse-parts';
+import {
+  type CallingEntity,
+  type IndexedLocation,
+  type IndexedPerson,
+  indexNumbers,
+  isCallingUser,
+  locationMatchesIn,
+  matchesIn,
+  personEntity,
+  untilDeadline,
+  workspaceEntity,
+} from './reverse-parts';
 import type { ReverseResult, ReverseScanProgress } from './types';
 
 export const DEFAULT_REVERSE_TTL_MS = 5 * 60_000;
@@ -68,14 +81,16 @@ export interface ReverseFindOptions extends CallOptions {
 interface Scan {
   people: IndexedPerson[];
   /** Calling users without custom numbers, by location ID. */
-  followers: Map<string, number>;
+  followers: Map<string, FollowerCount>;
   locations: IndexedLocation[];
   /** Locations with followers whose numbers could not be read. */
   failedLocations: string[];
   scanned: number;
   failed: number;
-  /** The calling users whose read failed: the next find re-reads just these. */
-  failedPeople: WebexPerson[];
+  /** The calling users (and workspaces) whose read failed: the next find re-reads just these. */
+  failedPeople: CallingEntity[];
+  /** Why workspaces were not listed (a token without spark-admin:workspaces_read); absent when they were. */
+  workspacesUnsearched?: WebexApiError;
   lastFailure?: WebexApiError;
   listed: number;
   stoppedEarly: boolean;
@@ -85,6 +100,19 @@ interface Scan {
 interface RunningScan {
   done: Promise<Scan>;
   listeners: Set<(progress: ReverseScanProgress) => void>;
+}
+
+/** Who follows a location's numbers: people and workspaces, counted apart. */
+interface FollowerCount {
+  followers: number;
+  workspaceFollowers: number;
+}
+
+function countFollower(followers: Map<string, FollowerCount>, locationId: string, entity: CallingEntity): void {
+  const count = followers.get(locationId) ?? { followers: 0, workspaceFollowers: 0 };
+  if (entity.summary.kind === 'workspace') count.workspaceFollowers++;
+  else count.followers++;
+  followers.set(locationId, count);
 }
 
 export class ReverseIndex {
@@ -130,6 +158,7 @@ export class ReverseIndex {
       readAt: new Date(scan.finishedAt),
     };
     if (scan.lastFailure) result.lastFailure = scan.lastFailure;
+    if (scan.workspacesUnsearched) result.workspacesUnsearched = scan.workspacesUnsearched;
     if (opts.orgId) result.orgId = opts.orgId;
     return result;
   }
@@ -173,9 +202,10 @@ export class ReverseIndex {
     const call: CallOptions = { orgId, deadline };
     const limit = new ConcurrencyLimit(this.opts.concurrency ?? DEFAULT_REVERSE_CONCURRENCY);
     const people: (IndexedPerson | undefined)[] = [];
-    const followers = new Map<string, number>();
+    const followers = new Map<string, FollowerCount>();
     const state = { listed: 0, read: 0, scanned: 0, failed: 0, listingDone: false, stopped: false };
-    const failedPeople: WebexPerson[] = [];
+    const failedPeople: CallingEntity[] = [];
+    const listing: { workspacesUnsearched?: WebexApiError } = {};
     let lastFailure: WebexApiError | undefined;
     let unexpected: { error: unknown } | undefined;
     // Reads still in flight when time ran out must not report progress after the answer.
@@ -184,7 +214,7 @@ export class ReverseIndex {
     };
 
     // Never rejects: a Webex failure is counted, anything else stops the scan and is rethrown below.
-    const readOne = async (person: WebexPerson, index: number): Promise<void> => {
+    const readOne = async (person: CallingEntity, index: number): Promise<void> => {
       if (state.stopped) return;
       try {
         const read = await this.readPerson(person, call);
@@ -194,7 +224,7 @@ export class ReverseIndex {
           lastFailure = read.error;
         } else {
           if (read.kind === 'read') people[index] = read.entry;
-          if (read.kind === 'follower') followers.set(read.locationId, (followers.get(read.locationId) ?? 0) + 1);
+          if (read.kind === 'follower') countFollower(followers, read.locationId, person);
           state.scanned++;
         }
       } catch (err) {
@@ -208,9 +238,8 @@ export class ReverseIndex {
 
     const reads: Promise<void>[] = [];
     const listAndRead = async (): Promise<void> => {
-      for await (const page of this.listCalling(call)) {
+      for await (const page of this.listEntities(call, listing)) {
         for (const person of page) {
-          if (!isCallingUser(person)) continue;
           const index = state.listed++;
           reads.push(limit.run(() => readOne(person, index)));
         }
@@ -238,10 +267,25 @@ export class ReverseIndex {
       failed: state.failed,
       failedPeople,
       lastFailure,
+      ...listing,
       listed: state.listed,
       stoppedEarly: !finished,
       finishedAt: this.now(),
     };
+  }
+
+  /**
+   * The calling users, then the Webex Calling workspaces, page by page. A workspace listing that fails
+   * (most often: no spark-admin:workspaces_read) is noted in `listing` and ends the listing there.
+   */
+  private async *listEntities(call: CallOptions, listing: { workspacesUnsearched?: WebexApiError }): AsyncIterable<CallingEntity[]> {
+    for await (const page of this.listCalling(call)) yield page.filter(isCallingUser).map(personEntity);
+    try {
+      for await (const page of this.admin.listCallingWorkspacePages(call)) yield page.map(workspaceEntity);
+    } catch (err) {
+      if (!isWebexApiError(err)) throw err;
+      listing.workspacesUnsearched = err;
+    }
   }
 
   /**
@@ -268,13 +312,15 @@ export class ReverseIndex {
    * 'none' when they have no calling settings (404). Rejects on anything but a WebexApiError.
    */
   private async readPerson(
-    person: WebexPerson,
+    entity: CallingEntity,
     call: CallOptions,
   ): Promise<{ kind: 'read'; entry: IndexedPerson } | { kind: 'follower'; locationId: string } | { kind: 'none' } | { kind: 'failed'; error: WebexApiError }> {
     try {
-      const transfer = normalizeTransferNumbers(await this.admin.getTransferNumbers(person.id, call));
-      if (!transfer.useCustomTransferNumbers) return { kind: 'follower', locationId: person.locationId as string };
-      return { kind: 'read', entry: { person: summarizePerson(person), numbers: indexNumbers(transfer.numbers, this.opts.defaultCountry) } };
+      const id = entity.summary.id;
+      const raw = entity.summary.kind === 'workspace' ? await this.admin.getWorkspaceTransferNumbers(id, call) : await this.admin.getTransferNumbers(id, call);
+      const transfer = normalizeTransferNumbers(raw);
+      if (!transfer.useCustomTransferNumbers) return entity.locationId ? { kind: 'follower', locationId: entity.locationId } : { kind: 'none' };
+      return { kind: 'read', entry: { person: entity.summary, numbers: indexNumbers(transfer.numbers, this.opts.defaultCountry) } };
     } catch (err) {
       if (!isWebexApiError(err)) throw err;
       // 404: listed with a location but without calling settings; nothing to match.
@@ -287,13 +333,13 @@ export class ReverseIndex {
    * `retry` are location IDs whose read failed before. One read per location, a few at a time.
    */
   private async readLocations(
-    followers: ReadonlyMap<string, number>,
+    followers: ReadonlyMap<string, FollowerCount>,
     known: readonly IndexedLocation[],
     retry: readonly string[],
     call: CallOptions,
   ): Promise<{ locations: IndexedLocation[]; failedLocations: string[] }> {
     const limit = new ConcurrencyLimit(this.opts.concurrency ?? DEFAULT_REVERSE_CONCURRENCY);
-    const locations = known.map((entry) => ({ ...entry, followers: followers.get(entry.location.id) ?? entry.followers }));
+    const locations = known.map((entry) => ({ ...entry, ...(followers.get(entry.location.id) ?? {}) }));
     const failedLocations: string[] = [];
     const wanted = [...followers.keys()].filter((id) => retry.includes(id) || !known.some((entry) => entry.location.id === id));
     await Promise.all(
@@ -301,7 +347,8 @@ export class ReverseIndex {
         limit.run(async () => {
           try {
             const [numbers, location] = await Promise.all([this.locations.numbers(locationId, call), this.locations.summary(locationId, call)]);
-            locations.push({ location, numbers: indexNumbers(numberSlots(numbers), this.opts.defaultCountry), followers: followers.get(locationId) ?? 0 });
+            const count = followers.get(locationId) ?? { followers: 0, workspaceFollowers: 0 };
+            locations.push({ location, numbers: indexNumbers(numberSlots(numbers), this.opts.defaultCountry), ...count });
           } catch (err) {
             if (!isWebexApiError(err)) throw err;
             failedLocations.push(locationId);
@@ -318,7 +365,7 @@ export class ReverseIndex {
     const limit = new ConcurrencyLimit(this.opts.concurrency ?? DEFAULT_REVERSE_CONCURRENCY);
     const people = [...kept.people];
     const followers = new Map(kept.followers);
-    const stillFailing: WebexPerson[] = [];
+    const stillFailing: CallingEntity[] = [];
     let scanned = kept.scanned;
     let lastFailure: WebexApiError | undefined;
     let done = kept.listed - kept.failedPeople.length;
@@ -330,7 +377,7 @@ export class ReverseIndex {
           lastFailure = read.error;
         } else {
           if (read.kind === 'read') people.push(read.entry);
-          if (read.kind === 'follower') followers.set(read.locationId, (followers.get(read.locationId) ?? 0) + 1);
+          if (read.kind === 'follower') countFollower(followers, read.locationId, person);
           scanned++;
         }
         emit({ listed: kept.listed, read: ++done, listingDone: true });

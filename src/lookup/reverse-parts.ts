@@ -2,12 +2,28 @@
 // as indexed, the matches for a number, and waiting for work until a deadline.
 import { phoneNumberOf, samePhoneNumber } from '../commands/phone-number';
 import type { PhoneNumber } from '../commands/types';
-import type { WebexPerson } from '../webex/types';
+import type { WebexPerson, WebexWorkspace } from '../webex/types';
+import { summarizePerson, summarizeWorkspace } from './normalize';
 import type { LocationMatch, LocationSummary, PersonSummary, ReverseMatch, TransferSlot } from './types';
 
 export interface IndexedPerson {
   person: PersonSummary;
   numbers: { slot: TransferSlot; number: PhoneNumber }[];
+}
+
+/** A person or a Webex Calling workspace a scan reads, with the location whose numbers it may follow. */
+export interface CallingEntity {
+  summary: PersonSummary;
+  locationId?: string;
+}
+
+export function personEntity(person: WebexPerson): CallingEntity {
+  return { summary: summarizePerson(person), locationId: person.locationId };
+}
+
+export function workspaceEntity(workspace: WebexWorkspace): CallingEntity {
+  const locationId = typeof workspace.locationId === 'string' && workspace.locationId !== '' ? workspace.locationId : undefined;
+  return { summary: summarizeWorkspace(workspace), locationId };
 }
 
 /** People with a calling location are the calling users (FACTS: "Calling users have locationId"). */
@@ -24,18 +40,19 @@ export function indexNumbers(numbers: readonly (string | null)[], defaultCountry
   return indexed;
 }
 
-/** A location whose numbers apply to `followers` of its calling users (those without custom numbers). */
+/** A location whose numbers apply to `followers` of its people and `workspaceFollowers` of its workspaces (those without custom numbers). */
 export interface IndexedLocation {
   location: LocationSummary;
   numbers: IndexedPerson['numbers'];
   followers: number;
+  workspaceFollowers: number;
 }
 
 export function locationMatchesIn(locations: readonly IndexedLocation[], number: PhoneNumber): LocationMatch[] {
   const matches: LocationMatch[] = [];
   for (const entry of locations) {
     const slots = entry.numbers.filter((n) => samePhoneNumber(n.number, number)).map((n) => ({ slot: n.slot, number: n.number.raw }));
-    if (slots.length > 0) matches.push({ location: entry.location, slots, followers: entry.followers });
+    if (slots.length > 0) matches.push({ location: entry.location, slots, followers: entry.followers, workspaceFollowers: entry.workspaceFollowers });
   }
   return matches;
 }

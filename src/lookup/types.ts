@@ -103,7 +103,7 @@ export interface LookupManyResult {
   orgId?: string;
 }
 
-/** One person whose transfer numbers include the number searched for. */
+/** One person (or workspace: `person.kind`) whose transfer numbers include the number searched for. */
 export interface ReverseMatch {
   person: PersonSummary;
   /** Which of their numbers match, with the value as Webex stored it. */
@@ -116,6 +116,8 @@ export interface LocationMatch {
   slots: { slot: TransferSlot; number: string }[];
   /** Calling users there whose custom numbers are off, so the location's numbers apply to them. */
   followers: number;
+  /** Webex Calling workspaces there whose custom numbers are off. */
+  workspaceFollowers?: number;
 }
 
 export interface ReverseScanProgress {
@@ -142,6 +144,8 @@ export interface ReverseResult {
   failed: number;
   /** The last of those failures, for its tracking ID. */
   lastFailure?: WebexApiError;
+  /** Why Webex Calling workspaces were not checked (most often: no spark-admin:workspaces_read). */
+  workspacesUnsearched?: WebexApiError;
   /** Calling users listed; more than scanned + failed when time ran out. */
   listed: number;
   /** Time ran out before every calling user was listed and read. */

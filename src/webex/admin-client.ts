@@ -158,6 +158,24 @@ export class WebexAdminClient {
     return expectWorkspaceList(response, 'GET', '/workspaces').items;
   }
 
+  /**
+   * Pages of the Webex Calling workspaces ("List Workspaces" with calling=webexCalling, 100 a page,
+   * following Link rel="next"), through a PageGuard like the people listing.
+   */
+  async *listCallingWorkspacePages(opts: OrgCallOptions = {}): AsyncIterable<WebexWorkspace[]> {
+    const first = { path: '/workspaces', query: { calling: 'webexCalling', max: MAX_CALLING_PAGE_SIZE, orgId: opts.orgId } };
+    const guard = new PageGuard({ what: 'workspaces', maxItems: MAX_LISTED_PEOPLE, maxPages: MAX_LISTED_PEOPLE_PAGES, firstPage: first });
+    let response = await this.http.request<unknown>({ method: 'GET', ...first, route: 'workspaces.list', deadline: opts.deadline });
+    for (;;) {
+      const items = expectWorkspaceList(response, 'GET', '/workspaces').items;
+      guard.read(items.map((w) => w.id));
+      if (items.length > 0) yield items;
+      const next = parseLinkNext(response.headers.link);
+      if (!next) return;
+      response = await this.http.request<unknown>({ method: 'GET', path: guard.next(next), route: 'workspaces.list', deadline: opts.deadline });
+    }
+  }
+
   /** "Get Workspace Details": defines no orgId, like Get Person Details. */
   async getWorkspace(workspaceId: string, opts: CallOptions = {}): Promise<WebexWorkspace> {
     const path = `/workspaces/${pathSegment(workspaceId)}`;

@@ -148,14 +148,23 @@ describe('integration: what applies (locations and workspaces)', function () {
   it('answers "who transfers to" a location\'s number with the location and how many of its people it applies to', async () => {
     const card = viewCard(await t.ask('who transfers to +1 205 555 0100'));
     assert.equal(card.texts[0], '1 location transfers calls to +1 205 555 0100 (+12055550100)');
-    // Birmingham HQ's calling users without custom numbers: Avery, Dana, Sam, Erin, Henry and Kim.
+    // Birmingham HQ's calling users without custom numbers: Avery, Dana, Sam, Erin, Henry and Kim; and
+    // the Henry Hall Kiosk workspace.
     assert.ok(
-      card.texts.includes('**Birmingham HQ** (location; its numbers apply to 6 people without custom numbers): Transfer number 1'),
+      card.texts.includes('**Birmingham HQ** (location; its numbers apply to 6 people and 1 workspace without custom numbers): Transfer number 1'),
       card.texts.join(' | '),
     );
     // Erin's stored (not in effect) number matches nobody.
     const stored = viewCard(await t.ask('who transfers to +12055553691'));
     assert.equal(stored.texts[0], 'No one transfers calls to +1 205 555 3691 (+12055553691)');
+  });
+
+  it('answers "who transfers to" a workspace\'s own number with the workspace, and a button that opens it', async () => {
+    const card = viewCard(await t.ask('who transfers to (205) 555-0150'));
+    assert.equal(card.texts[0], '1 workspace transfers calls to +1 205 555 0150 (+12055550150)');
+    assert.ok(card.texts.includes('**Lobby Phone** (workspace): Transfer number 1'), card.texts.join(' | '));
+    const pick = card.buttons.find((b) => b.title === 'Lobby Phone');
+    assert.deepEqual(pick?.data, { action: 'pick', workspaceId: seedWorkspaceId(SEED_WORKSPACE_NAMES.lobby) });
   });
 
   it('answers several people with the numbers in effect for each', async () => {

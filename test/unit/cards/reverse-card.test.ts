@@ -153,3 +153,35 @@ describe('cards/reverse-card: locations', () => {
     assert.ok(texts.includes('I could not read the transfer numbers of 2 locations whose numbers apply to some of their people; they may transfer here too.'), texts.join(' | '));
   });
 });
+
+describe('cards/reverse-card: workspaces', () => {
+  it('counts and names a workspace as one, its button opens it, and says when workspaces were not checked', () => {
+    const lobby = { person: person({ id: 'W-LOBBY', displayName: 'Lobby Phone', email: '', kind: 'workspace' }), slots: [{ slot: 1 as const, number: '+12055553651' }] };
+    const message = renderReply(
+      {
+        kind: 'reverse',
+        result: result({
+          matches: [match('Alice Anderson', [2]), lobby],
+          locationMatches: [{ location: { id: 'LOC-HQ', name: 'HQ' }, slots: [{ slot: 1, number: '+12055553651' }], followers: 2, workspaceFollowers: 1 }],
+          workspacesUnsearched: undefined,
+        }),
+      },
+      { now: NOW },
+    );
+    assertValidMessage(message);
+    const card = cardOf(message);
+    const texts = textBlocks(card);
+    assert.equal(texts[0], '1 person, 1 workspace and 1 location transfer calls to +1 205 555 3651 (+12055553651)');
+    assert.equal(texts[1], '**HQ** (location; its numbers apply to 2 people and 1 workspace without custom numbers): Transfer number 1');
+    assert.equal(texts[3], '**Lobby Phone** (workspace): Transfer number 1');
+    assert.deepEqual(actions(card).slice(0, 2), [
+      { title: 'Alice Anderson', data: { action: 'pick', personId: 'id-alice', email: 'alice@example.com' } },
+      { title: 'Lobby Phone', data: { action: 'pick', workspaceId: 'W-LOBBY' } },
+    ]);
+    const refused = renderReply({ kind: 'reverse', result: result({ workspacesUnsearched: apiError({ status: 403, trackingId: 'T-WS' }) }) }, { now: NOW });
+    assert.ok(
+      textBlocks(cardOf(refused)).includes('Workspaces (common-area phones) were not checked: Webex refused (the admin token may lack the spark-admin:workspaces_read scope). Tracking ID: T-WS'),
+      textBlocks(cardOf(refused)).join(' | '),
+    );
+  });
+});

@@ -23,6 +23,7 @@ function gatedAdmin() {
     getLocationOutgoingPermission: sinon.stub().resolves({ callingPermissions: [{ callType: 'INTERNATIONAL', action: 'TRANSFER_NUMBER_1' }] }),
     findWorkspacesByDisplayName: sinon.stub().resolves({ workspaces: [], more: false }),
     getWorkspace: sinon.stub().rejects(new WebexApiError({ status: 404, message: 'Workspace not found' })),
+    listCallingWorkspacePages: sinon.stub().callsFake(async function* () {}),
     getWorkspaceTransferNumbers: sinon.stub().rejects(new WebexApiError({ status: 404, message: 'no calling' })),
     getWorkspaceOutgoingPermission: sinon.stub().rejects(new WebexApiError({ status: 404, message: 'no calling' })),
     getPerson: sinon.stub().rejects(new WebexApiError({ status: 404, message: 'nope' })),

@@ -48,6 +48,7 @@ function fakeAdmin(opts: FakeOptions = {}) {
     getLocationOutgoingPermission: sinon.stub().resolves({ callingPermissions: [{ callType: 'INTERNATIONAL', action: 'TRANSFER_NUMBER_1' }] }),
     findWorkspacesByDisplayName: sinon.stub().resolves({ workspaces: [], more: false }),
     getWorkspace: sinon.stub().rejects(new WebexApiError({ status: 404, message: 'Workspace not found' })),
+    listCallingWorkspacePages: sinon.stub().callsFake(async function* () {}),
     getWorkspaceTransferNumbers: sinon.stub().rejects(new WebexApiError({ status: 404, message: 'no calling' })),
     getWorkspaceOutgoingPermission: sinon.stub().rejects(new WebexApiError({ status: 404, message: 'no calling' })),
     listCallingPeople: sinon.stub().callsFake(async function* () {
@@ -401,7 +402,7 @@ describe('lookup/ReverseIndex: numbers in effect', () => {
     const api = withLocations({ HQ: { autoTransferNumber2: '+1 205-555-3651' } });
     const result = await new ReverseIndex(api, { now: clock().now }).find(typed('+12055553651'));
     assert.deepEqual(result.matches.map((m) => m.person.email), ['alice@example.com']);
-    assert.deepEqual(result.locationMatches, [{ location: { id: 'HQ', name: 'Site HQ' }, slots: [{ slot: 2, number: '+1 205-555-3651' }], followers: 2 }]);
+    assert.deepEqual(result.locationMatches, [{ location: { id: 'HQ', name: 'Site HQ' }, slots: [{ slot: 2, number: '+1 205-555-3651' }], followers: 2, workspaceFollowers: 0 }]);
     assert.equal(api.getLocationTransferNumbers.callCount, 1, 'one read per location with followers');
     assert.equal(result.complete, true);
   });
@@ -417,5 +418,44 @@ describe('lookup/ReverseIndex: numbers in effect', () => {
     assert.equal(second.locationsFailed, 0);
     assert.deepEqual(second.locationMatches.map((m) => [m.location.id, m.followers]), [['HQ', 2]]);
     assert.equal(api.listCallingPeople.callCount, 1, 'the listing is not repeated');
+  });
+});
+
+describe('lookup/ReverseIndex: workspaces', () => {
+  it('reads Webex Calling workspaces after the people: their own numbers match, and those that follow a location count for it', async () => {
+    const { api } = fakeAdmin({ pages: [[calling('alice'), calling('erin', 'HQ')]] });
+    api.listCallingWorkspacePages.callsFake(async function* () {
+      yield [
+        { id: 'W-LOBBY', displayName: 'Lobby Phone', orgId: 'ORG', locationId: 'HQ' },
+        { id: 'W-KIOSK', displayName: 'Kiosk', orgId: 'ORG', locationId: 'HQ' },
+      ];
+    });
+    api.getWorkspaceTransferNumbers.callsFake(async (id: string) =>
+      id === 'W-LOBBY' ? { useCustomTransferNumbers: true, autoTransferNumber1: '+12055553651' } : { useCustomTransferNumbers: false },
+    );
+    api.getLocationTransferNumbers.resolves({ autoTransferNumber1: '+12055553651' });
+    const result = await new ReverseIndex(api, { now: clock().now }).find(typed('+12055553651'));
+    assert.deepEqual(
+      result.matches.map((m) => [m.person.displayName, m.person.kind ?? 'person']),
+      [
+        ['alice', 'person'],
+        ['Lobby Phone', 'workspace'],
+      ],
+    );
+    assert.deepEqual(result.locationMatches.map((m) => [m.location.id, m.followers, m.workspaceFollowers]), [['HQ', 1, 1]]);
+    assert.equal(result.scanned, 4);
+    assert.equal(result.workspacesUnsearched, undefined);
+  });
+
+  it('answers from the people when workspaces may not be listed, and says why', async () => {
+    const { api } = fakeAdmin();
+    const refused = new WebexApiError({ status: 403, message: 'no scope' });
+    // eslint-disable-next-line require-yield
+    api.listCallingWorkspacePages.callsFake(async function* () {
+      throw refused;
+    });
+    const result = await new ReverseIndex(api, { now: clock().now }).find(typed('(205) 555-3651'));
+    assert.equal(result.matches.length, 2);
+    assert.equal(result.workspacesUnsearched, refused);
   });
 });

@@ -42,6 +42,7 @@ function fakeAdmin(overrides: Partial<FakeAdmin> = {}): FakeAdmin {
     getLocationOutgoingPermission: sinon.stub().resolves({ callingPermissions: [{ callType: 'INTERNATIONAL', action: 'TRANSFER_NUMBER_1' }] }),
     findWorkspacesByDisplayName: sinon.stub().resolves({ workspaces: [], more: false }),
     getWorkspace: sinon.stub().rejects(new WebexApiError({ status: 404, message: 'Workspace not found' })),
+    listCallingWorkspacePages: sinon.stub().callsFake(async function* () {}),
     getWorkspaceTransferNumbers: sinon.stub().rejects(new WebexApiError({ status: 404, message: 'no calling' })),
     getWorkspaceOutgoingPermission: sinon.stub().rejects(new WebexApiError({ status: 404, message: 'no calling' })),
     listCallingPeople: sinon.stub().callsFake(async function* () {

@@ -26,6 +26,7 @@ function fakeAdmin(overrides: Partial<Record<keyof AdminApi, sinon.SinonStub>> =
     getLocationOutgoingPermission: sinon.stub().resolves({ callingPermissions: [{ callType: 'INTERNATIONAL', action: 'TRANSFER_NUMBER_1' }, { callType: 'NATIONAL', action: 'TRANSFER_NUMBER_2' }] }),
     findWorkspacesByDisplayName: sinon.stub(),
     getWorkspace: sinon.stub(),
+    listCallingWorkspacePages: sinon.stub().callsFake(async function* () {}),
     getWorkspaceTransferNumbers: sinon.stub().resolves({ useCustomTransferNumbers: true, autoTransferNumber1: '+12055550150' }),
     getWorkspaceOutgoingPermission: sinon.stub().resolves({ useCustomPermissions: true, callingPermissions: [{ callType: 'INTERNATIONAL', action: 'TRANSFER_NUMBER_1' }] }),
     ...overrides,
