@@ -122,9 +122,9 @@ export class AccessGuard {
   constructor(private readonly options: AccessGuardOptions) {}
 
   /**
-   * Decides whether a request may run. Order: the requester (before the command is read), the
-   * organization it names (no Webex call), then the card's origin (one Webex call), then the rate
-   * limit (only look-ups count, one per person asked for; refused requests never do).
+   * Decides whether a request may run. Order: the requester (before the command is read), the card's
+   * origin (one Webex call; a forged submit gets no answer at all), the organization it names, then
+   * the rate limit (only look-ups count, one per person asked for; refused requests never do).
    */
   async admit(request: AccessRequest): Promise<Admission> {
     const decision = this.options.policy.isAllowedRequester(request.requester);
@@ -136,15 +136,17 @@ export class AccessGuard {
       return { admitted: false, reason: decision.reason, outcome: 'refused.notAllowed', reply: { kind: 'notAllowed' } };
     }
 
+    // A submit on a card this bot did not post is refused quietly before anything it carries (an
+    // org ID included) is answered.
+    if (request.card) {
+      const refusal = await this.checkCard(request.card);
+      if (refusal) return refusal;
+    }
+
     const command = typeof request.command === 'function' ? request.command() : request.command;
     const orgId = namedOrgId(command);
     if (orgId !== undefined && this.options.targetOrgs && !this.options.targetOrgs.allows(orgId)) {
       return { admitted: false, reason: 'orgNotAllowed', outcome: 'refused.orgNotAllowed', reply: { kind: 'orgNotAllowed', orgId } };
-    }
-
-    if (request.card) {
-      const refusal = await this.checkCard(request.card);
-      if (refusal) return refusal;
     }
 
     const cost = lookupCost(command);

@@ -14,7 +14,7 @@ export interface EventMemory {
  * `created`), and that later event must be handled, not dropped as a duplicate.
  */
 export function eventKey(event: WebexWebhookEvent): string {
-  // A digest (128 bits) keeps the key short: tens of thousands are remembered, in memory and in Redis.
+  // A digest (22 base64url characters: 132 bits) keeps the key short: tens of thousands are remembered, in memory and in Redis.
   const digest = createHash('sha256').update(JSON.stringify(event.data)).digest('base64url').slice(0, 22);
   return `${event.resource}:${event.event}:${digest}`;
 }

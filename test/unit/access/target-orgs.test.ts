@@ -39,7 +39,7 @@ describe('access/TargetOrgScope', () => {
 });
 
 describe('access/AccessGuard and the organization a command names', () => {
-  function guardFor(scope: TargetOrgScope) {
+  function guardFor(scope: TargetOrgScope, cardAuthor = 'P-bot') {
     const store = new MemoryRateLimitStore();
     const hit = sinon.spy(store, 'hit');
     const guard = new AccessGuard({
@@ -47,7 +47,7 @@ describe('access/AccessGuard and the organization a command names', () => {
       limiter: new RequesterRateLimiter({ limit: 10, store }),
       membership: new SpaceMembership({ listMembers: async () => [] }),
       targetOrgs: scope,
-      getCardMessage: async () => ({ personId: 'P-bot', roomId: 'R1' }),
+      getCardMessage: async () => ({ personId: cardAuthor, roomId: 'R1' }),
       botPersonId: () => 'P-bot',
     });
     return { guard, hit };
@@ -77,6 +77,12 @@ describe('access/AccessGuard and the organization a command names', () => {
     const decision = await guard.admit({ requester: agent, command: { kind: 'lookup', target: alice, orgId: OTHER_ORG }, card: { messageId: 'M1', roomId: 'R1' } });
     assert.ok(!decision.admitted);
     assert.equal(decision.reason, 'orgNotAllowed');
+  });
+
+  it('answers nothing at all to a forged card submit, whatever org it names (the card is checked first)', async () => {
+    const { guard } = guardFor(partnerBot, 'P-someone-else');
+    const decision = await guard.admit({ requester: agent, command: { kind: 'lookup', target: alice, orgId: OTHER_ORG }, card: { messageId: 'M1', roomId: 'R1' } });
+    assert.deepEqual(decision, { admitted: false, reason: 'notOurCard', outcome: 'refused.notOurCard' });
   });
 
   it('admits the default org typed out, and commands without an org', async () => {
