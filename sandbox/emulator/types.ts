@@ -13,7 +13,7 @@ export interface SeedLocation {
   id: string;
   name: string;
   orgId: string;
-  /** What "Get Outgoing Permission Auto Transfer Number" answers, verbatim; all three null when omitted. */
+  /** What "Get Outgoing Permission Auto Transfer Number" answers, verbatim; `{}` (none set) when omitted. */
   transferNumbers?: WebexLocationTransferNumbers;
   /** What "Get Location Outgoing Permission" answers; every call type ALLOW when omitted. */
   outgoingPermission?: WebexLocationOutgoingPermission;

@@ -5,6 +5,7 @@ import type { LookupOutcome, PersonSummary } from '../lookup/types';
 import { FORM_LABEL_FIRST, withLookupForm } from './lookup-form';
 import { cardMessage, joinBlocks } from './outgoing';
 import { personButtonTitle, personWords } from './person-words';
+import { workspacesUnsearchedNote } from './not-found-card';
 import { describeTarget } from './target-words';
 import { compileTemplate, expandCard, type TemplateData } from './template';
 import type { OutgoingMessage } from './types';
@@ -75,8 +76,11 @@ export function renderCandidates(outcome: AmbiguousOutcome): OutgoingMessage {
   const titles = buttonTitles(withButtons);
   const orgId = typeof outcome.orgId === 'string' ? outcome.orgId : '';
 
+  const unsearched = workspacesUnsearchedNote(outcome.workspacesUnsearched);
   const data: TemplateData = {
     heading: title,
+    hasUnsearched: unsearched !== '',
+    unsearched,
     hasCandidates: lines.length > 0,
     candidates: lines.map((line) => ({ ...line })),
     hasNotListed: notListed !== '',
@@ -99,6 +103,7 @@ export function renderCandidates(outcome: AmbiguousOutcome): OutgoingMessage {
     `**${title}**`,
     lines.map((line) => `- **${line.name}** (${line.email})`).join('\n'),
     notListed,
+    unsearched,
     candidates.some(isWorkspace)
       ? 'Reply with `transfer numbers for <email>` for a person, or `transfer numbers for workspace <whole name>` for a workspace.'
       : 'Reply with `transfer numbers for <email>` using the email address of the person you mean.',

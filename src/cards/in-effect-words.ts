@@ -38,7 +38,7 @@ export function numbersSourceWords(outcome: FoundOutcome, escape: Escape = escap
   const inEffect = numbersInEffect(outcome);
   if (inEffect.from === 'own') return outcome.person?.kind === 'workspace' ? OWN_NUMBERS_WORKSPACE : OWN_NUMBERS;
   const location = locationWords(outcome, escape);
-  return location ? `From location ${location} (custom numbers off)` : 'From their location (custom numbers off)';
+  return location ? `From location ${location} (custom numbers off)` : `From ${its(outcome)} location (custom numbers off)`;
 }
 
 /** Why the location's numbers are not shown; '' when they are. Markdown, escaped. */
@@ -55,7 +55,7 @@ export function locationNumbersNote(outcome: FoundOutcome): string {
 export function usageSourceNote(outcome: FoundOutcome): string {
   if (outcome.usageFrom !== 'location' || !outcome.usage) return '';
   const location = locationWords(outcome);
-  return `What each number is for comes from the outgoing permissions of ${location ? `location ${location}` : 'their location'} (custom permissions off).`;
+  return `What each number is for comes from the outgoing permissions of ${location ? `location ${location}` : `${its(outcome)} location`} (custom permissions off).`;
 }
 
 /** Numbers stored on them that do not apply (custom numbers off); '' when none are stored. Markdown, escaped. */
@@ -63,7 +63,13 @@ export function storedNotInEffectNote(outcome: FoundOutcome): string {
   if (numbersInEffect(outcome).from !== 'location') return '';
   const stored: unknown[] = Array.isArray(outcome.transfer?.numbers) ? outcome.transfer.numbers : [];
   const shown = stored.map((value, i) => (typeof value === 'string' && value.trim() !== '' ? `${i + 1}: ${shownNumber(value, escapeMarkdown)}` : '')).filter((t) => t !== '');
-  return shown.length > 0 ? `Not in effect (stored on them, but custom numbers are off): ${shown.join(', ')}` : '';
+  const on = outcome.person?.kind === 'workspace' ? 'it' : 'them';
+  return shown.length > 0 ? `Not in effect (stored on ${on}, but custom numbers are off): ${shown.join(', ')}` : '';
+}
+
+/** "its" for a workspace, "their" for a person. */
+function its(outcome: FoundOutcome): string {
+  return outcome.person?.kind === 'workspace' ? 'its' : 'their';
 }
 
 /** The three numbers in effect; null slots when the location's could not be read. */

@@ -16,6 +16,7 @@ import { renderReverseFailed, renderScanning } from './reverse-notices';
 import { renderTimedOut } from './timed-out-card';
 import type { OutgoingMessage, Reply } from './types';
 import { renderWebexError } from './webex-error-card';
+import { isAboutWorkspace, lookupErrorContext } from './webex-error-words';
 
 export { describeWebexError, type WebexErrorContext, type WebexErrorWords } from './webex-error-words';
 export { escapeEmail, escapeIdentifier, escapeMarkdown, plainText } from './escape';
@@ -40,7 +41,7 @@ function renderOutcome(outcome: LookupOutcome, now: Date): OutgoingMessage {
     case 'otherOrg':
       return renderOtherOrg(outcome);
     case 'webexError':
-      return renderWebexError({ error: outcome.error, context: outcome.stage, person: outcome.person, target: outcome.target, orgId: outcome.orgId });
+      return renderWebexError({ error: outcome.error, context: lookupErrorContext(outcome.stage, isAboutWorkspace(outcome)), person: outcome.person, target: outcome.target, orgId: outcome.orgId });
     default:
       return unknownReply(outcome);
   }

@@ -5,8 +5,9 @@ import { escapeIdentifier, escapeMarkdown } from './escape';
 import { personLine, personWords } from './person-words';
 import { NUMBERS_IN_EFFECT, numbersSourceWords } from './in-effect-words';
 import { numbersShown, resultNotes, SLOT_TITLES, slotNotes, WORKSPACE_LABEL } from './result-card';
+import { workspacesUnsearchedNote } from './not-found-card';
 import { describeTarget } from './target-words';
-import { describeWebexError } from './webex-error-words';
+import { describeWebexError, isAboutWorkspace, lookupErrorContext } from './webex-error-words';
 
 /** Candidates named on an "ambiguous" line; the agent should ask again by email anyway. */
 export const MAX_NAMED_CANDIDATES = 5;
@@ -66,21 +67,27 @@ function ambiguousLine(outcome: Extract<LookupOutcome, { kind: 'ambiguous' }>): 
   return line(`${count}: ${named.join(', ')}${rest}. Ask again with ${ask} of the one you mean.`, 'Warning');
 }
 
+/** "Workspaces were not searched: …" when a name could not be looked for among workspaces. */
+function unsearchedLines(outcome: { workspacesUnsearched?: Parameters<typeof workspacesUnsearchedNote>[0] }): SectionLine[] {
+  const note = workspacesUnsearchedNote(outcome.workspacesUnsearched);
+  return note ? [line(note, 'Default', true)] : [];
+}
+
 export function entrySection(entry: LookupManyEntry): EntrySection {
   const outcome = entry.outcome;
   switch (outcome.kind) {
     case 'found':
       return { title: whoLine(outcome.person), lines: foundLines(outcome) };
     case 'ambiguous':
-      return { title: askedFor(outcome.target), lines: [ambiguousLine(outcome)] };
+      return { title: askedFor(outcome.target), lines: [ambiguousLine(outcome), ...unsearchedLines(outcome)] };
     case 'notFound':
-      return { title: askedFor(outcome.target), lines: [line(`No one found. ${describeTarget(outcome.target).nextStep}`, 'Warning')] };
+      return { title: askedFor(outcome.target), lines: [line(`No one found. ${describeTarget(outcome.target).nextStep}`, 'Warning'), ...unsearchedLines(outcome)] };
     case 'noCalling':
       return { title: whoLine(outcome.person), lines: [line('No Webex Calling: there are no transfer numbers to show.', 'Warning')] };
     case 'otherOrg':
       return { title: askedFor(outcome.target), lines: [line('In another organization, which this bot is not set up to search.', 'Warning')] };
     case 'webexError': {
-      const words = describeWebexError(outcome.error, outcome.stage);
+      const words = describeWebexError(outcome.error, lookupErrorContext(outcome.stage, isAboutWorkspace(outcome)));
       // The detail stands on its own ("Webex is busy; try again in 7 seconds."); the title would repeat it.
       const lines = [line(words.detail, 'Attention')];
       if (words.trackingId) lines.push(line(`Tracking ID: ${escapeIdentifier(words.trackingId)}`, 'Default', true));

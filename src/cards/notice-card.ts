@@ -23,6 +23,8 @@ export interface Notice {
   trackingId?: string;
   /** Adds a "Try again" button that refreshes this person's numbers. */
   retryPersonId?: string;
+  /** The same for a workspace. */
+  retryWorkspaceId?: string;
   /** The org the look-up was made in, sent back with "Try again". */
   retryOrgId?: string;
   /** Label of the look-up form at the bottom. */
@@ -54,6 +56,9 @@ export function renderNotice(notice: Notice): OutgoingMessage {
     retryHere: Boolean(notice.retryPersonId) && !notice.retryOrgId,
     retryInOrg: Boolean(notice.retryPersonId) && Boolean(notice.retryOrgId),
     retryPersonId: notice.retryPersonId ?? '',
+    retryWorkspaceHere: Boolean(notice.retryWorkspaceId) && !notice.retryOrgId,
+    retryWorkspaceInOrg: Boolean(notice.retryWorkspaceId) && Boolean(notice.retryOrgId),
+    retryWorkspaceId: notice.retryWorkspaceId ?? '',
     retryOrgId: notice.retryOrgId ?? '',
   });
   const markdown = joinBlocks([

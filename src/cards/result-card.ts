@@ -45,7 +45,9 @@ export function noteColor(note: UsageNote): string {
 
 /** The lines under the numbers, each markdown: warnings first, then where things come from. */
 export function resultNotes(outcome: FoundOutcome): { warnings: string[]; subtle: string[] } {
-  const usageError = outcome.usage === undefined && (outcome.usageError || outcome.usageFrom === 'location') ? usageErrorNote(outcome.usageError, outcome.usageFrom) : '';
+  const workspace = outcome.person?.kind === 'workspace';
+  const usageError =
+    outcome.usage === undefined && (outcome.usageError || outcome.usageFrom === 'location') ? usageErrorNote(outcome.usageError, outcome.usageFrom, workspace) : '';
   return {
     warnings: [locationNumbersNote(outcome), usageError].filter((t) => t !== ''),
     subtle: [usageSourceNote(outcome), storedNotInEffectNote(outcome)].filter((t) => t !== ''),

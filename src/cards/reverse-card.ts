@@ -26,7 +26,8 @@ export function renderReverse(result: ReverseResult, now: Date): OutgoingMessage
   const title = reverseHeading(matches.length - workspaceCount, number, locationMatches.length, workspaceCount);
   // Locations first: one line stands for everyone there without custom numbers.
   const lines = [...locationMatches.slice(0, MAX_LISTED_MATCHES).map(locationMatchLine), ...listed.map(matchLine)];
-  const notListed = matches.length > listed.length ? `…and ${matches.length - listed.length} more not listed here.` : '';
+  const hidden = matches.length - listed.length + Math.max(0, locationMatches.length - MAX_LISTED_MATCHES);
+  const notListed = hidden > 0 ? `…and ${hidden} more not listed here.` : '';
   const warnings = reverseWarnings(result);
   const scanned = scannedAt(result, now);
   const orgId = typeof result.orgId === 'string' ? result.orgId : '';

@@ -56,9 +56,14 @@ export function whyUnreadable(error: WebexApiError, scope = 'spark-admin:people_
  * `from` 'location': the location's were to be read (telephony_config_read); without an error, Webex
  * did not say which location it is.
  */
-export function usageErrorNote(error: WebexApiError | undefined, from: 'own' | 'location' = 'own'): string {
-  if (!error) return `${USAGE_UNREADABLE}: their location's permissions apply, but Webex did not say which location it is.`;
+export function usageErrorNote(error: WebexApiError | undefined, from: 'own' | 'location' = 'own', workspace = false): string {
+  if (!error) return `${USAGE_UNREADABLE}: ${workspace ? 'its' : 'their'} location's permissions apply, but Webex did not say which location it is.`;
   const trackingId = escapeIdentifier(error?.trackingId);
-  const why = from === 'location' ? whyUnreadable(error, 'spark-admin:telephony_config_read', 'outgoing permissions for this location') : whyUnreadable(error);
+  const why =
+    from === 'location'
+      ? whyUnreadable(error, 'spark-admin:telephony_config_read', 'outgoing permissions for this location')
+      : workspace
+        ? whyUnreadable(error, 'spark-admin:workspaces_read', 'calling permissions for this workspace')
+        : whyUnreadable(error);
   return `${USAGE_UNREADABLE}: ${why}.` + (trackingId ? ` Tracking ID: ${trackingId}` : '');
 }

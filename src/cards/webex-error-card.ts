@@ -29,6 +29,7 @@ export function renderWebexError(details: WebexErrorDetails): OutgoingMessage {
   if (words.webexSaid) paragraphs.push(`Webex said: “${escapeMarkdown(words.webexSaid, WEBEX_SAID_MAX_LENGTH)}”`);
   if (!details.person && details.target) paragraphs.push(`I was looking for ${describeTarget(details.target).searched}.`);
   const personId = details.person && typeof details.person.id === 'string' ? details.person.id : '';
+  const workspace = details.person?.kind === 'workspace';
   return renderNotice({
     title: words.title,
     color: 'Attention',
@@ -36,7 +37,8 @@ export function renderWebexError(details: WebexErrorDetails): OutgoingMessage {
     paragraphs,
     nextStep: words.nextStep,
     trackingId: words.trackingId,
-    retryPersonId: words.retryable && personId ? personId : undefined,
+    retryPersonId: words.retryable && personId && !workspace ? personId : undefined,
+    retryWorkspaceId: words.retryable && personId && workspace ? personId : undefined,
     retryOrgId: typeof details.orgId === 'string' && details.orgId !== '' ? details.orgId : undefined,
     formLabel: details.person ? FORM_LABEL_ANOTHER : FORM_LABEL_FIRST,
   });

@@ -10,6 +10,10 @@ export type WebexErrorContext =
   | 'resolve'
   /** Reading the person's transfer numbers (Webex Calling API). */
   | 'settings'
+  /** Finding a workspace (List Workspaces, Get Workspace Details). */
+  | 'workspaceResolve'
+  /** Reading a workspace's transfer numbers (workspace calling settings). */
+  | 'workspaceSettings'
   /** Anything else, e.g. fetching the message or card submit with the bot's own token. */
   | 'general';
 
@@ -31,8 +35,21 @@ type Wording = Omit<WebexErrorWords, 'webexSaid' | 'trackingId'>;
 const SCOPE_BY_CONTEXT: Record<WebexErrorContext, string> = {
   resolve: 'spark-admin:people_read',
   settings: 'spark-admin:telephony_config_read',
+  workspaceResolve: 'spark-admin:workspaces_read',
+  workspaceSettings: 'spark-admin:workspaces_read',
   general: 'spark-admin:telephony_config_read',
 };
+
+/** A failed look-up of a workspace: by what was asked for, or by whom it had found. */
+export function isAboutWorkspace(outcome: { target?: { kind: string }; person?: { kind?: string } }): boolean {
+  return outcome.person?.kind === 'workspace' || outcome.target?.kind === 'workspaceId' || outcome.target?.kind === 'workspaceName';
+}
+
+/** The context of a look-up's failure: a workspace's calls need another scope and mean other things. */
+export function lookupErrorContext(stage: 'resolve' | 'settings', workspace: boolean): WebexErrorContext {
+  if (!workspace) return stage;
+  return stage === 'resolve' ? 'workspaceResolve' : 'workspaceSettings';
+}
 
 /** Statuses whose Webex message is worth showing next to our words. */
 const STATUSES_WITH_WEBEX_MESSAGE = new Set([400, 405, 409, 410, 415, 423, 428]);
@@ -77,6 +94,20 @@ function notFoundWording(context: WebexErrorContext): Wording {
         nextStep: 'Check their licensing and calling location in Control Hub.',
         retryable: false,
       };
+    case 'workspaceResolve':
+      return {
+        title: 'Workspace not found',
+        detail: 'Webex has no workspace with that ID.',
+        nextStep: 'Check that the workspace ID was copied whole, or try the workspace name.',
+        retryable: false,
+      };
+    case 'workspaceSettings':
+      return {
+        title: 'No Webex Calling',
+        detail: 'Webex has no calling settings for this workspace; it may not have Webex Calling.',
+        nextStep: 'Check its calling settings and location in Control Hub.',
+        retryable: false,
+      };
     case 'general':
       return {
         title: 'Not found',
@@ -116,8 +147,8 @@ function httpWording(err: WebexApiError, context: WebexErrorContext): Wording {
         title: 'Webex rejected the request',
         detail: `Webex said my request was not valid${httpLabel(status)}.`,
         nextStep:
-          context === 'resolve'
-            ? 'Check what you typed: an email address, a person ID or the start of a display name.'
+          context === 'resolve' || context === 'workspaceResolve'
+            ? 'Check what you typed: an email address, a person or workspace ID, or the start of a display name.'
             : ownerStep(err),
         retryable: false,
       };

@@ -9,8 +9,9 @@ const EMAIL = /^[^\s@<>()[\]\\,;:"]+@[^\s@<>()[\]\\,;:"]+\.[^\s@<>()[\]\\,;:".]{
 // Webex IDs are base64 of "ciscospark://<region>/PEOPLE/<uuid>" (sometimes URL-safe, without padding);
 // workspaces are PLACES (or WORKSPACE in "ciscospark://urn:TEAM:<cluster>/WORKSPACE/<uuid>" form).
 const PERSON_ID_PREFIX = 'Y2lzY29zcGFyazovL';
-// "workspace Lobby Phone", "workspace: Lobby Phone".
-const WORKSPACE_WORD = /^workspace\b[\s:]*/i;
+// "workspace Lobby Phone", "workspace: Lobby Phone"; not "Workspace-Team" (a name). A person named
+// "Workspace Jones" is still found: a workspace search that finds nothing looks among people too.
+const WORKSPACE_WORD = /^workspace(?:\s*:\s*|\s+|$)/i;
 const BASE64ISH = /^[A-Za-z0-9+/_-]+={0,2}$/;
 // Names: letters of any script, marks, spaces and the punctuation names really carry.
 const NAME = /^[\p{L}\p{M}][\p{L}\p{M}\p{N} .'’\-()]*$/u;

@@ -3,6 +3,7 @@
 // name (kept for LOCATION_CACHE_TTL_SECONDS: locations change rarely). Refresh reads all three again.
 import { LRUCache } from 'lru-cache';
 import { orgKey } from '../commands/org-id';
+import { isWebexApiError } from '../webex/errors';
 import type { WebexLocationOutgoingPermission, WebexLocationTransferNumbers } from '../webex/types';
 import type { AdminApi, CallOptions } from './ports';
 import type { LocationSummary } from './types';
@@ -47,7 +48,8 @@ export class LocationDefaults {
 
   /**
    * The location with its name when Webex gives it. Never rejects: a refused or failed Get Location
-   * Details leaves the ID, which is still what an admin searches Control Hub by. Only a name is kept.
+   * Details leaves the ID, which is still what an admin searches Control Hub by. A name, or a refusal
+   * (403), is kept; rejects only on a programming error.
    */
   async summary(locationId: string, call: CallOptions): Promise<LocationSummary> {
     const key = this.key(locationId, call);
@@ -60,7 +62,11 @@ export class LocationDefaults {
       const summary: LocationSummary = { id: locationId, name: name.trim() };
       this.names?.set(key, summary);
       return summary;
-    } catch {
+    } catch (err) {
+      if (!isWebexApiError(err)) throw err;
+      // A refusal (a token without the scope) stays one: kept like a name, so followers do not each
+      // pay for it again. Other failures may pass; the next look-up asks again.
+      if (err.status === 403) this.names?.set(key, { id: locationId });
       return { id: locationId };
     }
   }

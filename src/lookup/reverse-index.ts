@@ -154,7 +154,7 @@ export class ReverseIndex {
       failed: scan.failed,
       listed: scan.listed,
       stoppedEarly: scan.stoppedEarly,
-      complete: !scan.stoppedEarly && scan.failed === 0 && scan.failedLocations.length === 0,
+      complete: !scan.stoppedEarly && scan.failed === 0 && scan.failedLocations.length === 0 && !scan.workspacesUnsearched,
       readAt: new Date(scan.finishedAt),
     };
     if (scan.lastFailure) result.lastFailure = scan.lastFailure;
@@ -186,7 +186,9 @@ export class ReverseIndex {
       const done = work.then((scan) => {
         // A scan that listed everyone may answer later questions (its failures are re-read then); one
         // cut short by the deadline would hide people.
-        if (!scan.stoppedEarly && ttlMs > 0) this.cache.set(key, scan, { start: scan.finishedAt });
+        // Nor one whose workspace listing failed by chance (a 403 is the token's scopes: kept).
+        const workspacesMayAnswer = !scan.workspacesUnsearched || scan.workspacesUnsearched.status === 403;
+        if (!scan.stoppedEarly && workspacesMayAnswer && ttlMs > 0) this.cache.set(key, scan, { start: scan.finishedAt });
         return scan;
       });
       running = { done, listeners };
@@ -364,13 +366,16 @@ export class ReverseIndex {
     const call: CallOptions = { orgId, deadline };
     const limit = new ConcurrencyLimit(this.opts.concurrency ?? DEFAULT_REVERSE_CONCURRENCY);
     const people = [...kept.people];
-    const followers = new Map(kept.followers);
+    // The kept scan answers if time runs out: reads still in flight then change only these copies.
+    const followers = new Map([...kept.followers].map(([id, count]) => [id, { ...count }]));
     const stillFailing: CallingEntity[] = [];
+    let stopped = false;
     let scanned = kept.scanned;
     let lastFailure: WebexApiError | undefined;
     let done = kept.listed - kept.failedPeople.length;
     const reads = kept.failedPeople.map((person) =>
       limit.run(async () => {
+        if (stopped) return;
         const read = await this.readPerson(person, call);
         if (read.kind === 'failed') {
           stillFailing.push(person);
@@ -380,7 +385,7 @@ export class ReverseIndex {
           if (read.kind === 'follower') countFollower(followers, read.locationId, person);
           scanned++;
         }
-        emit({ listed: kept.listed, read: ++done, listingDone: true });
+        if (!stopped) emit({ listed: kept.listed, read: ++done, listingDone: true });
       }),
     );
     let located = { locations: kept.locations, failedLocations: kept.failedLocations };
@@ -388,7 +393,10 @@ export class ReverseIndex {
       located = await this.readLocations(followers, kept.locations.filter((l) => !kept.failedLocations.includes(l.location.id)), kept.failedLocations, call);
     });
     const finished = await this.untilDeadline(work, deadline);
-    if (!finished) return kept;
+    if (!finished) {
+      stopped = true;
+      return kept;
+    }
     return { ...kept, people, followers, ...located, scanned, failed: stillFailing.length, failedPeople: stillFailing, lastFailure };
   }
 

@@ -7,7 +7,7 @@ import type { Target } from '../commands/types';
 import { isWebexApiError, type WebexApiError } from '../webex/errors';
 import type { WebexPerson, WebexWorkspace } from '../webex/types';
 import { mapInOrder } from './concurrency';
-import { LocationDefaults } from './location-defaults';
+import { DEFAULT_LOCATION_CACHE_TTL_MS, LocationDefaults } from './location-defaults';
 import { summarizePerson, summarizeWorkspace } from './normalize';
 import { PeopleCache, type SharedPeopleStore } from './people-cache';
 import type { AdminApi, CallOptions } from './ports';
@@ -58,8 +58,11 @@ type Found = { subject: Subject; orgId?: string };
 
 type Resolution =
   | { kind: 'one'; found: Found }
-  | { kind: 'ambiguous'; candidates: PersonSummary[]; more: boolean }
+  | { kind: 'ambiguous'; candidates: PersonSummary[]; more: boolean; workspacesUnsearched?: WebexApiError }
   | { kind: 'notFound'; workspacesUnsearched?: WebexApiError };
+
+/** Workspaces a pick list keeps room for when more people match than it lists. */
+const WORKSPACES_KEPT_IN_PICK_LIST = 3;
 
 export class LookupService {
   readonly people: PeopleCache;
@@ -67,6 +70,8 @@ export class LookupService {
   readonly locations: LocationDefaults;
   private readonly settings: SettingsReader;
   private readonly maxCandidates: number;
+  /** The last 403 to a workspace search, and until when it is taken as the answer. */
+  private workspaceRefusal: { error: WebexApiError; until: number } | undefined;
 
   constructor(
     private readonly admin: AdminApi,
@@ -92,7 +97,10 @@ export class LookupService {
       const unsearched = resolution.workspacesUnsearched ? { workspacesUnsearched: resolution.workspacesUnsearched } : {};
       return options.orgId ? { kind: 'notFound', target, orgId: options.orgId, ...unsearched } : { kind: 'notFound', target, ...unsearched };
     }
-    if (resolution.kind === 'ambiguous') return { kind: 'ambiguous', target, candidates: resolution.candidates, more: resolution.more, ...org };
+    if (resolution.kind === 'ambiguous') {
+      const unsearched = resolution.workspacesUnsearched ? { workspacesUnsearched: resolution.workspacesUnsearched } : {};
+      return { kind: 'ambiguous', target, candidates: resolution.candidates, more: resolution.more, ...org, ...unsearched };
+    }
     const { subject } = resolution.found;
     const scope = this.opts.orgScope?.();
     const subjectOrg = subject.summary.orgId !== '' ? subject.summary.orgId : undefined;
@@ -129,7 +137,7 @@ export class LookupService {
       case 'name':
         return this.byName(target.name, options, { people: true, workspaces: true });
       case 'workspaceName':
-        return this.byName(target.name, options, { people: false, workspaces: true });
+        return this.byWorkspaceName(target.name, options);
       case 'workspaceId':
         return this.byWorkspaceId(target.id, options);
     }
@@ -161,6 +169,14 @@ export class LookupService {
     }
   }
 
+  /** Workspaces named so; else a person whose name starts with "Workspace …" (the word was part of a name). */
+  private async byWorkspaceName(name: string, options: CallOptions): Promise<Resolution> {
+    const workspaces = await this.byName(name, options, { people: false, workspaces: true });
+    if (workspaces.kind !== 'notFound') return workspaces;
+    const people = await this.byName(`workspace ${name}`, options, { people: true, workspaces: false });
+    return people.kind === 'notFound' ? workspaces : people;
+  }
+
   private async byWorkspaceId(id: string, options: CallOptions): Promise<Resolution> {
     try {
       const workspace = await this.people.coalesce(`workspace:${id}`, () => this.admin.getWorkspace(id, { deadline: options.deadline }));
@@ -183,9 +199,7 @@ export class LookupService {
       search.people
         ? this.people.coalesce(`name:${options.orgId ?? ''}:${lower}`, () => this.admin.findPeopleByDisplayName(name, { ...options, max }))
         : Promise.resolve({ people: [] as WebexPerson[], more: false }),
-      search.workspaces
-        ? this.people.coalesce(`workspaceName:${options.orgId ?? ''}:${lower}`, () => this.admin.findWorkspacesByDisplayName(name, { ...options, max }))
-        : Promise.resolve({ workspaces: [] as WebexWorkspace[], more: false }),
+      search.workspaces ? this.searchWorkspaces(name, options, max) : Promise.resolve({ workspaces: [] as WebexWorkspace[], more: false }),
     ]);
     if (peopleRead.status === 'rejected') throw peopleRead.reason;
     // A people-and-workspaces search answers for people even when workspaces could not be searched.
@@ -199,12 +213,31 @@ export class LookupService {
     const exact = all.filter((f) => f.subject.summary.displayName.toLowerCase() === lower);
     if (exact.length === 1) return this.rememberOne(exact[0], options);
     if (all.length === 1 && !more) return this.rememberOne(all[0], options);
-    if (all.length === 0) return workspacesUnsearched ? { kind: 'notFound', workspacesUnsearched } : { kind: 'notFound' };
-    return {
-      kind: 'ambiguous',
-      candidates: all.slice(0, this.maxCandidates).map((f) => f.subject.summary),
-      more: more || all.length > this.maxCandidates,
-    };
+    const unsearched = workspacesUnsearched ? { workspacesUnsearched } : {};
+    if (all.length === 0) return { kind: 'notFound', ...unsearched };
+    return { kind: 'ambiguous', candidates: this.pickList(humans, workspaces).map((f) => f.subject.summary), more: more || all.length > this.maxCandidates, ...unsearched };
+  }
+
+  /** People first, then workspaces; a long list of people keeps room for a few workspaces. */
+  private pickList(humans: Found[], workspaces: Found[]): Found[] {
+    const room = this.maxCandidates;
+    const keptWorkspaces = workspaces.slice(0, Math.max(Math.min(workspaces.length, WORKSPACES_KEPT_IN_PICK_LIST), room - humans.length));
+    return [...humans.slice(0, room - keptWorkspaces.length), ...keptWorkspaces].slice(0, room);
+  }
+
+  /**
+   * List Workspaces by name. A 403 (a token without spark-admin:workspaces_read) is remembered for the
+   * location cache's time, so every name look-up does not pay for it again; it is still reported.
+   */
+  private async searchWorkspaces(name: string, options: CallOptions, max: number): Promise<{ workspaces: WebexWorkspace[]; more: boolean }> {
+    const refused = this.workspaceRefusal;
+    if (refused && refused.until > Date.now()) throw refused.error;
+    try {
+      return await this.people.coalesce(`workspaceName:${options.orgId ?? ''}:${name.toLowerCase()}`, () => this.admin.findWorkspacesByDisplayName(name, { ...options, max }));
+    } catch (err) {
+      if (isWebexApiError(err) && err.status === 403) this.workspaceRefusal = { error: err, until: Date.now() + (this.opts.locationCacheTtlMs ?? DEFAULT_LOCATION_CACHE_TTL_MS) };
+      throw err;
+    }
   }
 
   private rememberOne(found: Found & { person?: WebexPerson }, options: CallOptions): Resolution {

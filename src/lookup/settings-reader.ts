@@ -60,7 +60,8 @@ export class SettingsReader {
     const followsNumbers = !transfer.useCustomTransferNumbers;
     // Only an explicit false hands the permissions to the location; a body without the field is read as it is.
     const followsPermissions = ownPermission.status === 'fulfilled' && ownPermission.value?.useCustomPermissions === false;
-    const locationId = followsNumbers || followsPermissions ? await this.locationOf(subject, call) : subject.locationId;
+    const where = followsNumbers || followsPermissions ? await this.locationOf(subject, call) : { locationId: subject.locationId };
+    const locationId = where.locationId;
 
     const [numbers, permission, location] = await Promise.allSettled([
       followsNumbers && locationId ? this.locations.numbers(locationId, call) : skipped,
@@ -74,18 +75,28 @@ export class SettingsReader {
         ? { from: 'location', numbers: numberSlots(numbers.value) }
         : numbers.status === 'rejected'
           ? { from: 'location', numbers: null, error: asWebexError(numbers.reason) }
-          : { from: 'location', numbers: null };
+          : where.error
+            ? { from: 'location', numbers: null, error: where.error }
+            : { from: 'location', numbers: null };
 
     const outcome: SettingsOutcome = { kind: 'found', person, transfer, inEffect, readAt: this.now() };
     if (location.status === 'fulfilled' && location.value) outcome.location = location.value as LocationSummary;
     else if ((followsNumbers || followsPermissions) && locationId) outcome.location = { id: locationId };
-    Object.assign(outcome, this.usageInEffect(inEffect, ownPermission, followsPermissions ? (locationId ? permission : undefined) : null));
+    const locationPermission = !followsPermissions
+      ? null
+      : locationId
+        ? permission
+        : where.error
+          ? ({ status: 'rejected', reason: where.error } as const)
+          : undefined;
+    Object.assign(outcome, this.usageInEffect(inEffect, ownPermission, locationPermission));
     return outcome;
   }
 
   /**
    * `location`: null when their own permissions apply; undefined when the location's apply but Webex
-   * did not say which location it is; else the read of the location's permissions.
+   * did not say which location it is; else the read of the location's permissions (rejected too when
+   * the location itself could not be found out).
    */
   private usageInEffect(
     inEffect: NumbersInEffect,
@@ -103,14 +114,14 @@ export class SettingsReader {
    * Their location: from the look-up, or, for a person remembered without calling data (the sender of a
    * message, an older cache entry), from Get Person Details with callingData. Undefined when not known.
    */
-  private async locationOf(subject: Subject, call: CallOptions): Promise<string | undefined> {
-    if (subject.locationId || subject.summary.kind === 'workspace') return subject.locationId;
+  private async locationOf(subject: Subject, call: CallOptions): Promise<{ locationId?: string; error?: WebexApiError }> {
+    if (subject.locationId || subject.summary.kind === 'workspace') return { locationId: subject.locationId };
     try {
       const person = await this.admin.getPerson(subject.summary.id, { deadline: call.deadline });
-      return typeof person.locationId === 'string' && person.locationId !== '' ? person.locationId : undefined;
+      return typeof person.locationId === 'string' && person.locationId !== '' ? { locationId: person.locationId } : {};
     } catch (err) {
-      asWebexError(err);
-      return undefined;
+      // Said where the location's numbers and permissions would be, with the tracking ID.
+      return { error: asWebexError(err) };
     }
   }
 

@@ -79,7 +79,8 @@ export type LookupOutcome =
       /** The org the look-up was made in, when one was asked for (partner administrators). */
       orgId?: string;
     }
-  | { kind: 'ambiguous'; target: Target; candidates: PersonSummary[]; more: boolean; orgId?: string }
+  /** `workspacesUnsearched`: the name was to be looked for among workspaces too, but Webex refused or failed. */
+  | { kind: 'ambiguous'; target: Target; candidates: PersonSummary[]; more: boolean; orgId?: string; workspacesUnsearched?: WebexApiError }
   /**
    * `orgId`: the organization searched, when it is not the admin token's own (typed, or DEFAULT_ORG_ID).
    * `workspacesUnsearched`: a name was also to be looked for among workspaces, but Webex refused or failed.

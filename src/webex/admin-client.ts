@@ -4,6 +4,7 @@ import type { WebexHttp, WebexResponse } from './http';
 import { isWebexApiError } from './errors';
 import { parseLinkNext } from './link-header';
 import { PageGuard } from './page-guard';
+import { toQueryString } from './query-string';
 import { expectObject, expectPeopleList, expectPerson, expectIdentified, expectWorkspaceList } from './response-shape';
 import type {
   WebexLocation,
@@ -159,20 +160,32 @@ export class WebexAdminClient {
   }
 
   /**
-   * Pages of the Webex Calling workspaces ("List Workspaces" with calling=webexCalling, 100 a page,
-   * following Link rel="next"), through a PageGuard like the people listing.
+   * Pages of the Webex Calling workspaces ("List Workspaces" with calling=webexCalling, 100 a page),
+   * through a PageGuard like the people listing. The reference pages List Workspaces with `start` and
+   * declares no Link header: a full page without a Link rel="next" is followed by `start` + its size; a
+   * Link, when Webex sends one, is followed as it is.
    */
   async *listCallingWorkspacePages(opts: OrgCallOptions = {}): AsyncIterable<WebexWorkspace[]> {
-    const first = { path: '/workspaces', query: { calling: 'webexCalling', max: MAX_CALLING_PAGE_SIZE, orgId: opts.orgId } };
+    const pageSize = MAX_CALLING_PAGE_SIZE;
+    const query = (start: number) => ({ calling: 'webexCalling', max: pageSize, orgId: opts.orgId, ...(start > 0 ? { start } : {}) });
+    const first = { path: '/workspaces', query: query(0) };
     const guard = new PageGuard({ what: 'workspaces', maxItems: MAX_LISTED_PEOPLE, maxPages: MAX_LISTED_PEOPLE_PAGES, firstPage: first });
     let response = await this.http.request<unknown>({ method: 'GET', ...first, route: 'workspaces.list', deadline: opts.deadline });
+    let start = 0;
     for (;;) {
       const items = expectWorkspaceList(response, 'GET', '/workspaces').items;
       guard.read(items.map((w) => w.id));
       if (items.length > 0) yield items;
-      const next = parseLinkNext(response.headers.link);
-      if (!next) return;
-      response = await this.http.request<unknown>({ method: 'GET', path: guard.next(next), route: 'workspaces.list', deadline: opts.deadline });
+      start += items.length;
+      const link = parseLinkNext(response.headers.link);
+      if (link) {
+        response = await this.http.request<unknown>({ method: 'GET', path: guard.next(link), route: 'workspaces.list', deadline: opts.deadline });
+        continue;
+      }
+      if (items.length < pageSize) return;
+      const nextQuery = query(start);
+      guard.next(`/workspaces?${toQueryString(nextQuery)}`);
+      response = await this.http.request<unknown>({ method: 'GET', path: '/workspaces', query: nextQuery, route: 'workspaces.list', deadline: opts.deadline });
     }
   }
 

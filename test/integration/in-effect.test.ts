@@ -67,16 +67,6 @@ describe('integration: what applies (locations and workspaces)', function () {
     assert.ok(card.texts.includes('What each number is for comes from the outgoing permissions of location Huntsville Lab (custom permissions off).'), card.texts.join(' | '));
   });
 
-  it('shows the location by its ID when Get Location Details is refused (a token without the scope)', async () => {
-    t.emulator.faults.add({ route: 'locations.get', token: 'admin', status: 403 });
-    // A name read earlier is kept for LOCATION_CACHE_TTL_SECONDS; Refresh reads everything again.
-    const first = await t.ask(`transfer numbers for ${SEED_EMAILS.kim}`);
-    const refresh = viewCard(first).buttons.find((b) => b.title === 'Refresh');
-    const card = viewCard(await t.submit(first, refresh!.data));
-    assert.equal(card.facts['Numbers in effect'], `From location ID ${SEED_LOCATIONS.hq.id} (custom numbers off)`);
-    assert.equal(card.facts['Transfer number 1'], '+1 205 555 0100 (+12055550100)', 'the numbers still come');
-  });
-
   it("says why when the location's numbers cannot be read, and shows none as if they applied", async () => {
     t.emulator.faults.add({ route: 'locationTransferNumbers.get', token: 'admin', status: 403 });
     const card = viewCard(await t.ask(`transfer numbers for ${SEED_EMAILS.liam}`));
@@ -171,5 +161,16 @@ describe('integration: what applies (locations and workspaces)', function () {
     const message = await t.ask(`transfer numbers for ${SEED_EMAILS.alice}, ${SEED_EMAILS.erin}`);
     const markdown = checkedMessage(message).markdown;
     assert.match(markdown, /\*\*Erin Evans\*\* \(erin\.evans@example\.com\)\n- Numbers in effect: From location Birmingham HQ \(custom numbers off\)\n- Transfer number 1: \+1 205 555 0100/);
+  });
+
+  it('shows the location by its ID when Get Location Details is refused (a token without the scope)', async () => {
+    t.emulator.faults.add({ route: 'locations.get', token: 'admin', status: 403 });
+    // A name read earlier is kept for LOCATION_CACHE_TTL_SECONDS; Refresh reads everything again. Last
+    // in this suite: a refusal is kept as long as a name would be.
+    const first = await t.ask(`transfer numbers for ${SEED_EMAILS.kim}`);
+    const refresh = viewCard(first).buttons.find((b) => b.title === 'Refresh');
+    const card = viewCard(await t.submit(first, refresh!.data));
+    assert.equal(card.facts['Numbers in effect'], `From location ID ${SEED_LOCATIONS.hq.id} (custom numbers off)`);
+    assert.equal(card.facts['Transfer number 1'], '+1 205 555 0100 (+12055550100)', 'the numbers still come');
   });
 });

@@ -7,11 +7,11 @@ import { requireAdmin } from '../access';
 import { callerOf } from '../call-context';
 import { queryParam } from '../pagination';
 import { compact } from '../presenters';
+import { callingPermissions } from '../seed';
 import type { SeedLocation } from '../types';
 import { notFound } from '../webex-error';
 import { on, param, type RouteDeps } from './register';
 
-const NO_NUMBERS = { autoTransferNumber1: null, autoTransferNumber2: null, autoTransferNumber3: null };
 
 function locationFor(req: Request, deps: RouteDeps, adminOrgId: string): SeedLocation {
   const location = deps.store.locations.get(param(req, 'locationId'));
@@ -32,12 +32,13 @@ export function locationRoutes(router: Router, deps: RouteDeps): void {
   on(router, 'locationTransferNumbers.get', (req, res) => {
     const caller = callerOf(res);
     requireAdmin(caller);
-    res.json(locationFor(req, deps, caller.person.orgId).transferNumbers ?? NO_NUMBERS);
+    // The reference's schema has three optional strings: a number not set is left out.
+    res.json(locationFor(req, deps, caller.person.orgId).transferNumbers ?? {});
   });
 
   on(router, 'locationOutgoingPermission.get', (req, res) => {
     const caller = callerOf(res);
     requireAdmin(caller);
-    res.json(locationFor(req, deps, caller.person.orgId).outgoingPermission ?? { callingPermissions: [] });
+    res.json(locationFor(req, deps, caller.person.orgId).outgoingPermission ?? { callingPermissions: callingPermissions() });
   });
 }

@@ -2,11 +2,11 @@
 // workspace's calling settings, "Retrieve Transfer Numbers Settings for a Workspace" and "Retrieve
 // Outgoing Permission Settings for a Workspace" (/workspaces/{workspaceId}/features/…). A workspace
 // without Webex Calling answers those 404.
-import type { Request, Response, Router } from 'express';
+import type { Request, Router } from 'express';
 import type { WebexWorkspace } from '../../../src/webex/types';
 import { requireAdmin } from '../access';
 import { callerOf } from '../call-context';
-import { parseMax, queryParam, selfUrl } from '../pagination';
+import { parseMax, queryParam } from '../pagination';
 import type { CallingSettings } from '../types';
 import { badRequest, notFound } from '../webex-error';
 import { on, param, type RouteDeps } from './register';
@@ -17,12 +17,15 @@ function view(workspace: WebexWorkspace): WebexWorkspace {
   return { ...workspace };
 }
 
-/** One page by the `start` offset the reference defines; Link rel="next" when more remain. */
-function pageByStart<T>(req: Request, res: Response, items: T[], max: number): T[] {
+/**
+ * One page by the `start` offset the reference defines. The reference declares no Link header for List
+ * Workspaces (List Locations and List People declare one), so none is sent: clients ask for the next
+ * page with `start`.
+ */
+function pageByStart<T>(req: Request, items: T[], max: number): T[] {
   const raw = queryParam(req, 'start') ?? '0';
   if (!/^\d+$/.test(raw)) throw badRequest('start must be an integer of 0 or more.');
   const start = Number(raw);
-  if (start + max < items.length) res.setHeader('Link', `<${selfUrl(req, { start: String(start + max), max: String(max) })}>; rel="next"`);
   return items.slice(start, start + max);
 }
 
@@ -49,7 +52,7 @@ export function workspaceRoutes(router: Router, deps: RouteDeps): void {
     const found = [...deps.store.workspaces.values()].filter(
       (w) => w.orgId === orgId && (!displayName || (w.displayName ?? '').toLowerCase().startsWith(displayName)) && (!calling || w.calling?.type === calling),
     );
-    res.json({ items: pageByStart(req, res, found, max).map(view) });
+    res.json({ items: pageByStart(req, found, max).map(view) });
   });
 
   on(router, 'workspaces.get', (req, res) => {

@@ -3,7 +3,7 @@ import { renderReply } from '../../../src/cards';
 import type { Target } from '../../../src/commands/types';
 import type { PersonSummary } from '../../../src/lookup/types';
 import { assertValidMessage } from '../../helpers/card-validation';
-import { ZWJ, actions, assertLookupForm, cardOf, person, textBlocks } from './examples';
+import { ZWJ, actions, apiError, assertLookupForm, cardOf, person, textBlocks } from './examples';
 
 const ALICE_TARGET: Target = { kind: 'name', name: 'Alice' };
 
@@ -139,5 +139,13 @@ describe('cards/candidates-card with workspaces', () => {
     assert.deepEqual(actions(cardOf(message))[1], { title: 'Henry Hall Kiosk', data: { action: 'pick', workspaceId: 'W-K', orgId: 'ORG-7' } });
     assert.equal(textBlocks(cardOf(message))[2], '**Henry Hall Kiosk** (workspace)');
     assert.equal(textBlocks(cardOf(message))[0], '1 person and 1 workspace match “H”');
+  });
+
+  it('says when workspaces could not be searched', () => {
+    const message = renderReply({ kind: 'lookup', outcome: { kind: 'ambiguous', target: { kind: 'name', name: 'Henry' }, candidates: [henry, henry], more: false, workspacesUnsearched: apiError({ status: 403 }) } });
+    assertValidMessage(message);
+    const note = 'Workspaces were not searched: Webex refused (the admin token may lack the spark-admin:workspaces_read scope).';
+    assert.ok(textBlocks(cardOf(message)).includes(note), textBlocks(cardOf(message)).join(' | '));
+    assert.ok(message.markdown.includes(note));
   });
 });

@@ -175,3 +175,19 @@ describe('cards/many-card (several people)', () => {
     assert.deepEqual(found[1], ['Default', false, 'Transfer number 1: \\*\\*1\\*\\*']);
   });
 });
+
+describe('cards/many-card: workspaces', () => {
+  it('says on a person\'s section when workspaces could not be searched for that name', () => {
+    const refused = apiError({ status: 403 });
+    const message = render({
+      entries: [
+        entry({ kind: 'notFound', target: { kind: 'name', name: 'Zed' }, workspacesUnsearched: refused }),
+        entry({ kind: 'ambiguous', target: { kind: 'name', name: 'Chris' }, candidates: [person({ displayName: 'Chris Carter' }), person({ displayName: 'Lobby', kind: 'workspace', email: '' })], more: false, workspacesUnsearched: refused }),
+      ],
+    });
+    const note: [string, boolean, string] = ['Default', true, 'Workspaces were not searched: Webex refused (the admin token may lack the spark-admin:workspaces_read scope).'];
+    const [zed, chris] = sections(message);
+    assert.deepEqual(zed.slice(1), [['Warning', false, 'No one found. Check the spelling, or try their email address.'], note]);
+    assert.deepEqual(chris.slice(1), [['Warning', false, '2 people and workspaces match: Chris Carter, Lobby (workspace). Ask again with the email address, or the whole workspace name, of the one you mean.'], note]);
+  });
+});

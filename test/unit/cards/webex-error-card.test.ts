@@ -112,3 +112,27 @@ describe('cards/webex-error-card in a partner org', () => {
     });
   });
 });
+
+describe('cards/webex-error-card for a workspace', () => {
+  const lobby = person({ id: 'W-LOBBY', displayName: 'Lobby Phone', email: '', kind: 'workspace' });
+
+  it('names spark-admin:workspaces_read on a 403, finding or reading a workspace', () => {
+    for (const [stage, target] of [
+      ['resolve', { kind: 'workspaceName', name: 'Lobby' }],
+      ['settings', { kind: 'name', name: 'Lobby' }],
+    ] as const) {
+      const message = renderReply({ kind: 'lookup', outcome: { kind: 'webexError', stage, error: apiError({ status: 403 }), target, person: stage === 'settings' ? lobby : undefined } });
+      assertValidMessage(message);
+      assert.ok(
+        textBlocks(cardOf(message)).includes('The admin token lacks the permission (scope spark-admin:workspaces_read) or API access is restricted in Control Hub.'),
+        textBlocks(cardOf(message)).join(' | '),
+      );
+    }
+  });
+
+  it('offers "Try again" for the workspace, with its workspaceId', () => {
+    const message = renderReply({ kind: 'lookup', outcome: { kind: 'webexError', stage: 'settings', error: apiError({ status: 503 }), target: { kind: 'name', name: 'Lobby' }, person: lobby } });
+    assertValidMessage(message);
+    assert.deepEqual(actions(cardOf(message))[0], { title: 'Try again', data: { action: 'refresh', workspaceId: 'W-LOBBY' } });
+  });
+});

@@ -171,7 +171,7 @@ describe('cards/webex-error-words describeWebexError', () => {
   it('asks to check the input on 400 while finding the person', () => {
     assert.equal(
       describeWebexError(apiError({ status: 400 }), 'resolve').nextStep,
-      'Check what you typed: an email address, a person ID or the start of a display name.',
+      'Check what you typed: an email address, a person or workspace ID, or the start of a display name.',
     );
   });
 

@@ -188,6 +188,9 @@ describe('commands: workspaces', () => {
     assert.deepEqual(parseCommand('transfer numbers for Workspace: Lobby Phone', ctx), { kind: 'lookup', target: { kind: 'workspaceName', name: 'Lobby Phone' } });
     assert.deepEqual(parseCommand('transfer numbers for Lobby Phone', ctx), { kind: 'lookup', target: { kind: 'name', name: 'Lobby Phone' } });
     assert.deepEqual(parseCommand('transfer numbers for workspace', ctx), { kind: 'invalidTarget', input: 'workspace', reason: 'empty' });
+    // The word only counts alone: "Workspace-Team" is a name.
+    assert.deepEqual(parseCommand('transfer numbers for Workspace-Team', ctx), { kind: 'lookup', target: { kind: 'name', name: 'Workspace-Team' } });
+    assert.deepEqual(parseCommand('transfer numbers for Workspacey Smith', ctx), { kind: 'lookup', target: { kind: 'name', name: 'Workspacey Smith' } });
   });
 
   it('reads workspace IDs, both forms, alone and in a list', () => {

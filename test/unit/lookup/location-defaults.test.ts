@@ -41,13 +41,23 @@ describe('lookup/LocationDefaults', () => {
     assert.equal(api.getLocation.callCount, 4);
   });
 
-  it('answers the ID alone when the name is refused, and asks again next time', async () => {
+  it('answers the ID alone when the name is refused, and keeps the refusal (a 403), not a passing failure', async () => {
     const api = fakeAdmin();
     api.getLocation.rejects(new WebexApiError({ status: 403, message: 'no' }));
     const locations = new LocationDefaults(api);
     assert.deepEqual(await locations.summary('L', {}), { id: 'L' });
     assert.deepEqual(await locations.summary('L', {}), { id: 'L' });
-    assert.equal(api.getLocation.callCount, 2);
+    assert.equal(api.getLocation.callCount, 1);
+    api.getLocation.rejects(new WebexApiError({ status: 503, message: 'down' }));
+    assert.deepEqual(await locations.summary('M', {}), { id: 'M' });
+    assert.deepEqual(await locations.summary('M', {}), { id: 'M' });
+    assert.equal(api.getLocation.callCount, 3);
+  });
+
+  it('lets a programming error through', async () => {
+    const api = fakeAdmin();
+    api.getLocation.rejects(new TypeError('bug'));
+    await assert.rejects(new LocationDefaults(api).summary('L', {}), TypeError);
   });
 
   it('shares one read among concurrent look-ups of one location', async () => {

@@ -458,4 +458,40 @@ describe('lookup/ReverseIndex: workspaces', () => {
     assert.equal(result.matches.length, 2);
     assert.equal(result.workspacesUnsearched, refused);
   });
+
+  it('lists everything again on the next question when workspaces could not be listed by chance, but keeps a 403', async () => {
+    const { api } = fakeAdmin();
+    // eslint-disable-next-line require-yield
+    api.listCallingWorkspacePages.onFirstCall().callsFake(async function* () {
+      throw new WebexApiError({ status: 503, message: 'down' });
+    });
+    const index = new ReverseIndex(api, { now: clock().now });
+    const first = await index.find(typed('(205) 555-3651'));
+    assert.equal(first.workspacesUnsearched?.status, 503);
+    assert.equal(first.complete, false);
+    const second = await index.find(typed('(205) 555-3651'));
+    assert.equal(second.workspacesUnsearched, undefined);
+    assert.equal(api.listCallingPeople.callCount, 2);
+  });
+});
+
+describe('lookup/ReverseIndex: a re-read that runs out of time', () => {
+  it('does not count a follower twice when the read it gave up on finishes later', async () => {
+    let release!: () => void;
+    const hang = new Promise<void>((resolve) => (release = resolve));
+    const reads: Record<string, unknown> = { 'P-erin': new WebexApiError({ status: 503, message: 'down' }) };
+    const { api } = fakeAdmin({ pages: [[calling('erin', 'HQ'), calling('frank', 'HQ')]], reads });
+    api.getLocationTransferNumbers.resolves({ autoTransferNumber1: '+12055550100' });
+    const index = new ReverseIndex(api, { deadlineMarginMs: 0 });
+    const first = await index.find(typed('+12055550100'));
+    assert.deepEqual([first.failed, first.locationMatches[0].followers], [1, 1]);
+    reads['P-erin'] = hang;
+    const second = await index.find(typed('+12055550100'), { deadline: Date.now() + 50 });
+    assert.equal(second.locationMatches[0].followers, 1, 'the kept scan answers');
+    release();
+    for (let i = 0; i < 20; i++) await new Promise((resolve) => setImmediate(resolve));
+    delete reads['P-erin'];
+    const third = await index.find(typed('+12055550100'));
+    assert.deepEqual([third.failed, third.locationMatches[0].followers], [0, 2]);
+  });
 });

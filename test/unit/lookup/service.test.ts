@@ -391,4 +391,31 @@ describe('lookup/LookupService people and workspaces', () => {
     assert.equal(outcome.kind, 'otherOrg');
     sinon.assert.notCalled(api.getWorkspaceTransferNumbers);
   });
+
+  it('finds a person named "Workspace …" when no workspace has the rest of the name', async () => {
+    const jones: WebexPerson = { id: 'P-WJ', emails: ['wj@example.com'], displayName: 'Workspace Jones', orgId: ORG };
+    const outcome = await service(withWorkspaces([lobby], [jones])).lookup({ kind: 'workspaceName', name: 'Jones' });
+    assert.ok(outcome.kind === 'found');
+    assert.equal(outcome.person.id, 'P-WJ');
+  });
+
+  it('remembers a refused workspace search for a while, and says on a pick list that workspaces were not searched', async () => {
+    const refused = new WebexApiError({ status: 403, message: 'missing scope' });
+    const api = fakeAdmin({ findWorkspacesByDisplayName: sinon.stub().rejects(refused) });
+    const lookups = service(api);
+    const chris = await lookups.lookup({ kind: 'name', name: 'Chris' });
+    assert.ok(chris.kind === 'ambiguous');
+    assert.equal(chris.workspacesUnsearched, refused);
+    await lookups.lookup({ kind: 'name', name: 'Alice' });
+    assert.equal(api.findWorkspacesByDisplayName.callCount, 1, 'the refusal is not asked for again');
+  });
+
+  it('keeps room for workspaces on a pick list when more people match than it lists', async () => {
+    const many = Array.from({ length: 12 }, (_, i): WebexPerson => ({ id: `P-${i}`, emails: [`h${i}@example.com`], displayName: `Henry ${i}`, orgId: ORG }));
+    const outcome = await service(withWorkspaces([henryHall], many)).lookup({ kind: 'name', name: 'Henry' });
+    assert.ok(outcome.kind === 'ambiguous');
+    assert.equal(outcome.candidates.length, 10);
+    assert.equal(outcome.candidates.at(-1)?.kind, 'workspace');
+    assert.equal(outcome.more, true);
+  });
 });

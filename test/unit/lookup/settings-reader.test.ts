@@ -104,4 +104,22 @@ describe('lookup/SettingsReader', () => {
     const outcome = await reader(api).read(subject({ id: 'W-2', kind: 'workspace' }), { kind: 'workspaceId', id: 'W-2' }, {});
     assert.equal(outcome.kind, 'noCalling');
   });
+
+  it("says why the location is unknown when Webex failed to say it, with that failure's tracking ID", async () => {
+    const busy = new WebexApiError({ status: 503, message: 'down', trackingId: 'T-503' });
+    const api = fakeAdmin({ getPerson: sinon.stub().rejects(busy) });
+    const outcome = await reader(api).read(subject({}, null), TARGET, {});
+    assert.ok(outcome.kind === 'found');
+    assert.deepEqual(outcome.inEffect, { from: 'location', numbers: null, error: busy });
+    assert.equal(outcome.usageError, busy);
+    assert.equal(outcome.usageFrom, 'location');
+  });
+
+  it("reads the location of someone in another allowed org with that org's ID, on every location call", async () => {
+    const api = fakeAdmin();
+    await reader(api).read(subject({ orgId: 'PARTNER' }), TARGET, { orgId: 'PARTNER' });
+    for (const stub of [api.getLocationTransferNumbers, api.getLocationOutgoingPermission, api.getLocation]) {
+      assert.equal(stub.firstCall.args[1].orgId, 'PARTNER');
+    }
+  });
 });

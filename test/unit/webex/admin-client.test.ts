@@ -102,6 +102,32 @@ describe('webex/admin-client WebexAdminClient', () => {
       assert.equal(server.requests[0].url, `/v1/people/${PERSON_ID}/features/outgoingPermission?orgId=O`);
     });
 
+    it('listCallingWorkspacePages asks for the next page with start when a full page has no Link (as the reference pages it), and stops at a short one', async () => {
+      const workspace = (n: number) => ({ id: `W${n}`, displayName: `Room ${n}`, orgId: 'ORG' });
+      server.script((req) => {
+        const start = Number(new URL(req.url, 'http://x').searchParams.get('start') ?? '0');
+        const all = Array.from({ length: 230 }, (_, i) => workspace(i));
+        return { status: 200, json: { items: all.slice(start, start + 100) } };
+      });
+      const pages: number[] = [];
+      for await (const page of client().admin.listCallingWorkspacePages({ orgId: 'O' })) pages.push(page.length);
+      assert.deepEqual(pages, [100, 100, 30]);
+      assert.deepEqual(
+        server.requests.map((r) => r.url),
+        ['/v1/workspaces?calling=webexCalling&max=100&orgId=O', '/v1/workspaces?calling=webexCalling&max=100&orgId=O&start=100', '/v1/workspaces?calling=webexCalling&max=100&orgId=O&start=200'],
+      );
+    });
+
+    it('listCallingWorkspacePages follows a Link rel="next" when Webex sends one, and stops a listing that repeats itself', async () => {
+      server.script(() => ({ status: 200, json: { items: [{ id: 'W1' }] }, headers: { Link: `<${server.baseUrl}/workspaces?calling=webexCalling&cursor=1>; rel="next"` } }));
+      const error = await caught(
+        (async () => {
+          for await (const page of client().admin.listCallingWorkspacePages()) void page;
+        })(),
+      );
+      assert.match(String((error as Error).message), /same pages of workspaces/);
+    });
+
     it('listCallingPeople follows Link rel="next" to the last page', async () => {
       server.script((req) => {
         if (req.url.includes('cursor=2')) return { status: 200, json: { items: [person(3)] } };
