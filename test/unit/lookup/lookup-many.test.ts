@@ -5,6 +5,7 @@ import type { AdminApi } from '../../../src/lookup/ports';
 import { LookupService } from '../../../src/lookup/service';
 import { WebexApiError } from '../../../src/webex/errors';
 import type { WebexPerson } from '../../../src/webex/types';
+import { locationAndWorkspaceStubs } from './no-locations-or-workspaces';
 
 const READ_AT = new Date('2026-11-29T10:15:00Z');
 
@@ -18,12 +19,7 @@ function gatedAdmin() {
   const api: Record<keyof AdminApi, sinon.SinonStub> = {
     findPeopleByEmail: sinon.stub().callsFake(async (email: string) => (email.startsWith('nobody') ? [] : [personFor(email)])),
     findPeopleByDisplayName: sinon.stub().resolves({ people: [], more: false }),
-    getLocation: sinon.stub().callsFake(async (id: string) => ({ id, name: `Location ${id}` })),
-    getLocationTransferNumbers: sinon.stub().resolves({ autoTransferNumber1: '+12055550100', autoTransferNumber2: null, autoTransferNumber3: null }),
-    getLocationOutgoingPermission: sinon.stub().resolves({ callingPermissions: [{ callType: 'INTERNATIONAL', action: 'TRANSFER_NUMBER_1' }] }),
-    findWorkspacesByDisplayName: sinon.stub().resolves({ workspaces: [], more: false }),
-    getWorkspace: sinon.stub().rejects(new WebexApiError({ status: 404, message: 'Workspace not found' })),
-    listCallingWorkspacePages: sinon.stub().callsFake(async function* () {}),
+    ...locationAndWorkspaceStubs(),
     getWorkspaceTransferNumbers: sinon.stub().rejects(new WebexApiError({ status: 404, message: 'no calling' })),
     getWorkspaceOutgoingPermission: sinon.stub().rejects(new WebexApiError({ status: 404, message: 'no calling' })),
     getPerson: sinon.stub().rejects(new WebexApiError({ status: 404, message: 'nope' })),

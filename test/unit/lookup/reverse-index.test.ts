@@ -7,6 +7,7 @@ import type { ReverseScanProgress } from '../../../src/lookup/types';
 import { phoneNumberOf } from '../../../src/commands/phone-number';
 import { WebexApiError } from '../../../src/webex/errors';
 import type { WebexPerson, WebexTransferNumbers } from '../../../src/webex/types';
+import { locationAndWorkspaceStubs } from './no-locations-or-workspaces';
 
 const T0 = Date.parse('2026-11-29T10:15:00Z');
 
@@ -43,12 +44,7 @@ function fakeAdmin(opts: FakeOptions = {}) {
     findPeopleByDisplayName: sinon.stub(),
     getPerson: sinon.stub(),
     getOutgoingPermission: sinon.stub(),
-    getLocation: sinon.stub().callsFake(async (id: string) => ({ id, name: `Location ${id}` })),
-    getLocationTransferNumbers: sinon.stub().resolves({ autoTransferNumber1: '+12055550100', autoTransferNumber2: null, autoTransferNumber3: null }),
-    getLocationOutgoingPermission: sinon.stub().resolves({ callingPermissions: [{ callType: 'INTERNATIONAL', action: 'TRANSFER_NUMBER_1' }] }),
-    findWorkspacesByDisplayName: sinon.stub().resolves({ workspaces: [], more: false }),
-    getWorkspace: sinon.stub().rejects(new WebexApiError({ status: 404, message: 'Workspace not found' })),
-    listCallingWorkspacePages: sinon.stub().callsFake(async function* () {}),
+    ...locationAndWorkspaceStubs(),
     getWorkspaceTransferNumbers: sinon.stub().rejects(new WebexApiError({ status: 404, message: 'no calling' })),
     getWorkspaceOutgoingPermission: sinon.stub().rejects(new WebexApiError({ status: 404, message: 'no calling' })),
     listCallingPeople: sinon.stub().callsFake(async function* () {

@@ -4,6 +4,7 @@ import type { AdminApi } from '../../../src/lookup/ports';
 import { LookupService } from '../../../src/lookup/service';
 import { WebexApiError } from '../../../src/webex/errors';
 import type { WebexOutgoingPermission, WebexPerson } from '../../../src/webex/types';
+import { locationAndWorkspaceStubs } from './no-locations-or-workspaces';
 
 const ORG = 'ORG1';
 const alice: WebexPerson = { id: 'P-ALICE', emails: ['alice@example.com'], displayName: 'Alice Anderson', orgId: ORG };
@@ -37,12 +38,7 @@ function fakeAdmin(overrides: Partial<FakeAdmin> = {}): FakeAdmin {
       autoTransferNumber3: null,
     }),
     getOutgoingPermission: sinon.stub().resolves(permission({ INTERNATIONAL: 'TRANSFER_NUMBER_1' })),
-    getLocation: sinon.stub().callsFake(async (id: string) => ({ id, name: `Location ${id}` })),
-    getLocationTransferNumbers: sinon.stub().resolves({ autoTransferNumber1: '+12055550100', autoTransferNumber2: null, autoTransferNumber3: null }),
-    getLocationOutgoingPermission: sinon.stub().resolves({ callingPermissions: [{ callType: 'INTERNATIONAL', action: 'TRANSFER_NUMBER_1' }] }),
-    findWorkspacesByDisplayName: sinon.stub().resolves({ workspaces: [], more: false }),
-    getWorkspace: sinon.stub().rejects(new WebexApiError({ status: 404, message: 'Workspace not found' })),
-    listCallingWorkspacePages: sinon.stub().callsFake(async function* () {}),
+    ...locationAndWorkspaceStubs(),
     getWorkspaceTransferNumbers: sinon.stub().rejects(new WebexApiError({ status: 404, message: 'no calling' })),
     getWorkspaceOutgoingPermission: sinon.stub().rejects(new WebexApiError({ status: 404, message: 'no calling' })),
     listCallingPeople: sinon.stub().callsFake(async function* () {
