@@ -69,6 +69,9 @@ function withOrgId(command: Command, orgId: string | undefined): Command {
   return command.kind === 'lookup' || command.kind === 'lookupMany' || command.kind === 'reverse' ? { ...command, orgId } : command;
 }
 
+/** A workspace ID as a card sends it back: base64 characters, at most 200 of them. */
+const CARD_WORKSPACE_ID = /^[A-Za-z0-9+/_=-]{1,200}$/;
+
 /** Parses the inputs of an Action.Submit on one of our cards. Unknown shapes are treated as a help request. */
 export function parseCardSubmit(inputs: Record<string, unknown>): Command {
   const action = typeof inputs.action === 'string' ? inputs.action : '';
@@ -84,8 +87,9 @@ export function parseCardSubmit(inputs: Record<string, unknown>): Command {
     // A workspace's buttons send its workspaceId; a person's, their personId and email.
     const workspaceId = typeof inputs.workspaceId === 'string' ? inputs.workspaceId : '';
     if (workspaceId !== '') {
-      const parsedWorkspace = parseTarget(workspaceId);
-      if (parsedWorkspace.ok && parsedWorkspace.target.kind === 'workspaceId') return withOrg({ kind: 'lookup', target: parsedWorkspace.target, ...fresh });
+      // The ID our own card carries is what Webex listed (the card's origin is checked before this runs):
+      // taken as it is when it is an ID's characters, even if it does not decode like a Webex ID.
+      if (CARD_WORKSPACE_ID.test(workspaceId)) return withOrg({ kind: 'lookup', target: { kind: 'workspaceId', id: workspaceId }, ...fresh });
       return { kind: 'invalidTarget', input: workspaceId, reason: 'malformed' };
     }
     const personId = typeof inputs.personId === 'string' ? inputs.personId : '';

@@ -67,9 +67,13 @@ export function isPersonId(s: string): boolean {
   return false;
 }
 
+/**
+ * Base64 of "<scheme>://<region or cluster>/PLACES/<uuid>" (or WORKSPACE). The scheme is not checked:
+ * the API reference's own example workspace ID decodes to "cisco3park://us/PLACES/…".
+ */
 export function isWorkspaceId(s: string): boolean {
-  if (!BASE64ISH.test(s) || s.length < 40 || !s.startsWith(PERSON_ID_PREFIX)) return false;
-  return /^ciscospark:\/\/[a-z0-9:_-]+\/(?:PLACES|WORKSPACE)\/[0-9a-f-]{8,}/i.test(decodeId(s));
+  if (!BASE64ISH.test(s) || s.length < 40) return false;
+  return /^[a-z0-9]+:\/\/[a-z0-9:_.-]+\/(?:PLACES|WORKSPACE)\/[0-9a-f-]{8,}/i.test(decodeId(s));
 }
 
 function decodesToPeopleUri(s: string): boolean {

@@ -193,6 +193,11 @@ describe('commands: workspaces', () => {
     assert.deepEqual(parseCommand('transfer numbers for Workspacey Smith', ctx), { kind: 'lookup', target: { kind: 'name', name: 'Workspacey Smith' } });
   });
 
+  it("reads the API reference's own example workspace ID (its scheme is misspelt) as a workspace ID", () => {
+    const example = 'Y2lzY28zcGFyazovL3VzL1BMQUNFUy81MTAxQjA3Qi00RjhGLTRFRjctQjU2NS1EQjE5QzdCNzIzRjc';
+    assert.deepEqual(parseCommand(`transfer numbers for ${example}`, ctx), { kind: 'lookup', target: { kind: 'workspaceId', id: example } });
+  });
+
   it('reads workspace IDs, both forms, alone and in a list', () => {
     assert.deepEqual(parseCommand(`transfer numbers for ${WORKSPACE_ID}`, ctx), { kind: 'lookup', target: { kind: 'workspaceId', id: WORKSPACE_ID } });
     assert.deepEqual(parseCommand(`transfer numbers for ${URN_WORKSPACE_ID}`, ctx), { kind: 'lookup', target: { kind: 'workspaceId', id: URN_WORKSPACE_ID } });
@@ -215,7 +220,9 @@ describe('commands: workspaces', () => {
       target: { kind: 'workspaceId', id: WORKSPACE_ID },
       orgId: ORG_ID,
     });
-    assert.deepEqual(parseCardSubmit({ action: 'pick', workspaceId: 'not-an-id' }), { kind: 'invalidTarget', input: 'not-an-id', reason: 'malformed' });
+    // What Webex listed is taken as it is; anything that is not an ID's characters is refused.
+    assert.deepEqual(parseCardSubmit({ action: 'pick', workspaceId: 'ws-0001' }), { kind: 'lookup', target: { kind: 'workspaceId', id: 'ws-0001' } });
+    assert.deepEqual(parseCardSubmit({ action: 'pick', workspaceId: '../people/me' }), { kind: 'invalidTarget', input: '../people/me', reason: 'malformed' });
   });
 
   it('refreshes a several-people card that holds a workspace ID', () => {
