@@ -22,13 +22,12 @@ import { isWebexApiError, type WebexApiError } from '../webex/errors';
 import type { WebexPerson } from '../webex/types';
 import { ConcurrencyLimit } from './concurrency';
 import { LocationDefaults } from './location-defaults';
-import { normalizeTransferNumbers, numberSlots } from './normalize';
+import { copyFollowers, countFollower, type EntityRead, type FollowerCount, readEntityNumbers, readFollowedLocations } from './reverse-reads';
 import type { AdminApi, CallOptions } from './ports';
 import {
   type CallingEntity,
   type IndexedLocation,
   type IndexedPerson,
-  indexNumbers,
   isCallingUser,
   locationMatchesIn,
   matchesIn,
@@ -100,19 +99,6 @@ interface Scan {
 interface RunningScan {
   done: Promise<Scan>;
   listeners: Set<(progress: ReverseScanProgress) => void>;
-}
-
-/** Who follows a location's numbers: people and workspaces, counted apart. */
-interface FollowerCount {
-  followers: number;
-  workspaceFollowers: number;
-}
-
-function countFollower(followers: Map<string, FollowerCount>, locationId: string, entity: CallingEntity): void {
-  const count = followers.get(locationId) ?? { followers: 0, workspaceFollowers: 0 };
-  if (entity.summary.kind === 'workspace') count.workspaceFollowers++;
-  else count.followers++;
-  followers.set(locationId, count);
 }
 
 export class ReverseIndex {
@@ -309,56 +295,19 @@ export class ReverseIndex {
     }
   }
 
-  /**
-   * One person's numbers; 'follower' when their custom numbers are off (their location's apply);
-   * 'none' when they have no calling settings (404). Rejects on anything but a WebexApiError.
-   */
-  private async readPerson(
-    entity: CallingEntity,
-    call: CallOptions,
-  ): Promise<{ kind: 'read'; entry: IndexedPerson } | { kind: 'follower'; locationId: string } | { kind: 'none' } | { kind: 'failed'; error: WebexApiError }> {
-    try {
-      const id = entity.summary.id;
-      const raw = entity.summary.kind === 'workspace' ? await this.admin.getWorkspaceTransferNumbers(id, call) : await this.admin.getTransferNumbers(id, call);
-      const transfer = normalizeTransferNumbers(raw);
-      if (!transfer.useCustomTransferNumbers) return entity.locationId ? { kind: 'follower', locationId: entity.locationId } : { kind: 'none' };
-      return { kind: 'read', entry: { person: entity.summary, numbers: indexNumbers(transfer.numbers, this.opts.defaultCountry) } };
-    } catch (err) {
-      if (!isWebexApiError(err)) throw err;
-      // 404: listed with a location but without calling settings; nothing to match.
-      return err.status === 404 ? { kind: 'none' } : { kind: 'failed', error: err };
-    }
+  private readPerson(entity: CallingEntity, call: CallOptions): Promise<EntityRead> {
+    return readEntityNumbers(this.admin, entity, call, this.opts.defaultCountry);
   }
 
-  /**
-   * The numbers (and names) of the locations that have followers, except those already in `known`;
-   * `retry` are location IDs whose read failed before. One read per location, a few at a time.
-   */
-  private async readLocations(
+  /** The numbers and names of the locations that have followers (see reverse-reads.ts). */
+  private readLocations(
     followers: ReadonlyMap<string, FollowerCount>,
     known: readonly IndexedLocation[],
     retry: readonly string[],
     call: CallOptions,
   ): Promise<{ locations: IndexedLocation[]; failedLocations: string[] }> {
     const limit = new ConcurrencyLimit(this.opts.concurrency ?? DEFAULT_REVERSE_CONCURRENCY);
-    const locations = known.map((entry) => ({ ...entry, ...(followers.get(entry.location.id) ?? {}) }));
-    const failedLocations: string[] = [];
-    const wanted = [...followers.keys()].filter((id) => retry.includes(id) || !known.some((entry) => entry.location.id === id));
-    await Promise.all(
-      wanted.map((locationId) =>
-        limit.run(async () => {
-          try {
-            const [numbers, location] = await Promise.all([this.locations.numbers(locationId, call), this.locations.summary(locationId, call)]);
-            const count = followers.get(locationId) ?? { followers: 0, workspaceFollowers: 0 };
-            locations.push({ location, numbers: indexNumbers(numberSlots(numbers), this.opts.defaultCountry), ...count });
-          } catch (err) {
-            if (!isWebexApiError(err)) throw err;
-            failedLocations.push(locationId);
-          }
-        }),
-      ),
-    );
-    return { locations, failedLocations };
+    return readFollowedLocations({ locations: this.locations, limit, defaultCountry: this.opts.defaultCountry }, { followers, known, retry }, call);
   }
 
   /** A kept scan with the people who failed read again (only them); the rest of the index is reused. */
@@ -367,7 +316,7 @@ export class ReverseIndex {
     const limit = new ConcurrencyLimit(this.opts.concurrency ?? DEFAULT_REVERSE_CONCURRENCY);
     const people = [...kept.people];
     // The kept scan answers if time runs out: reads still in flight then change only these copies.
-    const followers = new Map([...kept.followers].map(([id, count]) => [id, { ...count }]));
+    const followers = copyFollowers(kept.followers);
     const stillFailing: CallingEntity[] = [];
     let stopped = false;
     let scanned = kept.scanned;
