@@ -47,6 +47,10 @@ export function locationNumbersNote(outcome: FoundOutcome): string {
   if (inEffect.from !== 'location' || inEffect.numbers !== null) return '';
   if (!('error' in inEffect) || !inEffect.error) return "The location's transfer numbers apply, but Webex did not say which location this is.";
   const trackingId = escapeIdentifier(inEffect.error.trackingId);
+  if (inEffect.findingLocation) {
+    const why = whyUnreadable(inEffect.error, 'spark-admin:people_read', 'record of this person');
+    return `The location's transfer numbers apply, but I could not find out which location this is: ${why}.` + (trackingId ? ` Tracking ID: ${trackingId}` : '');
+  }
   const why = whyUnreadable(inEffect.error, 'spark-admin:telephony_config_read', 'transfer numbers for this location');
   return `The location's transfer numbers apply, but they could not be read: ${why}.` + (trackingId ? ` Tracking ID: ${trackingId}` : '');
 }

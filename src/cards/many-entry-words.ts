@@ -6,6 +6,7 @@ import { personLine, personWords } from './person-words';
 import { NUMBERS_IN_EFFECT, numbersSourceWords } from './in-effect-words';
 import { numbersShown, resultNotes, SLOT_TITLES, slotNotes, WORKSPACE_LABEL } from './result-card';
 import { workspacesUnsearchedNote } from './not-found-card';
+import { WORKSPACE_ID_LINE } from '../commands/card-actions';
 import { describeTarget } from './target-words';
 import { describeWebexError, isAboutWorkspace, lookupErrorContext } from './webex-error-words';
 
@@ -98,11 +99,13 @@ export function entrySection(entry: LookupManyEntry): EntrySection {
   }
 }
 
-/** What "Refresh all" asks for again: the person ID once known, else what was asked for. One line, no line breaks. */
+/** What "Refresh all" asks for again: the person (or marked workspace) ID once known, else what was asked for. One line, no line breaks. */
 export function refreshTarget(entry: LookupManyEntry): string {
   const outcome = entry.outcome;
   const person = 'person' in outcome ? outcome.person : undefined;
-  const id = person && typeof person.id === 'string' ? person.id : '';
+  const found = person && typeof person.id === 'string' ? person.id : '';
+  // A workspace's ID is sent as it was listed, marked, so "Refresh all" takes it as one whatever it looks like.
+  const id = found && person?.kind === 'workspace' ? `${WORKSPACE_ID_LINE}${found}` : found;
   const target = entry.target;
   const asked =
     target.kind === 'email' ? target.email : target.kind === 'personId' || target.kind === 'workspaceId' ? target.id : target.kind === 'workspaceName' ? `workspace ${target.name}` : target.name;

@@ -57,7 +57,7 @@ export function whyUnreadable(error: WebexApiError, scope = 'spark-admin:people_
  * did not say which location it is.
  */
 export function usageErrorNote(error: WebexApiError | undefined, from: 'own' | 'location' = 'own', workspace = false): string {
-  if (!error) return `${USAGE_UNREADABLE}: ${workspace ? 'its' : 'their'} location's permissions apply, but Webex did not say which location it is.`;
+  if (!error) return `${USAGE_UNREADABLE}: ${workspace ? 'its' : 'their'} location's permissions apply, but which location it is is not known.`;
   const trackingId = escapeIdentifier(error?.trackingId);
   const why =
     from === 'location'

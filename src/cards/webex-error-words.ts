@@ -42,7 +42,9 @@ const SCOPE_BY_CONTEXT: Record<WebexErrorContext, string> = {
 
 /** A failed look-up of a workspace: by what was asked for, or by whom it had found. */
 export function isAboutWorkspace(outcome: { target?: { kind: string }; person?: { kind?: string } }): boolean {
-  return outcome.person?.kind === 'workspace' || outcome.target?.kind === 'workspaceId' || outcome.target?.kind === 'workspaceName';
+  // Whom it found decides ("workspace Jones" may have found the person Workspace Jones).
+  if (outcome.person) return outcome.person.kind === 'workspace';
+  return outcome.target?.kind === 'workspaceId' || outcome.target?.kind === 'workspaceName';
 }
 
 /** The context of a look-up's failure: a workspace's calls need another scope and mean other things. */

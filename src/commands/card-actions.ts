@@ -14,4 +14,8 @@ export const CARD_ACTION = {
   refreshMany: 'refreshMany',
 } as const;
 export const CARD_INPUT_TARGET = 'target';
+/** How a "Refresh all" line marks a workspace ID: taken as one, as Webex listed it. */
+export const WORKSPACE_ID_LINE = 'workspace-id:';
+/** A workspace ID as a card sends it back: base64 characters, at most 200 of them. */
+export const CARD_WORKSPACE_ID = /^[A-Za-z0-9+/_=-]{1,200}$/;
 export const CARD_DATA_TARGETS = 'targets';

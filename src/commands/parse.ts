@@ -5,7 +5,7 @@ import { parseTarget } from './target';
 import { trimEndChars, trimStartChars } from './trim';
 import { MAX_TARGETS, parseTargetList, sameTarget } from './target-list';
 import type { Command, ParseContext, Target } from './types';
-import { CARD_ACTION, CARD_DATA_TARGETS, CARD_INPUT_TARGET } from './card-actions';
+import { CARD_ACTION, CARD_DATA_TARGETS, CARD_INPUT_TARGET, CARD_WORKSPACE_ID, WORKSPACE_ID_LINE } from './card-actions';
 
 // "transfer numbers for …", forgiving about the words around it.
 const LOOKUP = /^(?:(?:please|pls)\s+)?(?:(?:show|get|list|find|check|what\s+are)\s+(?:me\s+)?)?(?:the\s+)?(?:auto[\s-]?)?transfers?[\s-]*(?:numbers?|nos?\.?|#s?)\b\s*(?:(?:for|of|from)\b)?[\s:]*(.*)$/isu;
@@ -69,9 +69,6 @@ function withOrgId(command: Command, orgId: string | undefined): Command {
   return command.kind === 'lookup' || command.kind === 'lookupMany' || command.kind === 'reverse' ? { ...command, orgId } : command;
 }
 
-/** A workspace ID as a card sends it back: base64 characters, at most 200 of them. */
-const CARD_WORKSPACE_ID = /^[A-Za-z0-9+/_=-]{1,200}$/;
-
 /** Parses the inputs of an Action.Submit on one of our cards. Unknown shapes are treated as a help request. */
 export function parseCardSubmit(inputs: Record<string, unknown>): Command {
   const action = typeof inputs.action === 'string' ? inputs.action : '';
@@ -121,11 +118,18 @@ function refreshManyCommand(value: unknown): Command {
   if (lines.length > MAX_TARGETS) return { kind: 'invalidTarget', input: '', reason: 'tooMany' };
   const targets: Target[] = [];
   for (const line of lines) {
-    const parsed = parseTarget(line);
+    const parsed = refreshLine(line.trim());
     if (!parsed.ok) return { kind: 'invalidTarget', input: line.trim(), reason: parsed.reason };
     if (!targets.some((known) => sameTarget(known, parsed.target))) targets.push(parsed.target);
   }
   return lookupOf(targets);
+}
+
+/** One "Refresh all" line: a marked workspace ID (as Webex listed it), else what parseTarget reads. */
+function refreshLine(line: string): ReturnType<typeof parseTarget> {
+  if (!line.startsWith(WORKSPACE_ID_LINE)) return parseTarget(line);
+  const id = line.slice(WORKSPACE_ID_LINE.length);
+  return CARD_WORKSPACE_ID.test(id) ? { ok: true, target: { kind: 'workspaceId', id } } : { ok: false, reason: 'malformed' };
 }
 
 function normalizeWhitespace(s: string): string {

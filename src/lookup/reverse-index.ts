@@ -101,6 +101,11 @@ interface RunningScan {
   listeners: Set<(progress: ReverseScanProgress) => void>;
 }
 
+/** A failure that asking again soon may not meet: busy, an outage, no answer. */
+function isPassingFailure(error: WebexApiError): boolean {
+  return error.kind === 'network' || error.kind === 'timeout' || error.status === 429 || error.status >= 500;
+}
+
 export class ReverseIndex {
   /** By org key (see orgKey): an org typed in either spelling is one entry. Bounded, and each entry expires. */
   private readonly cache: LRUCache<string, Scan>;
@@ -172,8 +177,9 @@ export class ReverseIndex {
       const done = work.then((scan) => {
         // A scan that listed everyone may answer later questions (its failures are re-read then); one
         // cut short by the deadline would hide people.
-        // Nor one whose workspace listing failed by chance (a 403 is the token's scopes: kept).
-        const workspacesMayAnswer = !scan.workspacesUnsearched || scan.workspacesUnsearched.status === 403;
+        // Nor one whose workspace listing failed by chance (a 403, or a listing Webex would not let
+        // end, would fail the same way again: kept).
+        const workspacesMayAnswer = !scan.workspacesUnsearched || !isPassingFailure(scan.workspacesUnsearched);
         if (!scan.stoppedEarly && workspacesMayAnswer && ttlMs > 0) this.cache.set(key, scan, { start: scan.finishedAt });
         return scan;
       });

@@ -70,8 +70,8 @@ export class LookupService {
   readonly locations: LocationDefaults;
   private readonly settings: SettingsReader;
   private readonly maxCandidates: number;
-  /** The last 403 to a workspace search, and until when it is taken as the answer. */
-  private workspaceRefusal: { error: WebexApiError; until: number } | undefined;
+  /** By org key: the last 403 to a workspace search there, and until when it is taken as the answer. */
+  private readonly workspaceRefusals = new Map<string, { error: WebexApiError; until: number }>();
 
   constructor(
     private readonly admin: AdminApi,
@@ -221,7 +221,7 @@ export class LookupService {
   /** People first, then workspaces; a long list of people keeps room for a few workspaces. */
   private pickList(humans: Found[], workspaces: Found[]): Found[] {
     const room = this.maxCandidates;
-    const keptWorkspaces = workspaces.slice(0, Math.max(Math.min(workspaces.length, WORKSPACES_KEPT_IN_PICK_LIST), room - humans.length));
+    const keptWorkspaces = workspaces.slice(0, Math.min(room, Math.max(Math.min(workspaces.length, WORKSPACES_KEPT_IN_PICK_LIST), room - humans.length)));
     return [...humans.slice(0, room - keptWorkspaces.length), ...keptWorkspaces].slice(0, room);
   }
 
@@ -230,12 +230,18 @@ export class LookupService {
    * location cache's time, so every name look-up does not pay for it again; it is still reported.
    */
   private async searchWorkspaces(name: string, options: CallOptions, max: number): Promise<{ workspaces: WebexWorkspace[]; more: boolean }> {
-    const refused = this.workspaceRefusal;
+    const org = orgKey(options.orgId ?? '');
+    const refused = options.fresh ? undefined : this.workspaceRefusals.get(org);
     if (refused && refused.until > Date.now()) throw refused.error;
     try {
-      return await this.people.coalesce(`workspaceName:${options.orgId ?? ''}:${name.toLowerCase()}`, () => this.admin.findWorkspacesByDisplayName(name, { ...options, max }));
+      const found = await this.people.coalesce(`workspaceName:${options.orgId ?? ''}:${name.toLowerCase()}`, () => this.admin.findWorkspacesByDisplayName(name, { ...options, max }));
+      this.workspaceRefusals.delete(org);
+      return found;
     } catch (err) {
-      if (isWebexApiError(err) && err.status === 403) this.workspaceRefusal = { error: err, until: Date.now() + (this.opts.locationCacheTtlMs ?? DEFAULT_LOCATION_CACHE_TTL_MS) };
+      if (isWebexApiError(err) && err.status === 403) {
+        // Few orgs per bot; an entry is replaced, never piles up per name.
+        this.workspaceRefusals.set(org, { error: err, until: Date.now() + (this.opts.locationCacheTtlMs ?? DEFAULT_LOCATION_CACHE_TTL_MS) });
+      }
       throw err;
     }
   }

@@ -76,27 +76,21 @@ export class SettingsReader {
         : numbers.status === 'rejected'
           ? { from: 'location', numbers: null, error: asWebexError(numbers.reason) }
           : where.error
-            ? { from: 'location', numbers: null, error: where.error }
+            ? { from: 'location', numbers: null, error: where.error, findingLocation: true }
             : { from: 'location', numbers: null };
 
     const outcome: SettingsOutcome = { kind: 'found', person, transfer, inEffect, readAt: this.now() };
     if (location.status === 'fulfilled' && location.value) outcome.location = location.value as LocationSummary;
     else if ((followsNumbers || followsPermissions) && locationId) outcome.location = { id: locationId };
-    const locationPermission = !followsPermissions
-      ? null
-      : locationId
-        ? permission
-        : where.error
-          ? ({ status: 'rejected', reason: where.error } as const)
-          : undefined;
-    Object.assign(outcome, this.usageInEffect(inEffect, ownPermission, locationPermission));
+    // Without the location (its look-up failed: said with the numbers), what each number is for is not known.
+    Object.assign(outcome, this.usageInEffect(inEffect, ownPermission, followsPermissions ? (locationId ? permission : undefined) : null));
     return outcome;
   }
 
   /**
    * `location`: null when their own permissions apply; undefined when the location's apply but Webex
-   * did not say which location it is; else the read of the location's permissions (rejected too when
-   * the location itself could not be found out).
+   * did not say which location it is (or it could not be found out); else the read of the location's
+   * permissions.
    */
   private usageInEffect(
     inEffect: NumbersInEffect,

@@ -31,7 +31,8 @@ export type TransferNumberSlots = [string | null, string | null, string | null];
 export type NumbersInEffect =
   | { from: 'own'; numbers: TransferNumberSlots }
   | { from: 'location'; numbers: TransferNumberSlots }
-  | { from: 'location'; numbers: null; error?: WebexApiError };
+  /** `findingLocation`: `error` came from finding out their location (Get Person Details), not from reading its numbers. */
+  | { from: 'location'; numbers: null; error?: WebexApiError; findingLocation?: true };
 
 /** Transfer numbers normalized: unset (null, absent or "") is null. Index 0 is number 1. */
 export interface TransferNumbersView {

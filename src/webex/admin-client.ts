@@ -162,8 +162,9 @@ export class WebexAdminClient {
   /**
    * Pages of the Webex Calling workspaces ("List Workspaces" with calling=webexCalling, 100 a page),
    * through a PageGuard like the people listing. The reference pages List Workspaces with `start` and
-   * declares no Link header: a full page without a Link rel="next" is followed by `start` + its size; a
-   * Link, when Webex sends one, is followed as it is.
+   * declares no Link header: without a Link rel="next" the next page is asked for with `start` until a
+   * page comes back empty (a short page may only mean Webex caps `max` lower); a Link, when Webex sends
+   * one, is followed as it is.
    */
   async *listCallingWorkspacePages(opts: OrgCallOptions = {}): AsyncIterable<WebexWorkspace[]> {
     const pageSize = MAX_CALLING_PAGE_SIZE;
@@ -182,7 +183,7 @@ export class WebexAdminClient {
         response = await this.http.request<unknown>({ method: 'GET', path: guard.next(link), route: 'workspaces.list', deadline: opts.deadline });
         continue;
       }
-      if (items.length < pageSize) return;
+      if (items.length === 0) return;
       const nextQuery = query(start);
       guard.next(`/workspaces?${toQueryString(nextQuery)}`);
       response = await this.http.request<unknown>({ method: 'GET', path: '/workspaces', query: nextQuery, route: 'workspaces.list', deadline: opts.deadline });

@@ -190,4 +190,16 @@ describe('cards/many-card: workspaces', () => {
     assert.deepEqual(zed.slice(1), [['Warning', false, 'No one found. Check the spelling, or try their email address.'], note]);
     assert.deepEqual(chris.slice(1), [['Warning', false, '2 people and workspaces match: Chris Carter, Lobby (workspace). Ask again with the email address, or the whole workspace name, of the one you mean.'], note]);
   });
+
+  it('marks a workspace on "Refresh all", so its ID is taken as one however it looks', () => {
+    const lobby = person({ id: 'ws-0001', displayName: 'Lobby Phone', email: '', kind: 'workspace' });
+    const message = render({
+      entries: [
+        entry({ kind: 'found', person: lobby, transfer: { useCustomTransferNumbers: true, numbers: ['+1', null, null] }, inEffect: { from: 'own', numbers: ['+1', null, null] }, readAt: READ_AT }),
+        entry({ kind: 'found', person: ALICE, transfer: { useCustomTransferNumbers: true, numbers: ['+1', null, null] }, inEffect: { from: 'own', numbers: ['+1', null, null] }, readAt: READ_AT }),
+      ],
+    });
+    assert.equal((actions(cardOf(message))[0].data as { targets: string }).targets, `workspace-id:ws-0001\n${ALICE.id}`);
+    assert.equal(sections(message)[0][0], '**Lobby Phone** (Workspace)');
+  });
 });

@@ -286,7 +286,18 @@ describe('cards/result-card: what applies', () => {
     const card = cardOf(render(found({ transfer: { useCustomTransferNumbers: false, numbers: [null, null, null] }, inEffect: { from: 'location', numbers: null }, usageFrom: 'location' })));
     assert.equal(facts(card)[0][1], 'From their location (custom numbers off)');
     assert.ok(textBlocks(card).includes("The location's transfer numbers apply, but Webex did not say which location this is."));
-    assert.ok(textBlocks(card).includes("What each number is for could not be read: their location's permissions apply, but Webex did not say which location it is."));
+    assert.ok(textBlocks(card).includes("What each number is for could not be read: their location's permissions apply, but which location it is is not known."));
+  });
+
+  it("says the location could not be found out, naming the People API's scope, when that look-up failed", () => {
+    const error = apiError({ status: 403, trackingId: 'T-PPL' });
+    const card = cardOf(render(found({ transfer: { useCustomTransferNumbers: false, numbers: [null, null, null] }, inEffect: { from: 'location', numbers: null, error, findingLocation: true } })));
+    assert.ok(
+      textBlocks(card).includes(
+        "The location's transfer numbers apply, but I could not find out which location this is: Webex refused (the admin token may lack the spark-admin:people_read scope, or API access is restricted). Tracking ID: T-PPL",
+      ),
+      textBlocks(card).join(' | '),
+    );
   });
 
   it('names a workspace as one, and its Refresh sends the workspaceId (with the org of a partner look-up)', () => {

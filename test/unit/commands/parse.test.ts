@@ -225,6 +225,18 @@ describe('commands: workspaces', () => {
     assert.deepEqual(parseCardSubmit({ action: 'pick', workspaceId: '../people/me' }), { kind: 'invalidTarget', input: '../people/me', reason: 'malformed' });
   });
 
+  it('refreshes a marked workspace ID as Webex listed it, and refuses a marked line that is not an ID', () => {
+    assert.deepEqual(parseCardSubmit({ action: 'refreshMany', targets: 'workspace-id:ws-0001\nbob@example.com' }), {
+      kind: 'lookupMany',
+      targets: [
+        { kind: 'workspaceId', id: 'ws-0001' },
+        { kind: 'email', email: 'bob@example.com' },
+      ],
+      fresh: true,
+    });
+    assert.deepEqual(parseCardSubmit({ action: 'refreshMany', targets: 'workspace-id:../x\nbob@example.com' }), { kind: 'invalidTarget', input: 'workspace-id:../x', reason: 'malformed' });
+  });
+
   it('refreshes a several-people card that holds a workspace ID', () => {
     assert.deepEqual(parseCardSubmit({ action: 'refreshMany', targets: `alice@example.com\n${WORKSPACE_ID}` }), {
       kind: 'lookupMany',

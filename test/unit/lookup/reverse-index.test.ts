@@ -468,6 +468,17 @@ describe('lookup/ReverseIndex: workspaces', () => {
     const second = await index.find(typed('(205) 555-3651'));
     assert.equal(second.workspacesUnsearched, undefined);
     assert.equal(api.listCallingPeople.callCount, 2);
+
+    const refused = fakeAdmin().api;
+    // eslint-disable-next-line require-yield
+    refused.listCallingWorkspacePages.callsFake(async function* () {
+      throw new WebexApiError({ status: 403, message: 'no scope' });
+    });
+    const kept = new ReverseIndex(refused, { now: clock().now });
+    await kept.find(typed('(205) 555-3651'));
+    const again = await kept.find(typed('(205) 555-3651'));
+    assert.equal(again.workspacesUnsearched?.status, 403);
+    assert.equal(refused.listCallingPeople.callCount, 1, 'a 403 would come again: the scan is kept');
   });
 });
 

@@ -404,6 +404,10 @@ describe('lookup/LookupService people and workspaces', () => {
     assert.equal(chris.workspacesUnsearched, refused);
     await lookups.lookup({ kind: 'name', name: 'Alice' });
     assert.equal(api.findWorkspacesByDisplayName.callCount, 1, 'the refusal is not asked for again');
+    await lookups.lookup({ kind: 'name', name: 'Alice' }, { orgId: 'OTHER-ORG' });
+    assert.equal(api.findWorkspacesByDisplayName.callCount, 2, 'another org is asked: the refusal was this one');
+    await lookups.lookup({ kind: 'name', name: 'Alice' }, { fresh: true });
+    assert.equal(api.findWorkspacesByDisplayName.callCount, 3, 'Refresh asks again');
   });
 
   it('keeps room for workspaces on a pick list when more people match than it lists', async () => {

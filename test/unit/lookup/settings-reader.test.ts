@@ -110,8 +110,8 @@ describe('lookup/SettingsReader', () => {
     const api = fakeAdmin({ getPerson: sinon.stub().rejects(busy) });
     const outcome = await reader(api).read(subject({}, null), TARGET, {});
     assert.ok(outcome.kind === 'found');
-    assert.deepEqual(outcome.inEffect, { from: 'location', numbers: null, error: busy });
-    assert.equal(outcome.usageError, busy);
+    assert.deepEqual(outcome.inEffect, { from: 'location', numbers: null, error: busy, findingLocation: true });
+    assert.equal(outcome.usageError, undefined, 'said once, with the numbers');
     assert.equal(outcome.usageFrom, 'location');
   });
 

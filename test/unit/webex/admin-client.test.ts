@@ -102,7 +102,7 @@ describe('webex/admin-client WebexAdminClient', () => {
       assert.equal(server.requests[0].url, `/v1/people/${PERSON_ID}/features/outgoingPermission?orgId=O`);
     });
 
-    it('listCallingWorkspacePages asks for the next page with start when a full page has no Link (as the reference pages it), and stops at a short one', async () => {
+    it('listCallingWorkspacePages asks for the next page with start when a page has no Link (as the reference pages it), until one comes back empty', async () => {
       const workspace = (n: number) => ({ id: `W${n}`, displayName: `Room ${n}`, orgId: 'ORG' });
       server.script((req) => {
         const start = Number(new URL(req.url, 'http://x').searchParams.get('start') ?? '0');
@@ -114,7 +114,12 @@ describe('webex/admin-client WebexAdminClient', () => {
       assert.deepEqual(pages, [100, 100, 30]);
       assert.deepEqual(
         server.requests.map((r) => r.url),
-        ['/v1/workspaces?calling=webexCalling&max=100&orgId=O', '/v1/workspaces?calling=webexCalling&max=100&orgId=O&start=100', '/v1/workspaces?calling=webexCalling&max=100&orgId=O&start=200'],
+        [
+          '/v1/workspaces?calling=webexCalling&max=100&orgId=O',
+          '/v1/workspaces?calling=webexCalling&max=100&orgId=O&start=100',
+          '/v1/workspaces?calling=webexCalling&max=100&orgId=O&start=200',
+          '/v1/workspaces?calling=webexCalling&max=100&orgId=O&start=230',
+        ],
       );
     });
 
