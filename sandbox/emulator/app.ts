@@ -8,6 +8,7 @@ import { attachmentActionRoutes } from './routes/attachment-actions';
 import { callingRoutes } from './routes/calling';
 import { locationRoutes } from './routes/locations';
 import { membershipRoutes } from './routes/memberships';
+import { MAX_FILE_BYTES } from './message-rules';
 import { messageRoutes } from './routes/messages';
 import { peopleRoutes } from './routes/people';
 import type { RouteDeps } from './routes/register';
@@ -29,6 +30,8 @@ function webexApi(deps: AppDeps): express.Router {
   for (const step of callPipeline(deps.pipeline)) v1.use(step);
   accessTokenRoutes(v1, deps.routes);
   v1.use(express.json({ limit: '1mb' }));
+  // POST /messages with a local file: multipart/form-data (parsed in routes/messages.ts).
+  v1.use(express.raw({ type: 'multipart/form-data', limit: MAX_FILE_BYTES + 64 * 1024 }));
   peopleRoutes(v1, deps.routes);
   callingRoutes(v1, deps.routes);
   locationRoutes(v1, deps.routes);

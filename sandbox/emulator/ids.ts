@@ -6,6 +6,7 @@ export type HydraKind =
   | 'ORGANIZATION'
   | 'LOCATION'
   | 'PLACES'
+  | 'CONTENT'
   | 'ROOM'
   | 'MESSAGE'
   | 'MEMBERSHIP'

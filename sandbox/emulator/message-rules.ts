@@ -1,5 +1,6 @@
 // What POST /messages accepts, checked the way Webex checks it: one destination, text or markdown (required with a
-// card), at most 7439 bytes each, at most one attachment and it must be an Adaptive Card.
+// card), at most 7439 bytes each, at most one attachment and it must be an Adaptive Card, at most one uploaded
+// file ("currently only one file may be included with the message").
 import { badRequest } from './webex-error';
 
 export const MAX_MESSAGE_BYTES = 7439;
@@ -13,7 +14,18 @@ export interface MessageInput {
   text?: string;
   markdown?: string;
   attachments?: { contentType: string; content: Record<string, unknown> }[];
+  /** A file sent with multipart/form-data. */
+  file?: UploadedFile;
 }
+
+export interface UploadedFile {
+  name: string;
+  contentType: string;
+  bytes: Buffer;
+}
+
+/** The largest file the emulator keeps (Webex allows 100 MB; a report CSV is far smaller). */
+export const MAX_FILE_BYTES = 10 * 1024 * 1024;
 
 function optionalString(body: Record<string, unknown>, key: string): string | undefined {
   const value = body[key];
@@ -57,7 +69,7 @@ function checkSize(key: string, value: string | undefined): void {
   }
 }
 
-export function parseMessageInput(raw: unknown): MessageInput {
+export function parseMessageInput(raw: unknown, file?: UploadedFile): MessageInput {
   if (!raw || typeof raw !== 'object' || Array.isArray(raw)) throw badRequest('The request body must be a JSON object.');
   const body = raw as Record<string, unknown>;
   const destination = destinationOf(body);
@@ -67,8 +79,8 @@ export function parseMessageInput(raw: unknown): MessageInput {
   const attachments = attachmentsOf(body);
   const hasWords = Boolean(text) || Boolean(markdown);
   if (attachments?.length && !hasWords) throw badRequest('A text or markdown fallback is required when attachments are present.');
-  if (!hasWords && !attachments?.length) throw badRequest('A message needs text, markdown or an attachment.');
+  if (!hasWords && !attachments?.length && !file) throw badRequest('A message needs text, markdown, an attachment or a file.');
   checkSize('text', text);
   checkSize('markdown', markdown);
-  return { destination, parentId, text, markdown, attachments: attachments?.length ? attachments : undefined };
+  return { destination, parentId, text, markdown, attachments: attachments?.length ? attachments : undefined, ...(file ? { file } : {}) };
 }

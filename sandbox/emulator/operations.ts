@@ -6,7 +6,7 @@ import { requireRoomMember } from './access';
 import type { EventSink } from './events';
 import { newHydraId } from './ids';
 import { parseMarkdown } from './mentions';
-import { parseMessageInput, type MessageDestination } from './message-rules';
+import { parseMessageInput, type MessageDestination, type UploadedFile } from './message-rules';
 import { compact } from './presenters';
 import type { EmulatorStore, StoredPerson } from './store';
 import type { RoomRecord } from './types';
@@ -21,8 +21,9 @@ export class Operations {
     private readonly emit: EventSink,
   ) {}
 
-  postMessage(caller: Caller, rawBody: unknown): CreatedMessage {
-    const input = parseMessageInput(rawBody);
+  /** `upload`: a file sent with multipart/form-data, and the URL it will be served at given its content ID. */
+  postMessage(caller: Caller, rawBody: unknown, upload?: { file: UploadedFile; urlOf: (contentId: string) => string }): CreatedMessage {
+    const input = parseMessageInput(rawBody, upload?.file);
     const room = this.destinationRoom(caller, input.destination);
     if (input.parentId !== undefined) {
       const parent = this.store.message(input.parentId);
@@ -51,6 +52,7 @@ export class Operations {
       personEmail: author.emails[0],
       mentionedPeople: parsed?.mentionedPeople.length ? parsed.mentionedPeople : undefined,
       attachments: input.attachments,
+      files: input.file && upload ? [upload.urlOf(this.store.addContent(input.file, room.id))] : undefined,
       created,
     });
     this.store.addMessage(message);

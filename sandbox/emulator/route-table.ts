@@ -41,6 +41,8 @@ export const ROUTES = {
   'messages.list': { method: 'GET', path: '/messages', query: ['roomId', 'parentId', 'mentionedPeople', 'before', 'beforeMessage', 'max', 'cursor'] },
   'messages.get': { method: 'GET', path: '/messages/:messageId', query: [] },
   'messages.delete': { method: 'DELETE', path: '/messages/:messageId', query: [] },
+  // A message's file, at the URL in its `files` (the Messages reference's "file attachment" guide).
+  'contents.get': { method: 'GET', path: '/contents/:contentId', query: [] },
   'attachmentActions.create': { method: 'POST', path: '/attachment/actions', query: [] },
   'attachmentActions.get': { method: 'GET', path: '/attachment/actions/:actionId', query: [] },
   'rooms.list': { method: 'GET', path: '/rooms', query: ['teamId', 'type', 'orgPublicSpaces', 'from', 'to', 'sortBy', 'max', 'cursor'] },

@@ -1,8 +1,9 @@
 // The emulator's world: people, calling settings, rooms, memberships, messages, card submits and webhooks.
 // Plain in-memory maps; routes and the in-process API both go through operations.ts to change it.
 import type { WebexAttachmentAction, WebexMembership, WebexMessage, WebexPerson, WebexWorkspace } from '../../src/webex/types';
-import { membershipId } from './ids';
+import { membershipId, newHydraId } from './ids';
 import { seedPersonId, seedRoomId, seedWorkspaceId } from './seed';
+import type { UploadedFile } from './message-rules';
 import type { CallingSettings, RoomRecord, SeedData, SeedLocation, SeedOrg, SeedPerson, SeedWorkspace, WebhookRecord } from './types';
 
 /** A person as stored: calling fields included; presenters drop them when callingData is not asked for. */
@@ -22,6 +23,8 @@ export class EmulatorStore {
   readonly messages: WebexMessage[] = [];
   readonly actions = new Map<string, WebexAttachmentAction>();
   readonly webhooks = new Map<string, WebhookRecord>();
+  /** Uploaded files by content ID, with the space whose members may download them. */
+  readonly contents = new Map<string, UploadedFile & { roomId: string }>();
 
   constructor(readonly seed: SeedData, seedTime: string) {
     for (const org of seed.orgs) this.orgs.set(org.id, org);
@@ -92,6 +95,13 @@ export class EmulatorStore {
     }
     this.workspaces.set(id, stored);
     return stored;
+  }
+
+  /** Keeps an uploaded file; returns its content ID. */
+  addContent(file: UploadedFile, roomId: string): string {
+    const id = newHydraId('CONTENT');
+    this.contents.set(id, { ...file, roomId });
+    return id;
   }
 
   personByEmail(email: string): StoredPerson | undefined {

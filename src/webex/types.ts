@@ -108,6 +108,8 @@ export interface WebexMessage {
   personEmail?: string;
   mentionedPeople?: string[];
   attachments?: { contentType: string; content: unknown }[];
+  /** URLs of the message's file (GET them with a token of someone in the space). */
+  files?: string[];
   created?: string;
 }
 

@@ -46,5 +46,14 @@ export function webexClient(token) {
     submitCard: (messageId, inputs) =>
       request(`${WEBEX_BASE}/attachment/actions`, { method: 'POST', token, body: { type: 'submit', messageId, inputs } }),
     getPerson: (personId) => request(`${WEBEX_BASE}/people/${encodeURIComponent(personId)}`, { token }),
+    /** A message's file: { blob, name }. The URL may name the emulator's own port; its content ID is what counts. */
+    downloadFile: async (fileUrl) => {
+      const id = /\/contents\/([^/?#]+)$/.exec(String(fileUrl))?.[1];
+      if (!id) throw new ApiError('Not a file of this sandbox', 0);
+      const res = await fetch(`${WEBEX_BASE}/contents/${encodeURIComponent(id)}`, { headers: { Authorization: `Bearer ${token}` } });
+      if (!res.ok) throw new ApiError(`HTTP ${res.status}`, res.status, res.headers.get('trackingid') || undefined);
+      const name = /filename="([^"]*)"/.exec(res.headers.get('content-disposition') || '')?.[1] || 'file';
+      return { blob: await res.blob(), name };
+    },
   };
 }

@@ -82,6 +82,19 @@ async function main() {
           const action = await webex.submitCard(messageId, inputs);
           expectReply(action && action.created);
         },
+        onDownload: async (url, button) => {
+          try {
+            const { blob, name } = await webex.downloadFile(url);
+            const link = document.createElement('a');
+            link.href = URL.createObjectURL(blob);
+            link.download = name;
+            link.click();
+            setTimeout(() => URL.revokeObjectURL(link.href), 60_000);
+            button.textContent = `Download ${name}`;
+          } catch (err) {
+            button.textContent = `Download failed (${err.message})`;
+          }
+        },
       }),
   });
 

@@ -54,9 +54,23 @@ function botBody(message, onSubmit) {
   return markdownBody(message.markdown ?? message.text ?? '');
 }
 
+/** A download button per file of the message (Webex: one file per message). */
+function filesBlock(message, onDownload) {
+  const files = Array.isArray(message.files) ? message.files.filter((f) => typeof f === 'string') : [];
+  if (files.length === 0 || !onDownload) return undefined;
+  const block = el('div', 'message__files');
+  for (const url of files) {
+    const button = el('button', 'file-button', 'Download file');
+    button.type = 'button';
+    button.addEventListener('click', () => onDownload(url, button));
+    block.append(button);
+  }
+  return block;
+}
+
 /**
  * @param message a Webex message
- * @param ctx { bot, me, senderName(message) → string, onSubmit(messageId, inputs) → Promise }
+ * @param ctx { bot, me, senderName(message) → string, onSubmit(messageId, inputs) → Promise, onDownload(url, button) }
  */
 export function renderMessage(message, ctx) {
   const fromBot = message.personId === ctx.bot.id;
@@ -80,6 +94,8 @@ export function renderMessage(message, ctx) {
 
   const body = fromBot ? botBody(message, ctx.onSubmit) : textBody(message, ctx.bot);
   main.append(meta, body);
+  const files = filesBlock(message, ctx.onDownload);
+  if (files) main.append(files);
   item.append(avatar, main);
   return item;
 }
