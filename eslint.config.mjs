@@ -27,7 +27,7 @@ export default tseslint.config(
   {
     files: ['scripts/**/*.js', 'sandbox/public/**/*.js'],
     languageOptions: {
-      globals: { require: 'readonly', module: 'writable', process: 'readonly', __dirname: 'readonly', console: 'readonly', window: 'readonly', document: 'readonly', fetch: 'readonly', AdaptiveCards: 'readonly', markdownit: 'readonly', setTimeout: 'readonly', clearTimeout: 'readonly', URLSearchParams: 'readonly', location: 'readonly' },
+      globals: { require: 'readonly', module: 'writable', process: 'readonly', __dirname: 'readonly', console: 'readonly', window: 'readonly', document: 'readonly', fetch: 'readonly', AdaptiveCards: 'readonly', markdownit: 'readonly', setTimeout: 'readonly', clearTimeout: 'readonly', URLSearchParams: 'readonly', URL: 'readonly', location: 'readonly' },
     },
     rules: { '@typescript-eslint/no-require-imports': 'off' },
   },
