@@ -3,6 +3,7 @@
 import express, { type NextFunction, type Request, type Response, type Router } from 'express';
 import { parseFaultSpec, type FaultRegistry } from './faults';
 import type { RollingRateLimiter } from './rate-limit';
+import { MAX_SYNTHETIC_PER_CALL } from './synthetic';
 import type { DeliveryRecord, RequestRecord } from './types';
 
 export interface ChatSession {
@@ -23,6 +24,8 @@ export interface ControlDeps {
   deliveries(): DeliveryRecord[];
   clearDeliveries(): void;
   session(): ChatSession;
+  /** Adds synthetic calling users; returns how many there are now. */
+  addSyntheticPeople(count: number): number;
 }
 
 class ControlInputError extends Error {}
@@ -81,6 +84,14 @@ export function controlRouter(deps: ControlDeps): Router {
   router.delete('/deliveries', (_req, res) => {
     deps.clearDeliveries();
     res.status(204).end();
+  });
+
+  router.post('/people', (req, res) => {
+    const count = (req.body as { count?: unknown } | undefined)?.count;
+    if (!(isNonNegativeInteger(count) && count > 0 && count <= MAX_SYNTHETIC_PER_CALL)) {
+      throw new ControlInputError(`count must be an integer from 1 to ${MAX_SYNTHETIC_PER_CALL}`);
+    }
+    res.status(201).json({ synthetic: deps.addSyntheticPeople(count) });
   });
 
   router.get('/session', (_req, res) => {

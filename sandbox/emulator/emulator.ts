@@ -16,6 +16,7 @@ import { compact, roomView } from './presenters';
 import { RollingRateLimiter } from './rate-limit';
 import { resolveSeed } from './seed';
 import { EmulatorStore, type StoredPerson } from './store';
+import { syntheticPeople } from './synthetic';
 import { TokenRegistry } from './tokens';
 import type { DeliveryRecord, EmulatorOptions, FaultEntry, FaultSpec, RequestRecord } from './types';
 import { WebhookDispatcher } from './webhook-delivery';
@@ -28,6 +29,8 @@ export interface EmulatorPeople {
   get(email: string): WebexPerson | undefined;
   id(email: string): string;
   all(): WebexPerson[];
+  /** Adds `count` synthetic calling users (see synthetic.ts); returns how many synthetic users there are now. */
+  addSynthetic(count: number): number;
 }
 
 export interface Emulator {
@@ -115,6 +118,13 @@ export function createEmulator(opts: EmulatorOptions = {}): Emulator {
     };
   };
 
+  let syntheticCount = 0;
+  const addSynthetic = (count: number): number => {
+    for (const person of syntheticPeople(syntheticCount, count)) store.addPerson(person, now());
+    syntheticCount += count;
+    return syntheticCount;
+  };
+
   const app = createEmulatorApp({
     pipeline: { tokens, faults, rateLimiter, pending, latencyMs: () => latencyMs, clock, requests, log },
     routes: { store, ops, tokens },
@@ -128,6 +138,7 @@ export function createEmulator(opts: EmulatorOptions = {}): Emulator {
       deliveries: () => dispatcher.deliveries,
       clearDeliveries: () => dispatcher.deliveries.splice(0),
       session,
+      addSyntheticPeople: (count) => addSynthetic(count),
     },
     now,
     log,
@@ -177,6 +188,7 @@ export function createEmulator(opts: EmulatorOptions = {}): Emulator {
       get: (email) => store.personByEmail(email),
       id: (email) => store.requirePersonByEmail(email).id,
       all: () => [...store.people.values()],
+      addSynthetic,
     },
     rooms: Object.fromEntries(store.roomKeys) as EmulatorRooms,
     async say({ from, roomId, text, mentionBot }) {

@@ -147,3 +147,40 @@ describe('webex emulator: session, tokens, mounting, seed', () => {
     });
   });
 });
+
+describe('webex emulator: synthetic calling users', () => {
+  let emu: Emulator;
+  let base: string;
+
+  beforeEach(async () => {
+    emu = createEmulator();
+    base = await emu.listen();
+  });
+  afterEach(() => emu.close());
+
+  it('POST /_control/people adds N calling users, the same ones in every run, listed with their calling data', async () => {
+    const before = emu.people.all().length;
+    const r = await call('POST', `${controlUrl(base)}/people`, { body: { count: 250 } });
+    assert.equal(r.status, 201);
+    assert.deepEqual(r.body, { synthetic: 250 });
+    assert.equal(emu.people.all().length, before + 250);
+    assert.equal(emu.people.addSynthetic(10), 260);
+    const first = emu.people.get('synthetic.user00001@example.com');
+    assert.ok(first?.locationId, 'a calling user');
+    const numbers = await call('GET', `${base}/telephony/config/people/${first!.id}/outgoingPermission/autoTransferNumbers`, { token: emu.tokens.admin });
+    assert.deepEqual(numbers.body, { useCustomTransferNumbers: true, autoTransferNumber1: '+12056000000', autoTransferNumber2: '+12056010000', autoTransferNumber3: null });
+    const follower = emu.people.get('synthetic.user00004@example.com');
+    const followerNumbers = await call('GET', `${base}/telephony/config/people/${follower!.id}/outgoingPermission/autoTransferNumbers`, { token: emu.tokens.admin });
+    assert.deepEqual(followerNumbers.body, { useCustomTransferNumbers: false }, 'one in four follows the location');
+    const page = await call('GET', `${base}/people?callingData=true&max=100&displayName=Synthetic`, { token: emu.tokens.admin });
+    assert.equal((page.body as { items: unknown[] }).items.length, 100);
+    assert.match(String(page.headers.link), /rel="next"/);
+  });
+
+  it('refuses a count that is not from 1 to 20,000', async () => {
+    for (const count of [0, -1, 1.5, 20_001, '10']) {
+      const r = await call('POST', `${controlUrl(base)}/people`, { body: { count } });
+      assert.equal(r.status, 400, String(count));
+    }
+  });
+});

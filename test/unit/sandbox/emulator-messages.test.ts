@@ -85,7 +85,7 @@ describe('webex emulator: messages, rooms, memberships, card submits', () => {
       ['a non-card attachment', { markdown: 'x', attachments: [{ contentType: 'image/png', content: {} }] }, 'Attachment contentType must be application/vnd.microsoft.card.adaptive.'],
       ['card content that is not an AdaptiveCard', { markdown: 'x', attachments: [{ ...CARD, content: { type: 'Card' } }] }, 'Attachment content must be an Adaptive Card (type AdaptiveCard).'],
       ['markdown over 7439 bytes', { markdown: 'é'.repeat(3720) }, 'markdown exceeds the maximum length of 7439 bytes.'],
-      ['nothing to say', {}, 'A message needs text, markdown or an attachment.'],
+      ['nothing to say', {}, 'A message needs text, markdown, an attachment or a file.'],
     ];
     for (const [what, body, message] of invalid) {
       it(`answers 400 to ${what}`, async () => {
