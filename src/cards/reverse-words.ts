@@ -90,10 +90,17 @@ export function reverseWarnings(result: ReverseResult): string[] {
   return warnings;
 }
 
-/** "Scanned 18 calling users at 14:03 UTC" (with the date when it was another day, and the org when one was named). */
+/**
+ * "Scanned 18 calling users at 14:03 UTC" (with the date when it was another day, and the org when one
+ * was named); an answer from a kept scan adds when its matches were read again.
+ */
 export function scannedAt(result: ReverseResult, now: Date): string {
   const when = utcTimeWords(result.readAt, now);
-  return `Scanned ${people(result.scanned)}${orgWords(result.orgId)}${when ? ` at ${when}` : ''}`;
+  const scanned = `Scanned ${people(result.scanned)}${orgWords(result.orgId)}${when ? ` at ${when}` : ''}`;
+  const count = Number.isInteger(result.reread) ? (result.reread as number) : 0;
+  const rereadWhen = result.rereadAt instanceof Date ? utcTimeWords(result.rereadAt, now) : '';
+  if (count <= 0 || !rereadWhen) return scanned;
+  return `${scanned}; ${count === 1 ? 'the match was' : `${count} matches were`} read again at ${rereadWhen}`;
 }
 
 /** " in organization <orgId>" when a look-up named another organization (`in org`), else nothing. */

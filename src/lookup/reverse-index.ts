@@ -5,7 +5,8 @@
 // .../outgoingPermission/autoTransferNumbers per calling user (people without a calling location are
 // skipped). At 4 reads in flight and ~150 ms a read that is ~25 people a second: an org of 1,000
 // calling users takes about 40 seconds and 1,010 requests. A finished scan answers every number for
-// `ttlMs` (default 5 minutes) without another request; concurrent scans of one org are shared.
+// `ttlMs` (default 5 minutes) without another scan: only its matches are read again before answering
+// (reverse-live.ts, at most 10 reads); concurrent scans of one org are shared.
 // A scan in which some people could not be read is kept too: the next question re-reads only those
 // people, so one person whose read always fails does not make every question a full scan.
 // Numbers in effect: someone whose custom numbers are off is not matched on the numbers stored on
@@ -35,7 +36,8 @@ import {
   untilDeadline,
   workspaceEntity,
 } from './reverse-parts';
-import type { ReverseResult, ReverseScanProgress } from './types';
+import { type LiveMatches, rereadMatches } from './reverse-live';
+import type { LocationMatch, ReverseMatch, ReverseResult, ReverseScanProgress } from './types';
 
 export const DEFAULT_REVERSE_TTL_MS = 5 * 60_000;
 export const DEFAULT_REVERSE_CONCURRENCY = 4;
@@ -135,11 +137,20 @@ export class ReverseIndex {
    */
   async find(number: PhoneNumber, opts: ReverseFindOptions = {}): Promise<ReverseResult> {
     const orgId = opts.orgId ?? this.opts.defaultOrgId;
-    const scan = await this.scanFor(orgId, opts);
+    const { scan, kept } = await this.scanFor(orgId, opts);
+    let found = { matches: matchesIn(scan.people, number), locationMatches: locationMatchesIn(scan.locations, number) };
+    // A kept scan (finished before this question) has its matches read again, so what it names is current.
+    let reread: { count: number; at: Date } | undefined;
+    if (kept && found.matches.length + found.locationMatches.length > 0) {
+      const live = await this.liveMatches(scan, found, number, { orgId, deadline: opts.deadline });
+      if (live) {
+        found = live;
+        reread = { count: live.reread, at: new Date(this.now()) };
+      }
+    }
     const result: ReverseResult = {
       number,
-      matches: matchesIn(scan.people, number),
-      locationMatches: locationMatchesIn(scan.locations, number),
+      ...found,
       locationsFailed: scan.failedLocations.length,
       scanned: scan.scanned,
       failed: scan.failed,
@@ -151,15 +162,40 @@ export class ReverseIndex {
     if (scan.lastFailure) result.lastFailure = scan.lastFailure;
     if (scan.workspacesUnsearched) result.workspacesUnsearched = scan.workspacesUnsearched;
     if (opts.orgId) result.orgId = opts.orgId;
+    if (reread) {
+      result.reread = reread.count;
+      result.rereadAt = reread.at;
+    }
     return result;
   }
 
-  private scanFor(orgId: string | undefined, opts: ReverseFindOptions): Promise<Scan> {
+  /**
+   * The matches of a kept scan read again (reverse-live.ts), and what was read put into the scan, so the
+   * next question sees it too. Undefined when the deadline came first: the scan's answer stands.
+   */
+  private async liveMatches(scan: Scan, found: { matches: ReverseMatch[]; locationMatches: LocationMatch[] }, number: PhoneNumber, call: CallOptions): Promise<LiveMatches | undefined> {
+    const limit = new ConcurrencyLimit(this.opts.concurrency ?? DEFAULT_REVERSE_CONCURRENCY);
+    let live: LiveMatches | undefined;
+    const work = rereadMatches({ admin: this.admin, locations: this.locations, limit, defaultCountry: this.opts.defaultCountry }, found, number, call).then((result) => {
+      live = result;
+    });
+    if (!(await this.untilDeadline(work, call.deadline)) || !live) return undefined;
+    for (const [id, entry] of live.entries) {
+      const at = scan.people.findIndex((indexed) => indexed.person.id === id);
+      if (at < 0) continue;
+      if (entry) scan.people[at] = entry;
+      else scan.people.splice(at, 1);
+    }
+    return live;
+  }
+
+  /** The scan to answer from; `kept` when it is (or re-reads the failures of) one finished before this question. */
+  private async scanFor(orgId: string | undefined, opts: ReverseFindOptions): Promise<{ scan: Scan; kept: boolean }> {
     const key = this.scanKey(orgId);
     const ttlMs = this.opts.ttlMs ?? DEFAULT_REVERSE_TTL_MS;
     const cached = this.cache.get(key);
     const fresh = cached && this.now() - cached.finishedAt < ttlMs ? cached : undefined;
-    if (fresh && fresh.failedPeople.length === 0 && fresh.failedLocations.length === 0) return Promise.resolve(fresh);
+    if (fresh && fresh.failedPeople.length === 0 && fresh.failedLocations.length === 0) return { scan: fresh, kept: true };
     // A scan already under way is joined as it is: it keeps the deadline of whoever started it.
     let running = this.running.get(key);
     if (!running) {
@@ -189,7 +225,7 @@ export class ReverseIndex {
       done.then(forget, forget);
     }
     if (opts.onProgress) running.listeners.add(opts.onProgress);
-    return running.done;
+    return { scan: await running.done, kept: fresh !== undefined };
   }
 
   private async scan(orgId: string | undefined, deadline: number | undefined, emit: (progress: ReverseScanProgress) => void): Promise<Scan> {

@@ -156,6 +156,9 @@ export interface ReverseResult {
   complete: boolean;
   /** When the scan the answer comes from finished (a cached scan keeps its time). */
   readAt: Date;
+  /** An answer from a kept scan: how many of its matches were read again just now, and when. */
+  reread?: number;
+  rereadAt?: Date;
   /** The org that was scanned, when one was asked for. */
   orgId?: string;
 }

@@ -185,3 +185,14 @@ describe('cards/reverse-card: workspaces', () => {
     );
   });
 });
+
+describe('cards/reverse-card: an answer from a kept scan', () => {
+  it('says when its matches were read again', () => {
+    const message = renderReply({ kind: 'reverse', result: result({ reread: 2, rereadAt: new Date(READ_AT.getTime() + 4 * 60_000) }) }, { now: NOW });
+    assertValidMessage(message);
+    const last = textBlocks(cardOf(message)).at(-1) ?? '';
+    assert.match(last, /^Scanned 18 calling users at \d\d:\d\d UTC; 2 matches were read again at \d\d:\d\d UTC$/);
+    const one = renderReply({ kind: 'reverse', result: result({ reread: 1, rereadAt: READ_AT }) }, { now: NOW });
+    assert.match(textBlocks(cardOf(one)).at(-1) ?? '', /; the match was read again at /);
+  });
+});

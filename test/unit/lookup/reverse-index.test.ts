@@ -148,7 +148,8 @@ describe('lookup/ReverseIndex', () => {
     time.advance(4 * 60_000);
     const cached = await index.find(typed('+12055553661'));
     assert.equal(api.listCallingPeople.callCount, 1);
-    assert.equal(api.getTransferNumbers.callCount, 4);
+    assert.equal(api.getTransferNumbers.callCount, 5, 'the scan, then its one match read again');
+    assert.deepEqual([cached.reread, cached.rereadAt?.getTime()], [1, T0 + 4 * 60_000]);
     assert.deepEqual(
       cached.matches.map((m) => m.person.displayName),
       ['bob'],
@@ -211,8 +212,8 @@ describe('lookup/ReverseIndex', () => {
     assert.equal(api.listCallingPeople.callCount, 1, 'no second listing');
     assert.deepEqual(
       api.getTransferNumbers.getCalls().slice(readsBefore).map((c) => c.args[0]),
-      ['P-alice'],
-      'only the person who failed is read again',
+      ['P-alice', 'P-carol'],
+      'of the scan only the person who failed is read again; then the answer reads its match again',
     );
     assert.deepEqual([again.failed, again.complete], [1, false]);
   });
@@ -230,7 +231,7 @@ describe('lookup/ReverseIndex', () => {
       ['alice', 'carol'],
     );
     await index.find(typed('(205) 555-3651'));
-    assert.equal(api.getTransferNumbers.callCount, 5, 'a complete scan is reused without reads');
+    assert.equal(api.getTransferNumbers.callCount, 9, 'a complete scan is reused: only its 2 matches are read again');
     assert.equal(api.listCallingPeople.callCount, 1);
   });
 
@@ -255,7 +256,7 @@ describe('lookup/ReverseIndex', () => {
     await index.find(typed('+12055553651'));
     const again = await index.find(typed('+12055553661'), { orgId: named });
     assert.equal(api.listCallingPeople.callCount, 1, 'one org, one scan');
-    assert.equal(api.getTransferNumbers.callCount, 4);
+    assert.equal(api.getTransferNumbers.callCount, 5, 'the scan, and the one match read again');
     assert.deepEqual(again.matches.map((m) => m.person.displayName), ['bob']);
     assert.equal(again.orgId, named, 'the answer still names the org that was asked for');
   });
@@ -500,5 +501,52 @@ describe('lookup/ReverseIndex: a re-read that runs out of time', () => {
     delete reads['P-erin'];
     const third = await index.find(typed('+12055550100'));
     assert.deepEqual([third.failed, third.locationMatches[0].followers], [0, 2]);
+  });
+});
+
+describe('lookup/ReverseIndex: answers from a kept scan', () => {
+  it('reads the matches again: one whose number changed drops out, and the kept scan learns it', async () => {
+    const { api } = fakeAdmin();
+    const time = clock();
+    const index = new ReverseIndex(api, { now: time.now });
+    await index.find(typed('(205) 555-3651'));
+    time.advance(60_000);
+    const reads = api.getTransferNumbers.callCount;
+    api.getTransferNumbers.withArgs('P-carol').resolves({ useCustomTransferNumbers: true, autoTransferNumber1: '+12055550000' });
+    const answer = await index.find(typed('(205) 555-3651'));
+    assert.deepEqual(answer.matches.map((m) => m.person.displayName), ['alice']);
+    assert.equal(answer.reread, 2);
+    assert.equal(api.getTransferNumbers.callCount, reads + 2);
+    const moved = await index.find(typed('+12055550000'));
+    assert.deepEqual(moved.matches.map((m) => m.person.displayName), ['carol'], 'the kept scan has her new number');
+    assert.equal(api.listCallingPeople.callCount, 1);
+  });
+
+  it('keeps what the scan had when a read fails, and reads at most 10 matches again', async () => {
+    const many = Array.from({ length: 12 }, (_, i) => calling(`p${i}`));
+    const { api } = fakeAdmin({ pages: [many] });
+    api.getTransferNumbers.callsFake(async () => ({ useCustomTransferNumbers: true, autoTransferNumber1: '+12055553651' }));
+    const time = clock();
+    const index = new ReverseIndex(api, { now: time.now });
+    await index.find(typed('+12055553651'));
+    time.advance(1_000);
+    api.getTransferNumbers.withArgs('P-p0').rejects(new WebexApiError({ status: 503, message: 'down' }));
+    const answer = await index.find(typed('+12055553651'));
+    assert.equal(answer.matches.length, 12, 'p0 kept from the scan; p10 and p11 not read again');
+    assert.equal(answer.reread, 10);
+    assert.equal(api.getTransferNumbers.callCount, 12 + 10);
+  });
+
+  it("reads a matched location's numbers again too", async () => {
+    const { api } = fakeAdmin({ pages: [[calling('erin', 'HQ')]] });
+    api.getLocationTransferNumbers.resolves({ autoTransferNumber1: '+12055550100' });
+    const time = clock();
+    const index = new ReverseIndex(api, { now: time.now });
+    assert.equal((await index.find(typed('+12055550100'))).locationMatches.length, 1);
+    time.advance(1_000);
+    api.getLocationTransferNumbers.resolves({ autoTransferNumber1: '+12055559999' });
+    const answer = await index.find(typed('+12055550100'));
+    assert.deepEqual(answer.locationMatches, []);
+    assert.equal(answer.reread, 1);
   });
 });
