@@ -157,6 +157,24 @@ describe('integration: what applies (locations and workspaces)', function () {
     assert.deepEqual(pick?.data, { action: 'pick', workspaceId: seedWorkspaceId(SEED_WORKSPACE_NAMES.lobby) });
   });
 
+  it('answers "who transfers to" again from the kept scan, with its matches read again: a changed number drops out', async () => {
+    const first = viewCard(await t.ask('who transfers to (205) 555-3661'));
+    assert.ok(first.texts.includes('**Bob Baker** (bob.baker@example.com): Transfer number 1'), first.texts.join(' | '));
+    const bob = { useCustomTransferNumbers: true, autoTransferNumber1: '+12055553661', autoTransferNumber2: null, autoTransferNumber3: null };
+    t.emulator.setTransferNumbers(SEED_EMAILS.bob, { ...bob, autoTransferNumber1: '+12055550199' });
+    try {
+      t.emulator.clearRequests();
+      const again = viewCard(await t.ask('who transfers to (205) 555-3661'));
+      assert.equal(again.texts[0], 'No one transfers calls to +1 205 555 3661 (+12055553661)');
+      assert.match(again.texts.find((x) => x.startsWith('Scanned')) ?? '', /; the match was read again at \d\d:\d\d UTC$/);
+      assert.equal(t.emulator.requests.filter((r) => r.route === 'people.list' && r.role === 'admin').length, 0, 'no new scan');
+      const moved = viewCard(await t.ask('who transfers to +1 205 555 0199'));
+      assert.ok(moved.texts.includes('**Bob Baker** (bob.baker@example.com): Transfer number 1'), 'the kept scan learnt the number read again');
+    } finally {
+      t.emulator.setTransferNumbers(SEED_EMAILS.bob, bob);
+    }
+  });
+
   it('answers several people with the numbers in effect for each', async () => {
     const message = await t.ask(`transfer numbers for ${SEED_EMAILS.alice}, ${SEED_EMAILS.erin}`);
     const markdown = checkedMessage(message).markdown;
