@@ -212,6 +212,8 @@ function buildUseCases(
     permissionsCacheTtlMs: limits.permissionsCacheTtlMs,
     locationCacheTtlMs: limits.locationCacheTtlMs,
     defaultOrgId: config.defaultOrgId,
+    // What a look-up reads keeps the kept "who transfers to" scan current.
+    onSettingsRead: (read) => reverse.learn(read),
   });
   const reverse = new ReverseIndex(clients.admin, {
     locations: lookup.locations,

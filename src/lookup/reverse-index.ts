@@ -29,6 +29,7 @@ import {
   type CallingEntity,
   type IndexedLocation,
   type IndexedPerson,
+  indexNumbers,
   isCallingUser,
   locationMatchesIn,
   matchesIn,
@@ -37,7 +38,7 @@ import {
   workspaceEntity,
 } from './reverse-parts';
 import { type LiveMatches, rereadMatches } from './reverse-live';
-import type { LocationMatch, ReverseMatch, ReverseResult, ReverseScanProgress } from './types';
+import type { LocationMatch, PersonSummary, ReverseMatch, ReverseResult, ReverseScanProgress, TransferNumbersView } from './types';
 
 export const DEFAULT_REVERSE_TTL_MS = 5 * 60_000;
 export const DEFAULT_REVERSE_CONCURRENCY = 4;
@@ -167,6 +168,23 @@ export class ReverseIndex {
       result.rereadAt = reread.at;
     }
     return result;
+  }
+
+  /**
+   * What a look-up just read about someone goes into the kept scan of their org, so "who transfers to"
+   * knows it before the next scan: their own numbers when they are custom, nothing of theirs otherwise.
+   * (How many follow each location stays as the scan counted it.)
+   */
+  learn(read: { person: PersonSummary; transfer: TransferNumbersView }): void {
+    const scan = this.cache.peek(this.scanKey(read.person.orgId || undefined));
+    if (!scan) return;
+    const at = scan.people.findIndex((indexed) => indexed.person.id === read.person.id);
+    const entry: IndexedPerson | undefined = read.transfer.useCustomTransferNumbers
+      ? { person: read.person, numbers: indexNumbers(read.transfer.numbers, this.opts.defaultCountry) }
+      : undefined;
+    if (at >= 0 && entry) scan.people[at] = entry;
+    else if (at >= 0) scan.people.splice(at, 1);
+    else if (entry) scan.people.push(entry);
   }
 
   /**

@@ -12,7 +12,7 @@ import { summarizePerson, summarizeWorkspace } from './normalize';
 import { PeopleCache, type SharedPeopleStore } from './people-cache';
 import type { AdminApi, CallOptions } from './ports';
 import { asWebexError, SettingsReader, type Subject } from './settings-reader';
-import type { LookupManyResult, LookupOutcome, PersonSummary } from './types';
+import type { LookupManyResult, LookupOutcome, PersonSummary, TransferNumbersView } from './types';
 
 export const DEFAULT_LOOKUP_CONCURRENCY = 4;
 
@@ -44,6 +44,8 @@ export interface LookupServiceOptions {
    * their orgId (Webex looks in the token's own org otherwise, and answers 404).
    */
   orgScope?: () => OrgScope | undefined;
+  /** Told what each look-up read about someone (the reverse index keeps its scan current with it). */
+  onSettingsRead?: (read: { person: PersonSummary; transfer: TransferNumbersView }) => void;
   now?: () => Date;
 }
 
@@ -114,6 +116,7 @@ export class LookupService {
     // Settings are read in their own org (Webex looks in the token's org otherwise, and answers 404).
     const settingsOrg = scope && subjectOrg ? (orgKey(subjectOrg) === orgKey(scope.homeOrgId) ? undefined : subjectOrg) : options.orgId;
     const outcome = await this.settings.read(subject, target, { ...options, orgId: settingsOrg });
+    if (outcome.kind === 'found') this.opts.onSettingsRead?.({ person: outcome.person, transfer: outcome.transfer });
     return outcome.kind === 'found' || outcome.kind === 'webexError' ? { ...outcome, ...org } : outcome;
   }
 

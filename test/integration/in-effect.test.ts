@@ -175,6 +175,21 @@ describe('integration: what applies (locations and workspaces)', function () {
     }
   });
 
+  it('learns from a look-up: a number someone was just looked up with is found by "who transfers to" without a new scan', async () => {
+    await t.ask('who transfers to (205) 555-3661');
+    const carol = { useCustomTransferNumbers: true, autoTransferNumber1: '+12055554671' };
+    t.emulator.setTransferNumbers(SEED_EMAILS.carol, { ...carol, autoTransferNumber1: '+12055550188' });
+    try {
+      await t.ask(`transfer numbers for ${SEED_EMAILS.carol}`);
+      t.emulator.clearRequests();
+      const card = viewCard(await t.ask('who transfers to +1 205 555 0188'));
+      assert.ok(card.texts.includes('**Carol Chen** (carol.chen@example.com): Transfer number 1'), card.texts.join(' | '));
+      assert.equal(t.emulator.requests.filter((r) => r.route === 'people.list' && r.role === 'admin').length, 0, 'no new scan');
+    } finally {
+      t.emulator.setTransferNumbers(SEED_EMAILS.carol, carol);
+    }
+  });
+
   it('answers several people with the numbers in effect for each', async () => {
     const message = await t.ask(`transfer numbers for ${SEED_EMAILS.alice}, ${SEED_EMAILS.erin}`);
     const markdown = checkedMessage(message).markdown;

@@ -550,3 +550,31 @@ describe('lookup/ReverseIndex: answers from a kept scan', () => {
     assert.equal(answer.reread, 1);
   });
 });
+
+describe('lookup/ReverseIndex.learn', () => {
+  it('puts what a look-up read into the kept scan of the person\'s org: a new number is found without a new scan', async () => {
+    const { api } = fakeAdmin();
+    const home = '2c0a4e8b-7d1f-4c55-9a3e-5b6f7c8d9e01';
+    const index = new ReverseIndex(api, { homeOrgId: () => home });
+    await index.find(typed('+12055553661'));
+    const bob = { id: 'P-bob', displayName: 'bob', email: 'bob@example.com', orgId: home };
+    // What Webex says now (the answer reads its matches again).
+    api.getTransferNumbers.withArgs('P-bob').resolves({ useCustomTransferNumbers: true, autoTransferNumber1: '+12055550123' });
+    api.getTransferNumbers.withArgs('P-new').resolves({ useCustomTransferNumbers: true, autoTransferNumber1: '+12055550777' });
+    index.learn({ person: bob, transfer: { useCustomTransferNumbers: true, numbers: ['+12055550123', null, null] } });
+    const found = await index.find(typed('+12055550123'));
+    assert.deepEqual(found.matches.map((m) => m.person.displayName), ['bob']);
+    index.learn({ person: bob, transfer: { useCustomTransferNumbers: false, numbers: ['+12055550123', null, null] } });
+    assert.deepEqual((await index.find(typed('+12055550123'))).matches, [], 'custom numbers off: their stored ones no longer apply');
+    index.learn({ person: { ...bob, id: 'P-new' }, transfer: { useCustomTransferNumbers: true, numbers: ['+12055550777', null, null] } });
+    assert.equal((await index.find(typed('+12055550777'))).matches.length, 1, 'someone the scan had not read');
+    assert.equal(api.listCallingPeople.callCount, 1);
+  });
+
+  it('does nothing without a kept scan of that org', () => {
+    const { api } = fakeAdmin();
+    const index = new ReverseIndex(api);
+    index.learn({ person: { id: 'P-x', displayName: 'x', email: '', orgId: 'ORG' }, transfer: { useCustomTransferNumbers: true, numbers: ['+1', null, null] } });
+    assert.equal(api.listCallingPeople.callCount, 0);
+  });
+});

@@ -419,3 +419,18 @@ describe('lookup/LookupService people and workspaces', () => {
     assert.equal(outcome.more, true);
   });
 });
+
+describe('lookup/LookupService onSettingsRead', () => {
+  it('tells what it read about someone it found, and nothing when it found no one', async () => {
+    const reads: unknown[] = [];
+    const lookups = new LookupService(fakeAdmin(), { peopleCacheTtlMs: 60_000, onSettingsRead: (read) => reads.push(read) });
+    await lookups.lookup({ kind: 'email', email: 'alice@example.com' });
+    await lookups.lookup({ kind: 'email', email: 'nobody@example.com' });
+    assert.deepEqual(reads, [
+      {
+        person: { id: 'P-ALICE', displayName: 'Alice Anderson', email: 'alice@example.com', orgId: ORG },
+        transfer: { useCustomTransferNumbers: true, numbers: ['+1205553650', null, null] },
+      },
+    ]);
+  });
+});
