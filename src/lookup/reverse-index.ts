@@ -104,6 +104,13 @@ interface RunningScan {
   listeners: Set<(progress: ReverseScanProgress) => void>;
 }
 
+/** Puts `entry` in place of the same person's entry, or at the end (a look-up may have added them already). */
+function upsert(people: IndexedPerson[], entry: IndexedPerson): void {
+  const at = people.findIndex((indexed) => indexed.person.id === entry.person.id);
+  if (at >= 0) people[at] = entry;
+  else people.push(entry);
+}
+
 /** A failure that asking again soon may not meet: busy, an outage, no answer. */
 function isPassingFailure(error: WebexApiError): boolean {
   return error.kind === 'network' || error.kind === 'timeout' || error.status === 429 || error.status >= 500;
@@ -145,7 +152,7 @@ export class ReverseIndex {
     if (kept && found.matches.length + found.locationMatches.length > 0) {
       const live = await this.liveMatches(scan, found, number, { orgId, deadline: opts.deadline });
       if (live) {
-        found = live;
+        found = { matches: live.matches, locationMatches: live.locationMatches };
         reread = { count: live.reread, at: new Date(this.now()) };
       }
     }
@@ -176,8 +183,17 @@ export class ReverseIndex {
    * (How many follow each location stays as the scan counted it.)
    */
   learn(read: { person: PersonSummary; transfer: TransferNumbersView }): void {
-    const scan = this.cache.peek(this.scanKey(read.person.orgId || undefined));
+    // Someone whose org is not known cannot be put in the right org's scan.
+    if (!read.person.orgId) return;
+    const scan = this.cache.peek(this.scanKey(read.person.orgId));
     if (!scan) return;
+    // Read now: no longer one of the scan's failures (the next question would read them again).
+    const failedAt = scan.failedPeople.findIndex((entity) => entity.summary.id === read.person.id);
+    if (failedAt >= 0) {
+      scan.failedPeople.splice(failedAt, 1);
+      scan.failed--;
+      scan.scanned++;
+    }
     const at = scan.people.findIndex((indexed) => indexed.person.id === read.person.id);
     const entry: IndexedPerson | undefined = read.transfer.useCustomTransferNumbers
       ? { person: read.person, numbers: indexNumbers(read.transfer.numbers, this.opts.defaultCountry) }
@@ -203,6 +219,10 @@ export class ReverseIndex {
       if (at < 0) continue;
       if (entry) scan.people[at] = entry;
       else scan.people.splice(at, 1);
+    }
+    for (const [id, numbers] of live.locationNumbers) {
+      const location = scan.locations.find((indexed) => indexed.location.id === id);
+      if (location) location.numbers = numbers;
     }
     return live;
   }
@@ -390,7 +410,7 @@ export class ReverseIndex {
           stillFailing.push(person);
           lastFailure = read.error;
         } else {
-          if (read.kind === 'read') people.push(read.entry);
+          if (read.kind === 'read') upsert(people, read.entry);
           if (read.kind === 'follower') countFollower(followers, read.locationId, person);
           scanned++;
         }

@@ -25,10 +25,12 @@ export interface LiveReads {
 export interface LiveMatches {
   matches: ReverseMatch[];
   locationMatches: LocationMatch[];
-  /** Matches read again (people, workspaces and locations). */
+  /** Matches read again (people, workspaces and locations) without a failure. */
   reread: number;
   /** What the reads found, by person or workspace ID, for the kept scan: null when they no longer have numbers of their own. */
   entries: Map<string, IndexedPerson | null>;
+  /** The numbers read again, by location ID, for the kept scan. */
+  locationNumbers: Map<string, IndexedPerson['numbers']>;
 }
 
 /**
@@ -37,6 +39,7 @@ export interface LiveMatches {
  */
 export async function rereadMatches(reads: LiveReads, found: { matches: ReverseMatch[]; locationMatches: LocationMatch[] }, number: PhoneNumber, call: CallOptions): Promise<LiveMatches> {
   const entries = new Map<string, IndexedPerson | null>();
+  const locationNumbers = new Map<string, IndexedPerson['numbers']>();
   let budget = MAX_LIVE_REREADS;
   const personBudget = Math.min(found.matches.length, budget);
   budget -= personBudget;
@@ -62,6 +65,7 @@ export async function rereadMatches(reads: LiveReads, found: { matches: ReverseM
         : reads.limit.run(async (): Promise<LocationMatch | undefined> => {
             try {
               const numbers = indexNumbers(numberSlots(await reads.locations.numbers(match.location.id, call)), reads.defaultCountry);
+              locationNumbers.set(match.location.id, numbers);
               return locationMatchesIn([{ location: match.location, numbers, followers: match.followers, workspaceFollowers: match.workspaceFollowers ?? 0 }], number)[0];
             } catch (err) {
               if (!isWebexApiError(err)) throw err;
@@ -73,7 +77,8 @@ export async function rereadMatches(reads: LiveReads, found: { matches: ReverseM
   return {
     matches: matches.filter((m): m is ReverseMatch => m !== undefined),
     locationMatches: locationMatches.filter((m): m is LocationMatch => m !== undefined),
-    reread: personBudget + locationBudget,
+    reread: entries.size + locationNumbers.size,
     entries,
+    locationNumbers,
   };
 }

@@ -116,8 +116,17 @@ export class LookupService {
     // Settings are read in their own org (Webex looks in the token's org otherwise, and answers 404).
     const settingsOrg = scope && subjectOrg ? (orgKey(subjectOrg) === orgKey(scope.homeOrgId) ? undefined : subjectOrg) : options.orgId;
     const outcome = await this.settings.read(subject, target, { ...options, orgId: settingsOrg });
-    if (outcome.kind === 'found') this.opts.onSettingsRead?.({ person: outcome.person, transfer: outcome.transfer });
+    if (outcome.kind === 'found') this.tellRead({ person: outcome.person, transfer: outcome.transfer });
     return outcome.kind === 'found' || outcome.kind === 'webexError' ? { ...outcome, ...org } : outcome;
+  }
+
+  /** onSettingsRead, which must not break the look-up it is told of. */
+  private tellRead(read: { person: PersonSummary; transfer: TransferNumbersView }): void {
+    try {
+      this.opts.onSettingsRead?.(read);
+    } catch {
+      // What the reverse index learns only keeps its scan current; the answer does not depend on it.
+    }
   }
 
   /**

@@ -533,7 +533,7 @@ describe('lookup/ReverseIndex: answers from a kept scan', () => {
     api.getTransferNumbers.withArgs('P-p0').rejects(new WebexApiError({ status: 503, message: 'down' }));
     const answer = await index.find(typed('+12055553651'));
     assert.equal(answer.matches.length, 12, 'p0 kept from the scan; p10 and p11 not read again');
-    assert.equal(answer.reread, 10);
+    assert.equal(answer.reread, 9, 'the 10 reads less the one that failed');
     assert.equal(api.getTransferNumbers.callCount, 12 + 10);
   });
 
@@ -571,10 +571,25 @@ describe('lookup/ReverseIndex.learn', () => {
     assert.equal(api.listCallingPeople.callCount, 1);
   });
 
-  it('does nothing without a kept scan of that org', () => {
+  it('does nothing without a kept scan of that org, nor for someone whose org is not known', async () => {
     const { api } = fakeAdmin();
     const index = new ReverseIndex(api);
-    index.learn({ person: { id: 'P-x', displayName: 'x', email: '', orgId: 'ORG' }, transfer: { useCustomTransferNumbers: true, numbers: ['+1', null, null] } });
-    assert.equal(api.listCallingPeople.callCount, 0);
+    index.learn({ person: { id: 'P-x', displayName: 'x', email: '', orgId: 'ORG' }, transfer: { useCustomTransferNumbers: true, numbers: ['+12055550999', null, null] } });
+    assert.deepEqual((await index.find(typed('+12055550999'))).matches, [], 'a scan, not what was learnt before it');
+    assert.equal(api.listCallingPeople.callCount, 1);
+    index.learn({ person: { id: 'P-y', displayName: 'y', email: '', orgId: '' }, transfer: { useCustomTransferNumbers: true, numbers: ['+12055550998', null, null] } });
+    assert.deepEqual((await index.find(typed('+12055550998'))).matches, []);
+  });
+
+  it('takes someone whose read failed in the scan out of its failures, so the next question neither re-reads nor doubles them', async () => {
+    const { api } = fakeAdmin({ reads: { 'P-alice': new WebexApiError({ status: 503, message: 'down' }) } });
+    const index = new ReverseIndex(api, { homeOrgId: () => 'ORG' });
+    const first = await index.find(typed('(205) 555-3651'));
+    assert.equal(first.failed, 1);
+    index.learn({ person: { id: 'P-alice', displayName: 'alice', email: 'alice@example.com', orgId: 'ORG' }, transfer: { useCustomTransferNumbers: true, numbers: ['+1205553650', '+12055553651', null] } });
+    api.getTransferNumbers.withArgs('P-alice').resolves({ useCustomTransferNumbers: true, autoTransferNumber2: '+12055553651' });
+    const again = await index.find(typed('(205) 555-3651'));
+    assert.deepEqual(again.matches.map((m) => m.person.displayName).sort(), ['alice', 'carol']);
+    assert.deepEqual([again.failed, again.complete], [0, true]);
   });
 });

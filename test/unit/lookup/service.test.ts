@@ -433,4 +433,14 @@ describe('lookup/LookupService onSettingsRead', () => {
       },
     ]);
   });
+
+  it('still answers when whoever is told fails', async () => {
+    const lookups = new LookupService(fakeAdmin(), {
+      peopleCacheTtlMs: 60_000,
+      onSettingsRead: () => {
+        throw new Error('listener failed');
+      },
+    });
+    assert.equal((await lookups.lookup({ kind: 'email', email: 'alice@example.com' })).kind, 'found');
+  });
 });
