@@ -5,7 +5,7 @@ import type { LookupOutcome, PersonSummary } from '../lookup/types';
 import { FORM_LABEL_FIRST, withLookupForm } from './lookup-form';
 import { cardMessage, joinBlocks } from './outgoing';
 import { personButtonTitle, personWords } from './person-words';
-import { workspacesUnsearchedNote } from './not-found-card';
+import { workspacesUnsearchedNote } from './workspace-words';
 import { describeTarget } from './target-words';
 import { compileTemplate, expandCard, type TemplateData } from './template';
 import type { OutgoingMessage } from './types';

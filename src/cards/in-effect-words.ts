@@ -10,7 +10,6 @@ type FoundOutcome = Extract<LookupOutcome, { kind: 'found' }>;
 export const NUMBERS_IN_EFFECT = 'Numbers in effect';
 export const OWN_NUMBERS = 'Their own (custom numbers on)';
 export const OWN_NUMBERS_WORKSPACE = 'Its own (custom numbers on)';
-export const LOCATION_NUMBERS_UNREADABLE = 'Could not be read';
 
 const LOCATION_NAME_MAX_LENGTH = 80;
 

@@ -5,7 +5,7 @@ import { escapeIdentifier, escapeMarkdown } from './escape';
 import { personLine, personWords } from './person-words';
 import { NUMBERS_IN_EFFECT, numbersSourceWords } from './in-effect-words';
 import { numbersShown, resultNotes, SLOT_TITLES, slotNotes, WORKSPACE_LABEL } from './result-card';
-import { workspacesUnsearchedNote } from './not-found-card';
+import { workspacesUnsearchedNote } from './workspace-words';
 import { WORKSPACE_ID_LINE } from '../commands/card-actions';
 import { describeTarget } from './target-words';
 import { describeWebexError, isAboutWorkspace, lookupErrorContext } from './webex-error-words';

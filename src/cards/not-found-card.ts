@@ -2,6 +2,7 @@
 import notFoundTemplateJson from '../../cards/not-found.json';
 import type { Target } from '../commands/types';
 import type { WebexApiError } from '../webex/errors';
+import { workspacesUnsearchedNote } from './workspace-words';
 import { FORM_LABEL_FIRST, withLookupForm } from './lookup-form';
 import { escapeIdentifier } from './escape';
 import { cardMessage, joinBlocks } from './outgoing';
@@ -12,19 +13,6 @@ import type { OutgoingMessage } from './types';
 export const NOT_FOUND_TITLE = 'No one found';
 
 const notFoundTemplate = compileTemplate(notFoundTemplateJson);
-
-/** Said when a name was to be looked for among workspaces too, but Webex refused or failed. Markdown, escaped. */
-export function workspacesUnsearchedNote(error: WebexApiError | undefined): string {
-  if (!error) return '';
-  const trackingId = escapeIdentifier(error.trackingId);
-  const why =
-    error.status === 403
-      ? 'Webex refused (the admin token may lack the spark-admin:workspaces_read scope)'
-      : Number.isInteger(error.status) && error.status > 0
-        ? `Webex answered with an error (HTTP ${error.status})`
-        : 'Webex did not answer';
-  return `Workspaces were not searched: ${why}.` + (trackingId ? ` Tracking ID: ${trackingId}` : '');
-}
 
 export function renderNotFound(outcome: { target: Target; orgId?: string; workspacesUnsearched?: WebexApiError }): OutgoingMessage {
   const words = describeTarget(outcome.target);

@@ -14,7 +14,6 @@ import { compileTemplate, expandCard } from './template';
 import type { OutgoingMessage } from './types';
 import { slotNote, usageErrorNote, type UsageNote } from './usage-words';
 
-export { NOT_SET, shownNumber } from './number-words';
 export const SLOT_TITLES = ['Transfer number 1', 'Transfer number 2', 'Transfer number 3'] as const;
 /** A workspace's subtitle, where a person's email goes. */
 export const WORKSPACE_LABEL = 'Workspace';

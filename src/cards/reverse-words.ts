@@ -6,6 +6,7 @@ import { escapeIdentifier, escapeMarkdown } from './escape';
 import { personLine, personWords } from './person-words';
 import { typedNumberWords } from './phone-words';
 import { utcTimeWords } from './read-time';
+import { workspacesUncheckedNote } from './workspace-words';
 
 const NUMBER_MAX_LENGTH = 80;
 
@@ -74,12 +75,8 @@ export function reverseWarnings(result: ReverseResult): string[] {
       `I could not read the transfer numbers of ${locationsFailed === 1 ? '1 location' : `${locationsFailed} locations`} whose numbers apply to some of their people; they may transfer here too.`,
     );
   }
-  if (result.workspacesUnsearched) {
-    const error = result.workspacesUnsearched;
-    const why = error.status === 403 ? 'Webex refused (the admin token may lack the spark-admin:workspaces_read scope)' : `Webex answered with an error${error.status > 0 ? ` (HTTP ${error.status})` : ''}`;
-    const trackingId = escapeIdentifier(error.trackingId);
-    warnings.push(`Workspaces (common-area phones) were not checked: ${why}.` + (trackingId ? ` Tracking ID: ${trackingId}` : ''));
-  }
+  const unchecked = workspacesUncheckedNote(result.workspacesUnsearched);
+  if (unchecked) warnings.push(unchecked);
   if (result.failed > 0) {
     const trackingId = escapeIdentifier(result.lastFailure?.trackingId);
     warnings.push(

@@ -183,6 +183,9 @@ describe('cards/reverse-card: workspaces', () => {
       textBlocks(cardOf(refused)).includes('Workspaces (common-area phones) were not checked: Webex refused (the admin token may lack the spark-admin:workspaces_read scope). Tracking ID: T-WS'),
       textBlocks(cardOf(refused)).join(' | '),
     );
+    // A workspace listing Webex would not let end is not "an error with no status".
+    const looping = renderReply({ kind: 'reverse', result: result({ workspacesUnsearched: apiError({ status: 0, kind: 'unusableResponse' }) }) }, { now: NOW });
+    assert.ok(textBlocks(cardOf(looping)).includes('Workspaces (common-area phones) were not checked: Webex sent an answer I could not use.'), textBlocks(cardOf(looping)).join(' | '));
   });
 });
 
