@@ -81,7 +81,8 @@ export interface ReverseFindOptions extends CallOptions {
 }
 
 interface Scan {
-  people: IndexedPerson[];
+  /** By person or workspace ID, in listing order: look-ups and re-reads update one entry without a search. */
+  people: Map<string, IndexedPerson>;
   /** Calling users without custom numbers, by location ID. */
   followers: Map<string, FollowerCount>;
   locations: IndexedLocation[];
@@ -102,13 +103,6 @@ interface Scan {
 interface RunningScan {
   done: Promise<Scan>;
   listeners: Set<(progress: ReverseScanProgress) => void>;
-}
-
-/** Puts `entry` in place of the same person's entry, or at the end (a look-up may have added them already). */
-function upsert(people: IndexedPerson[], entry: IndexedPerson): void {
-  const at = people.findIndex((indexed) => indexed.person.id === entry.person.id);
-  if (at >= 0) people[at] = entry;
-  else people.push(entry);
 }
 
 /** A failure that asking again soon may not meet: busy, an outage, no answer. */
@@ -146,7 +140,7 @@ export class ReverseIndex {
   async find(number: PhoneNumber, opts: ReverseFindOptions = {}): Promise<ReverseResult> {
     const orgId = opts.orgId ?? this.opts.defaultOrgId;
     const { scan, kept } = await this.scanFor(orgId, opts);
-    let found = { matches: matchesIn(scan.people, number), locationMatches: locationMatchesIn(scan.locations, number) };
+    let found = { matches: matchesIn(scan.people.values(), number), locationMatches: locationMatchesIn(scan.locations, number) };
     // A kept scan (finished before this question) has its matches read again, so what it names is current.
     let reread: { count: number; at: Date } | undefined;
     if (kept && found.matches.length + found.locationMatches.length > 0) {
@@ -194,13 +188,9 @@ export class ReverseIndex {
       scan.failed--;
       scan.scanned++;
     }
-    const at = scan.people.findIndex((indexed) => indexed.person.id === read.person.id);
-    const entry: IndexedPerson | undefined = read.transfer.useCustomTransferNumbers
-      ? { person: read.person, numbers: indexNumbers(read.transfer.numbers, this.opts.defaultCountry) }
-      : undefined;
-    if (at >= 0 && entry) scan.people[at] = entry;
-    else if (at >= 0) scan.people.splice(at, 1);
-    else if (entry) scan.people.push(entry);
+    if (read.transfer.useCustomTransferNumbers) {
+      scan.people.set(read.person.id, { person: read.person, numbers: indexNumbers(read.transfer.numbers, this.opts.defaultCountry) });
+    } else scan.people.delete(read.person.id);
   }
 
   /**
@@ -215,10 +205,8 @@ export class ReverseIndex {
     });
     if (!(await this.untilDeadline(work, call.deadline)) || !live) return undefined;
     for (const [id, entry] of live.entries) {
-      const at = scan.people.findIndex((indexed) => indexed.person.id === id);
-      if (at < 0) continue;
-      if (entry) scan.people[at] = entry;
-      else scan.people.splice(at, 1);
+      if (entry) scan.people.set(id, entry);
+      else scan.people.delete(id);
     }
     for (const [id, numbers] of live.locationNumbers) {
       const location = scan.locations.find((indexed) => indexed.location.id === id);
@@ -328,7 +316,7 @@ export class ReverseIndex {
     state.stopped = true;
     if (unexpected) throw unexpected.error;
     return {
-      people: people.filter((entry): entry is IndexedPerson => entry !== undefined),
+      people: new Map(people.filter((entry): entry is IndexedPerson => entry !== undefined).map((entry) => [entry.person.id, entry])),
       followers,
       ...located,
       scanned: state.scanned,
@@ -394,7 +382,7 @@ export class ReverseIndex {
   private async reread(kept: Scan, orgId: string | undefined, deadline: number | undefined, emit: (progress: ReverseScanProgress) => void): Promise<Scan> {
     const call: CallOptions = { orgId, deadline };
     const limit = new ConcurrencyLimit(this.opts.concurrency ?? DEFAULT_REVERSE_CONCURRENCY);
-    const people = [...kept.people];
+    const people = new Map(kept.people);
     // The kept scan answers if time runs out: reads still in flight then change only these copies.
     const followers = copyFollowers(kept.followers);
     const stillFailing: CallingEntity[] = [];
@@ -410,7 +398,7 @@ export class ReverseIndex {
           stillFailing.push(person);
           lastFailure = read.error;
         } else {
-          if (read.kind === 'read') upsert(people, read.entry);
+          if (read.kind === 'read') people.set(read.entry.person.id, read.entry);
           if (read.kind === 'follower') countFollower(followers, read.locationId, person);
           scanned++;
         }

@@ -57,7 +57,7 @@ export function locationMatchesIn(locations: readonly IndexedLocation[], number:
   return matches;
 }
 
-export function matchesIn(people: readonly IndexedPerson[], number: PhoneNumber): ReverseMatch[] {
+export function matchesIn(people: Iterable<IndexedPerson>, number: PhoneNumber): ReverseMatch[] {
   const matches: ReverseMatch[] = [];
   for (const entry of people) {
     const slots = entry.numbers.filter((n) => samePhoneNumber(n.number, number)).map((n) => ({ slot: n.slot, number: n.number.raw }));
