@@ -5,9 +5,10 @@ import { createRedisStores } from './redis-stores';
 import { JournaledEventMemory } from './event-journal';
 import type { Stores } from './types';
 
-export type { ChangeMarkers, EventMemory, KeyValueStore, RateLimitHit, RateLimitStore, Stores } from './types';
+export type { BuildLock, ChangeMarkers, EventMemory, KeyValueStore, OrgIndexStamp, OrgIndexStore, RateLimitHit, RateLimitStore, Stores } from './types';
 export { JournaledEventMemory, EVENT_JOURNAL_FILE_NAME } from './event-journal';
 export { MemoryEventMemory, MemoryKeyValueStore, MemoryRateLimitStore, type MonotonicClock } from './memory-stores';
+export { MemoryOrgIndexStore } from './memory-org-index';
 
 export interface CreateStoresOptions {
   redisUrl?: string;

@@ -8,7 +8,7 @@ export const DEFAULT_MEMORY_MAX_KEYS = 50_000;
 export type MonotonicClock = () => number;
 
 // With a clock of its own, lru-cache must ask it every time instead of caching "now" for a millisecond.
-const perfOf = (clock?: MonotonicClock) => (clock ? { perf: { now: clock }, ttlResolution: 0 } : {});
+export const perfOf = (clock?: MonotonicClock) => (clock ? { perf: { now: clock }, ttlResolution: 0 } : {});
 
 export class MemoryEventMemory {
   private readonly keys: LRUCache<string, true>;

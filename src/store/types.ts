@@ -1,6 +1,8 @@
 // What the bot keeps that several instances must share when REDIS_URL is set: handled webhook events,
-// per-requester rate limits and cached people. Without Redis the same interfaces live in memory.
+// per-requester rate limits, cached people and the organizations' indexes. Without Redis the same
+// interfaces live in memory.
 import type { EventMemory } from '../http/dedupe';
+import type { BuildProgress, IndexEntry, OrgIndexSnapshot } from '../org-index/types';
 
 export type { EventMemory };
 
@@ -34,6 +36,45 @@ export interface ChangeMarkers {
   touch(key: string, ttlMs: number): Promise<void>;
   /** Calls `listener` each time the shared store answers again after the connection was lost. */
   onReconnect(listener: () => void): void;
+}
+
+export interface OrgIndexStamp {
+  builtAt: number;
+  complete: boolean;
+  /** Changes on every save and putEntry, and is never used twice for one org's index. */
+  version: number;
+}
+
+export interface BuildLock {
+  /** Pushes the expiry out by the lock's ttl; false when the lock was lost (expired and taken by another). */
+  extend(): Promise<boolean>;
+  /** Lets go (only if still ours). */
+  release(): Promise<void>;
+}
+
+/**
+ * One index per organization (up to ~100,000 entries), built by one instance at a time and read by
+ * all. Snapshots are shared, not copied: what load returns and what save was given (entries
+ * included) must not be changed afterwards. A later save or putEntry never changes a snapshot
+ * already returned; it makes a new one. Entry ids are unique within an index: a save given one id
+ * twice keeps the first position and the last entry, as a putEntry would.
+ */
+export interface OrgIndexStore {
+  /** The stored index of an org (entries in saved order, entries added by putEntry after them), or undefined. */
+  load(orgKey: string): Promise<OrgIndexSnapshot | undefined>;
+  /** builtAt/complete and a version that changes on every save and putEntry — cheap (no entries). */
+  stamp(orgKey: string): Promise<OrgIndexStamp | undefined>;
+  /** Replaces the org's index as a whole, atomically: a reader sees the old one or the new one, never a mix. */
+  save(snapshot: OrgIndexSnapshot): Promise<void>;
+  /** Replaces (by id) or appends one entry of the org's stored index; does nothing when the org has none. Bumps the version. */
+  putEntry(orgKey: string, entry: IndexEntry): Promise<void>;
+  /** The build lock of an org: one holder at a time, across instances; undefined when someone else holds it. Expires after ttlMs unless extended (a dead builder does not block forever). */
+  lock(orgKey: string, ttlMs: number): Promise<BuildLock | undefined>;
+  /** Whether anyone holds the org's build lock now. */
+  locked(orgKey: string): Promise<boolean>;
+  /** How far the running build has come, for other instances' "building" notes (kept ttlMs). */
+  setProgress(orgKey: string, progress: BuildProgress, ttlMs: number): Promise<void>;
+  getProgress(orgKey: string): Promise<BuildProgress | undefined>;
 }
 
 export interface Stores {
