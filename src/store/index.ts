@@ -3,6 +3,7 @@ import type { Logger } from '../ops/logger';
 import { DEFAULT_MEMORY_MAX_KEYS, MemoryEventMemory, MemoryKeyValueStore, MemoryRateLimitStore, type MonotonicClock } from './memory-stores';
 import { createRedisStores } from './redis-stores';
 import { JournaledEventMemory } from './event-journal';
+import { MemoryOrgIndexStore } from './memory-org-index';
 import type { Stores } from './types';
 
 export type { BuildLock, ChangeMarkers, EventMemory, KeyValueStore, OrgIndexStamp, OrgIndexStore, RateLimitHit, RateLimitStore, Stores } from './types';
@@ -52,6 +53,7 @@ export function createStores(opts: CreateStoresOptions): Stores {
     eventMemory,
     rateLimit: new MemoryRateLimitStore(memoryMaxKeys),
     kv: new MemoryKeyValueStore(memoryMaxKeys, opts.memoryClock),
+    orgIndex: new MemoryOrgIndexStore({ clock: opts.memoryClock }),
     ready: async () => true,
     // The journal's last lines must be on disk before the process exits.
     close: async () => {

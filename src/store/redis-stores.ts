@@ -1,10 +1,12 @@
-// The shared stores on Redis (ioredis). A Redis failure never fails the caller: it is reported (throttled)
-// and the store answers from this instance's memory instead, as if Redis were not configured.
+// The shared stores on Redis (ioredis); the organizations' indexes are in redis-org-index.ts. A Redis
+// failure never fails the caller: it is reported (throttled) and the store answers from this instance's
+// memory instead, as if Redis were not configured.
 import { randomUUID } from 'node:crypto';
 import Redis from 'ioredis';
 import type { Logger } from '../ops/logger';
 import { createErrorReporter, type ReportError } from './error-reporter';
 import { MemoryEventMemory, MemoryRateLimitStore } from './memory-stores';
+import { RedisOrgIndexStore } from './redis-org-index';
 import type { ChangeMarkers, KeyValueStore, RateLimitHit, RateLimitStore, Stores } from './types';
 
 export interface RedisStoresOptions {
@@ -162,6 +164,7 @@ export function createRedisStores(opts: RedisStoresOptions): Stores {
     rateLimit: new RedisRateLimitStore(redis, new MemoryRateLimitStore(opts.memoryMaxKeys), report),
     kv: new RedisKeyValueStore(redis, report),
     changeMarkers: new RedisChangeMarkers(redis),
+    orgIndex: new RedisOrgIndexStore(redis, { report }),
     ready(timeoutMs = DEFAULT_READY_TIMEOUT_MS) {
       if (redis.status === 'ready') return Promise.resolve(true);
       return new Promise<boolean>((resolve) => {

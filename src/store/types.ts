@@ -85,6 +85,7 @@ export interface Stores {
   kv: KeyValueStore;
   /** Only when instances share a store (Redis); a single instance needs none. */
   changeMarkers?: ChangeMarkers;
+  orgIndex: OrgIndexStore;
   /**
    * Resolves true once the shared store answers (at once for memory), false after `timeoutMs`. Until
    * then the Redis stores answer from memory, so start-up may await this before taking events.

@@ -1,5 +1,7 @@
 import { strict as assert } from 'node:assert';
+import { createStores } from '../../../src/store';
 import { MemoryOrgIndexStore } from '../../../src/store/memory-org-index';
+import { captureLogs } from '../../helpers/logs';
 import { indexEntry, orgIndexSnapshot } from '../../helpers/org-index';
 
 describe('store/MemoryOrgIndexStore', () => {
@@ -10,6 +12,10 @@ describe('store/MemoryOrgIndexStore', () => {
   beforeEach(() => {
     nowMs = 1_000;
     store = new MemoryOrgIndexStore({ clock });
+  });
+
+  it('is the org index of the memory stores', () => {
+    assert.ok(createStores({ logger: captureLogs().logger }).orgIndex instanceof MemoryOrgIndexStore);
   });
 
   describe('save, load and stamp', () => {
