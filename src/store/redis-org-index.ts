@@ -46,7 +46,8 @@ const READ_ATTEMPTS = 3;
 // KEYS meta, entries, order, changes, saving entries, saving order.
 // ARGV count, gen, snapshot JSON, builtAt, complete, ttl ms, now ms.
 // Swaps a written save in, all or nothing. The version goes on from the old one, and starts no lower
-// than the clock so an index saved again after its keys expired never repeats a version.
+// than the clock (ms) so an index saved again after its keys expired (days later) does not repeat a
+// version a reader may still hold.
 const SWAP_SCRIPT = `
 local count = tonumber(ARGV[1])
 if count > 0 and (redis.call('HLEN', KEYS[5]) ~= count or redis.call('LLEN', KEYS[6]) ~= count) then

@@ -41,7 +41,7 @@ export interface ChangeMarkers {
 export interface OrgIndexStamp {
   builtAt: number;
   complete: boolean;
-  /** Changes on every save and putEntry, and is never used twice for one org's index. */
+  /** Changes on every save and putEntry. */
   version: number;
 }
 
