@@ -19,12 +19,16 @@ import { createWebhookReceiver } from './http/webhook-receiver';
 import { createLimitedServer, listen } from './http/server';
 import { LookupService } from './lookup/service';
 import { PeopleCache } from './lookup/people-cache';
-import { ReverseIndex } from './lookup/reverse-index';
+import { OrgIndex } from './org-index/org-index';
+import { ReportService } from './org-index/report';
+import { ReverseIndex } from './org-index/reverse';
 import { createMetrics, type Metrics } from './ops/metrics';
 import { metricsHandler } from './ops/metrics-endpoint';
 import { createStores, EVENT_JOURNAL_FILE_NAME, type Stores } from './store';
 import { resolveAdminOrg } from './webex/admin-org';
 import { isWebexApiError } from './webex/errors';
+import { postMessageWithFile } from './webex/message-file';
+import { currentEventContext } from './bot/event-context';
 import type { Logger } from './ops/logger';
 import type { WebexWebhookEvent } from './webex/types';
 import { buildAccessGuard } from './runtime/access';
@@ -90,7 +94,7 @@ export async function startBot(opts: StartOptions): Promise<RunningBot> {
   // 4. The use cases. What depends on the admin token's organization is learned at start-up (6).
   const targetOrgs = new Learned<TargetOrgScope>();
   const access = new Learned<Access>();
-  const { runner, audit } = buildUseCases(config, clients, people, logger, targetOrgs, framework);
+  const { runner, audit, orgIndex } = buildUseCases(config, clients, stores, people, logger, targetOrgs, framework);
   const membership = buildSpaceMembership(framework, stores, logger, Boolean(config.webhook));
 
   // 5. Handlers, dispatch and the HTTP app; requests are served from here on.
@@ -105,6 +109,7 @@ export async function startBot(opts: StartOptions): Promise<RunningBot> {
     commandTimeoutMs: config.limits.commandTimeoutMs,
     onMembershipChange: (roomId) => membership.invalidate(roomId),
     access: () => access.get(),
+    postFile: (to, markdown, file) => postMessageWithFile(clients.botHttp, to, markdown, file, currentEventContext()?.deadline),
   };
   registerHandlers(handlerDeps);
   const dispatch = createEventDispatcher({
@@ -136,9 +141,18 @@ export async function startBot(opts: StartOptions): Promise<RunningBot> {
   );
 
   // 6. Start-up, in the background: `started` settles when the bot is ready (or cannot be).
-  const started = startUp({ config, clients, stores, logger, lifecycle, bot, membership, audit, targetOrgs, access, frameworkStarted });
+  const started = startUp({ config, clients, stores, logger, lifecycle, bot, membership, audit, targetOrgs, access, frameworkStarted, orgIndex });
 
-  return { port, server, isReady, started, stop: once(() => stopBot(server, lifecycle, bot, clients, stores, audit, logger)) };
+  return {
+    port,
+    server,
+    isReady,
+    started,
+    stop: once(() => {
+      orgIndex.stop();
+      return stopBot(server, lifecycle, bot, clients, stores, audit, logger);
+    }),
+  };
 }
 
 /** The webhook route: verified, deduplicated events to the dispatcher (404 in websocket mode). */
@@ -172,6 +186,7 @@ interface StartUpInputs {
   targetOrgs: Learned<TargetOrgScope>;
   access: Learned<Access>;
   frameworkStarted: () => void;
+  orgIndex: OrgIndex;
 }
 
 /** Start-up: the stores, the admin token and its organization, the access rules, the framework, the webhooks. */
@@ -192,19 +207,38 @@ async function startUp(i: StartUpInputs): Promise<void> {
   // fatal (events posted to the route are still handled): readiness stays off while it is retried.
   if (bot.webhookRegistration) await registerWebhooksUntilDone(bot.webhookRegistration, logger, () => i.lifecycle.accepting);
   i.lifecycle.markStarted();
+  // The index is kept fresh from now on; ORG_INDEX_AT_START builds the admin org's now, in the background.
+  i.orgIndex.start();
+  if (config.orgIndex.atStart) void i.orgIndex.warm();
   logger.info({ bot: bot.framework.email, mode: config.webhook ? 'webhook' : 'websocket', adminOrgId: homeOrgId, store: stores.kind }, 'bot.started');
 }
 
-/** The look-up and reverse-search use cases, the command runner over them, the audit log and the ops notices. */
+/** The look-up, the org index with "who transfers to" and the report, the command runner over them, the audit log and the ops notices. */
 function buildUseCases(
   config: Config,
   clients: WebexClients,
+  stores: Stores,
   people: PeopleCache,
   logger: Logger,
   targetOrgs: Learned<TargetOrgScope>,
   framework: FrameworkRuntime['framework'],
-): { runner: CommandRunner; audit: AuditLog } {
+): { runner: CommandRunner; audit: AuditLog; orgIndex: OrgIndex } {
   const limits = config.limits;
+  const indexLog = logger.child({ component: 'orgIndex' });
+  const orgIndex = new OrgIndex(clients.admin, {
+    store: stores.orgIndex,
+    concurrency: config.orgIndex.concurrency,
+    refreshMs: config.orgIndex.refreshMs,
+    defaultOrgId: config.defaultOrgId,
+    homeOrgId: () => targetOrgs.get()?.homeOrgId,
+    onEvent: (event) => {
+      if (event.kind === 'failed') indexLog.error({ orgKey: event.orgKey, err: redactForLog(event.error) }, 'index.build_failed');
+      else if (event.kind === 'repaired') indexLog.info(event, 'index.repaired');
+      else if (event.saved) indexLog.info(event, event.complete ? 'index.built' : 'index.built_incomplete: some calling users or workspaces could not be read; they are read again when the index is next used');
+      else indexLog.warn(event, 'index.refresh_incomplete: kept the complete index built before; this one could not read everyone');
+    },
+    onPageSizeReduced: (change) => clients.webexLog.warn(change, 'webex.people_page_size_reduced: Webex answered 504 to pages of calling users; the build went on with smaller pages'),
+  });
   const lookup = new LookupService(clients.admin, {
     orgScope: () => targetOrgs.get(),
     people,
@@ -212,24 +246,26 @@ function buildUseCases(
     permissionsCacheTtlMs: limits.permissionsCacheTtlMs,
     locationCacheTtlMs: limits.locationCacheTtlMs,
     defaultOrgId: config.defaultOrgId,
-    // What a look-up reads keeps the kept "who transfers to" scan current.
-    onSettingsRead: (read) => reverse.learn(read),
+    // What a look-up reads keeps the org's index current.
+    onSettingsRead: (read) => void orgIndex.learn(read.subject, read.outcome),
   });
-  const reverse = new ReverseIndex(clients.admin, {
-    locations: lookup.locations,
-    ttlMs: limits.reverseIndexTtlMs,
-    defaultOrgId: config.defaultOrgId,
-    homeOrgId: () => targetOrgs.get()?.homeOrgId,
-    onPageSizeReduced: (change) => clients.webexLog.warn(change, 'webex.people_page_size_reduced: Webex answered 504 to pages of calling users; this scan went on with smaller pages (to), and the next scan of this org starts there'),
-  });
+  const reverse = new ReverseIndex({ index: orgIndex, store: stores.orgIndex, admin: clients.admin, locations: lookup.locations });
+  const report = new ReportService(orgIndex);
   // The framework's SDK exists once the framework has started; a notice before that is dropped.
   const ops = new OpsNotifier({
     roomId: config.opsRoomId,
     logger,
     post: (roomId, markdown) => (framework.webex ? framework.webex.messages.create({ roomId, markdown }) : Promise.resolve()),
   });
-  const runner = new CommandRunner({ lookup, reverse, reverseTimeoutMs: limits.reverseScanTimeoutMs, logger, onAdminTokenRejected: (error) => void ops.adminTokenRejected(error) });
-  return { runner, audit: new AuditLog({ logger: logger.child({ component: 'audit' }), filePath: config.auditLogFile }) };
+  const runner = new CommandRunner({
+    lookup,
+    reverse,
+    report,
+    reverseTimeoutMs: limits.reverseScanTimeoutMs,
+    logger,
+    onAdminTokenRejected: (error) => void ops.adminTokenRejected(error),
+  });
+  return { runner, audit: new AuditLog({ logger: logger.child({ component: 'audit' }), filePath: config.auditLogFile }), orgIndex };
 }
 
 /** Stops taking events, lets the work in flight finish (10 s at most), then closes everything. */

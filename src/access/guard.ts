@@ -65,12 +65,13 @@ export type Placement = { to: 'space' } | { to: 'private'; notice: Reply };
 
 /**
  * How many look-ups a command makes, for the rate limit: one per person asked for, one per reverse
- * search, none for help and refusals. A command kind this does not know counts as one, to be safe.
+ * search or report, none for help and refusals. A command kind this does not know counts as one, to be safe.
  */
 export function lookupCost(command: Command): number {
   switch (command.kind) {
     case 'lookup':
     case 'reverse':
+    case 'report':
       return 1;
     case 'lookupMany':
       return Math.max(1, command.targets.length);
@@ -90,6 +91,7 @@ function namedOrgId(command: Command): string | undefined {
     case 'lookup':
     case 'lookupMany':
     case 'reverse':
+    case 'report':
       return command.orgId !== undefined && command.orgId !== '' ? command.orgId : undefined;
     default:
       return undefined;
@@ -106,6 +108,8 @@ const REPLIES_WITHOUT_PERSON_DATA: ReadonlySet<string> = new Set<Reply['kind']>(
   'webexError',
   'reverseFailed',
   'scanning',
+  'indexBuilding',
+  'reportLocation',
   'notAllowed',
   'slowDown',
   'orgNotAllowed',

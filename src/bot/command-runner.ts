@@ -6,7 +6,8 @@ import type { LookupService } from '../lookup/service';
 import type { Logger } from '../ops/logger';
 import { isWebexApiError, type WebexApiError } from '../webex/errors';
 import { redactForLog } from '../webex/redact';
-import type { ReverseIndex } from '../lookup/reverse-index';
+import type { ReverseIndex } from '../org-index/reverse';
+import type { ReportService } from '../org-index/report';
 import type { ReverseScanProgress } from '../lookup/types';
 
 export interface Requester {
@@ -37,11 +38,14 @@ export interface CommandRunnerOptions {
   onAdminTokenRejected?: (error: WebexApiError) => void;
   /** For "who transfers to …"; without it those commands get the help card. */
   reverse?: ReverseIndex;
+  /** For "transfer numbers report"; without it that command gets the help card. */
+  report?: ReportService;
   /** A scan still running after this long gets a progress message. Default 3 s. */
   progressAfterMs?: number;
   /**
-   * Time a reverse look-up may take: it reads one setting per calling user, so it gets longer than
-   * other commands; the agent hears back within the usual time through the progress message.
+   * Time a reverse look-up or a report may wait for the org's first index build (it reads two settings
+   * per calling user), so it gets longer than other commands; the agent hears back within the usual
+   * time through the progress message.
    */
   reverseTimeoutMs?: number;
 }
@@ -83,6 +87,8 @@ export class CommandRunner {
           });
         case 'reverse':
           return await this.reverse(command, ctx);
+        case 'report':
+          return await this.report(command, ctx);
       }
     } catch (err) {
       log.error({ err: redactForLog(err) }, 'command.internal_error');
@@ -94,30 +100,55 @@ export class CommandRunner {
     if (error.status === 401) this.opts.onAdminTokenRejected?.(error);
   }
 
-  /** A reverse look-up may scan the whole org: the agent is told it is running when it takes a while. */
+  /** A reverse look-up may wait for the org's first index build: the agent is told it is running when it takes a while. */
   private async reverse(command: Extract<Command, { kind: 'reverse' }>, ctx: CommandContext): Promise<Reply> {
     const index = this.opts.reverse;
     if (!index) return { kind: 'help', botName: ctx.botName };
+    return this.waitingForIndex(ctx, { number: command.number }, async (deadline, onProgress) => {
+      try {
+        const result = await index.find(command.number, { orgId: command.orgId, deadline, onProgress });
+        if (result.building) return { kind: 'indexBuilding', progress: result.building, number: command.number };
+        return { kind: 'reverse', result };
+      } catch (err) {
+        if (!isWebexApiError(err)) throw err;
+        this.noticeRejectedToken(err);
+        return { kind: 'reverseFailed', number: command.number, error: err };
+      }
+    });
+  }
+
+  private async report(command: Extract<Command, { kind: 'report' }>, ctx: CommandContext): Promise<Reply> {
+    const reports = this.opts.report;
+    if (!reports) return { kind: 'help', botName: ctx.botName };
+    return this.waitingForIndex(ctx, {}, async (deadline, onProgress) => {
+      const outcome = await reports.report({ location: command.location, orgId: command.orgId }, { deadline, onProgress });
+      switch (outcome.kind) {
+        case 'building':
+          return { kind: 'indexBuilding', progress: outcome.progress };
+        case 'listingFailed':
+          this.noticeRejectedToken(outcome.error);
+          return { kind: 'webexError', error: outcome.error };
+        case 'location':
+          return { kind: 'reportLocation', asked: outcome.asked, found: outcome.found, names: outcome.names, more: outcome.more };
+        case 'report':
+          return { kind: 'report', summary: outcome.summary, file: outcome.file };
+      }
+    });
+  }
+
+  /** Work that may wait for an index build: a longer deadline, and a progress note after a few seconds. */
+  private async waitingForIndex(
+    ctx: CommandContext,
+    about: { number?: Extract<Command, { kind: 'reverse' }>['number'] },
+    work: (deadline: number, onProgress: (progress: ReverseScanProgress) => void) => Promise<Reply>,
+  ): Promise<Reply> {
     let progress: ReverseScanProgress = { listed: 0, read: 0, listingDone: false };
     const deadline = Math.max(ctx.deadline, Date.now() + (this.opts.reverseTimeoutMs ?? 0));
     const timer = setTimeout(() => {
-      void ctx.postInterim?.({ kind: 'scanning', number: command.number, progress });
+      void ctx.postInterim?.({ kind: 'scanning', progress, ...about });
     }, this.opts.progressAfterMs ?? DEFAULT_PROGRESS_AFTER_MS);
     try {
-      return await this.withDeadline(deadline + 1_000, async (): Promise<Reply> => {
-        try {
-          const result = await index.find(command.number, {
-            orgId: command.orgId,
-            deadline,
-            onProgress: (p) => (progress = p),
-          });
-          return { kind: 'reverse', result };
-        } catch (err) {
-          if (!isWebexApiError(err)) throw err;
-          this.noticeRejectedToken(err);
-          return { kind: 'reverseFailed', number: command.number, error: err };
-        }
-      });
+      return await this.withDeadline(deadline + 1_000, () => work(deadline, (p) => (progress = p)));
     } finally {
       clearTimeout(timer);
     }

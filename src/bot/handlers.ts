@@ -9,6 +9,9 @@ import type { Logger } from '../ops/logger';
 import type { Metrics } from '../ops/metrics';
 import { askedOfCard, auditFieldsOf, type AccessGuard, type AuditEntry, type AuditLog } from '../access';
 import type { WebexWebhookEvent } from '../webex/types';
+import type { FileDestination, MessageFile } from '../webex/message-file';
+import { isWebexApiError } from '../webex/errors';
+import { reportFileMessage } from '../cards/report-file';
 import { CommandRunner, type CommandContext } from './command-runner';
 import { redactForLog } from '../webex/redact';
 import { currentEventContext, runInEventContext, UNREAD_REPORT, type EventContext, type FailedCall } from './event-context';
@@ -31,6 +34,8 @@ export interface HandlerDeps {
   onMembershipChange?: (roomId: string) => void;
   /** Access rules and the audit trail; available once the admin token's organization is known. */
   access: () => Access | undefined;
+  /** Posts a message with one file (a report's CSV); without it a report says the file could not be attached. */
+  postFile?: (to: FileDestination, markdown: string, file: MessageFile) => Promise<unknown>;
 }
 
 export interface Access {
@@ -152,7 +157,7 @@ async function respond(
   // In a group space, find out who else is there while the look-up runs (one cached Webex call);
   // help and invalid input name no one, so they need no such check.
   const room = { id: ctx.room.id, type: ctx.room.type };
-  const looksUp = command.kind === 'lookup' || command.kind === 'lookupMany' || command.kind === 'reverse';
+  const looksUp = command.kind === 'lookup' || command.kind === 'lookupMany' || command.kind === 'reverse' || command.kind === 'report';
   const privately = looksUp ? access.guard.mustAnswerPrivately(room) : Promise.resolve(false);
   ctx.postInterim = async (interim) => {
     // Progress notes name no one, but follow the answer where it goes.
@@ -170,13 +175,36 @@ async function respond(
   const placement = await access.guard.placeReply(reply, room, ctx.requester.displayName || ctx.requester.email);
   if (placement.to === 'private') {
     const toRequester: Poster = (message) => deps.framework.webex.messages.create({ toPersonId: ctx.requester.id, ...message });
-    const sent = await postReply(deps, event, toRequester, reply, { ...about, delivery: 'private' });
+    const sent = (await postReply(deps, event, toRequester, reply, { ...about, delivery: 'private' })) && (await postReportFile(deps, event, { toPersonId: ctx.requester.id }, toRequester, reply));
     audit({ ...auditFieldsOf(reply), delivery: 'private' });
     await postReply(deps, event, toSpace, sent ? placement.notice : { kind: 'internalError', reference: ctx.commandId }, about);
     return;
   }
-  await postReply(deps, event, toSpace, reply, about);
+  if (await postReply(deps, event, toSpace, reply, about)) await postReportFile(deps, event, { roomId: ctx.room.id }, toSpace, reply);
   audit({ ...auditFieldsOf(reply), delivery: 'space' });
+}
+
+/**
+ * A report's CSV, posted right after its card to the same place (Webex takes one file per message, and
+ * no card with it). When it cannot be posted, the agent is told so there, with Webex's reason. True
+ * when there was no file or it was posted.
+ */
+async function postReportFile(deps: HandlerDeps, event: EventContext, to: FileDestination, post: Poster, reply: Reply): Promise<boolean> {
+  if (reply.kind !== 'report') return true;
+  const log = deps.logger.child({ commandId: event.commandId });
+  const replyContext: EventContext = { ...event, deadline: Math.max(event.deadline, Date.now()) + (deps.replyGraceMs ?? DEFAULT_REPLY_GRACE_MS) };
+  const message = reportFileMessage(reply);
+  try {
+    if (!deps.postFile) throw new Error('no file poster');
+    await runInEventContext(replyContext, () => (deps.postFile as NonNullable<HandlerDeps['postFile']>)(to, message.markdown, reply.file));
+    log.info({ file: reply.file.name, bytes: reply.file.bytes.length, to: 'roomId' in to ? 'space' : 'private' }, 'report.file_sent');
+    return true;
+  } catch (err) {
+    log.error({ err: redactForLog(err), file: reply.file.name }, 'report.file_failed');
+    const notice: Reply = isWebexApiError(err) ? { kind: 'webexError', error: err } : { kind: 'internalError', reference: event.commandId };
+    await postReply(deps, event, post, notice, { reportFile: reply.file.name });
+    return false;
+  }
 }
 
 type Poster = (message: ReturnType<typeof renderReply>) => Promise<unknown>;

@@ -12,7 +12,7 @@ import { renderOtherOrg } from './other-org-card';
 import { renderInternalError, renderInvalidOrg, renderNotAllowed, renderOrgNotAllowed, renderSentPrivately, renderSlowDown } from './plain-messages';
 import { renderResult } from './result-card';
 import { renderReverse } from './reverse-card';
-import { renderReverseFailed, renderScanning } from './reverse-notices';
+import { renderIndexBuilding, renderReportLocation, renderReverseFailed, renderScanning } from './reverse-notices';
 import { renderTimedOut } from './timed-out-card';
 import type { OutgoingMessage, Reply } from './types';
 import { renderWebexError } from './webex-error-card';
@@ -64,6 +64,10 @@ export function renderReply(reply: Reply, options: RenderOptions = {}): Outgoing
       return renderReverseFailed(reply);
     case 'scanning':
       return renderScanning(reply);
+    case 'indexBuilding':
+      return renderIndexBuilding(reply);
+    case 'reportLocation':
+      return renderReportLocation(reply);
     case 'help':
       return renderHelp(reply);
     case 'welcome':

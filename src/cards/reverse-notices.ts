@@ -1,5 +1,6 @@
-// The other replies of a reverse look-up: listing the calling users failed (Reply "reverseFailed"),
-// and a scan is under way (Reply "scanning").
+// The other replies of a reverse look-up and a report: listing the calling users failed (Reply
+// "reverseFailed"), the org's index is being built (Reply "scanning", while waiting; "indexBuilding",
+// when time ran out), and a report named no location the index knows (Reply "reportLocation").
 import type { PhoneNumber } from '../commands/types';
 import type { ReverseScanProgress } from '../lookup/types';
 import type { WebexApiError } from '../webex/errors';
@@ -9,6 +10,7 @@ import { textMessage } from './outgoing';
 import { searchedNumber } from './reverse-words';
 import type { OutgoingMessage } from './types';
 import { describeWebexError } from './webex-error-words';
+import { escapeMarkdown } from './escape';
 
 /** Words for a failure to list people: the People API (scope spark-admin:people_read), not one person. */
 function listingContext(error: WebexApiError): 'resolve' | 'general' {
@@ -32,12 +34,59 @@ export function renderReverseFailed(reply: { number: PhoneNumber; error: WebexAp
   });
 }
 
-/** Posted while a long scan runs, so the agent knows an answer is coming. Markdown only. */
-export function renderScanning(reply: { number: PhoneNumber; progress: ReverseScanProgress }): OutgoingMessage {
-  const number = searchedNumber(reply.number);
-  const listed = Number.isInteger(reply.progress?.listed) && reply.progress.listed > 0 ? reply.progress.listed : 0;
-  const done = reply.progress?.listingDone === true;
-  // While listing goes on the total is not known yet: "100+".
-  const count = listed === 0 ? 'calling users' : `${listed}${done ? '' : '+'} calling ${listed === 1 && done ? 'user' : 'users'}`;
-  return textMessage(`Scanning ${count} to find who transfers calls to ${number}; this can take a minute.`);
+/** "4,200 of 10,000 calling users and workspaces read" (a "+" while listing goes on: the total is not known yet). */
+function progressWords(progress: ReverseScanProgress | undefined): string {
+  const whole = (n: unknown) => (Number.isInteger(n) && (n as number) > 0 ? (n as number) : 0);
+  const listed = whole(progress?.listed);
+  const read = Math.min(whole(progress?.read), listed);
+  if (listed === 0) return 'listing the calling users';
+  const total = `${listed.toLocaleString('en-US')}${progress?.listingDone === true ? '' : '+'}`;
+  return `${read.toLocaleString('en-US')} of ${total} calling users and workspaces read`;
+}
+
+/** What waits for the index: "find who transfers calls to …" or "write the report". */
+function purpose(number: PhoneNumber | undefined): string {
+  return number ? `find who transfers calls to ${searchedNumber(number)}` : 'write the transfer numbers report';
+}
+
+/** Posted while a reverse look-up or a report waits for the org's first index build. Markdown only. */
+export function renderScanning(reply: { number?: PhoneNumber; progress: ReverseScanProgress }): OutgoingMessage {
+  return textMessage(
+    `I am building the index of this organization's transfer numbers to ${purpose(reply.number)} (${progressWords(reply.progress)}). ` +
+      'I will answer here when it is done; after that, answers come straight from the index.',
+  );
+}
+
+/** The first build is still running when time ran out. */
+export function renderIndexBuilding(reply: { number?: PhoneNumber; progress: ReverseScanProgress }): OutgoingMessage {
+  return renderNotice({
+    title: 'The index is still being built',
+    color: 'Warning',
+    paragraphs: [
+      `I need the index of this organization's transfer numbers to ${purpose(reply.number)}, and it is still being built: ${progressWords(reply.progress)} so far.`,
+      'It goes on in the background at the pace Webex allows.',
+    ],
+    nextStep: 'Ask again in a few minutes: the answer will come straight from the index.',
+    formLabel: FORM_LABEL_FIRST,
+  });
+}
+
+/** A report named a location the index has none of, or several. */
+export function renderReportLocation(reply: { asked: string; found: 'none' | 'several'; names: string[]; more: number }): OutgoingMessage {
+  const asked = escapeMarkdown(reply.asked.slice(0, 100));
+  const names = Array.isArray(reply.names) ? reply.names.map((name) => `**${escapeMarkdown(name.slice(0, 100))}**`) : [];
+  const more = Number.isInteger(reply.more) && reply.more > 0 ? ` and ${reply.more} more` : '';
+  const list = names.length > 0 ? `${names.join(', ')}${more}` : '';
+  const several = reply.found === 'several';
+  return renderNotice({
+    title: several ? 'Which location?' : 'No such location',
+    color: 'Warning',
+    paragraphs: [
+      several ? `Several locations match "${asked}": ${list}.` : `No location of anyone in the index is called "${asked}".`,
+      ...(!several && list ? [`Locations: ${list}.`] : []),
+    ],
+    example: `transfer numbers report for location ${reply.names?.[0] ?? 'Birmingham HQ'}`,
+    nextStep: 'Ask again with the whole name of the location, or leave it out for the whole organization.',
+    formLabel: FORM_LABEL_FIRST,
+  });
 }

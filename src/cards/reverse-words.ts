@@ -64,9 +64,11 @@ export function matchLine(match: ReverseMatch): string {
 export function reverseWarnings(result: ReverseResult): string[] {
   const warnings: string[] = [];
   if (result.stoppedEarly) {
+    const trackingId = escapeIdentifier(result.lastFailure?.trackingId);
     warnings.push(
-      `Time ran out before I could check everyone: ${people(result.scanned)} checked of ${people(result.listed)} listed so far. ` +
-        "The answer may be incomplete; if this keeps happening, tell the bot's owner.",
+      `Webex stopped listing the calling users after ${people(result.listed)}, so the index holds only them. ` +
+        "The answer may be incomplete; if this keeps happening, tell the bot's owner." +
+        (trackingId ? ` Tracking ID: ${trackingId}` : ''),
     );
   }
   const locationsFailed = Number.isInteger(result.locationsFailed) ? result.locationsFailed : 0;
@@ -88,12 +90,12 @@ export function reverseWarnings(result: ReverseResult): string[] {
 }
 
 /**
- * "Scanned 18 calling users at 14:03 UTC" (with the date when it was another day, and the org when one
- * was named); an answer from a kept scan adds when its matches were read again.
+ * "Index as of 14:03 UTC: 18 calling users" (with the date when it was another day, and the org when one
+ * was named), and when its matches were read again.
  */
 export function scannedAt(result: ReverseResult, now: Date): string {
   const when = utcTimeWords(result.readAt, now);
-  const scanned = `Scanned ${people(result.scanned)}${orgWords(result.orgId)}${when ? ` at ${when}` : ''}`;
+  const scanned = `${when ? `Index as of ${when}: ` : 'Index: '}${people(result.scanned)}${orgWords(result.orgId)}`;
   const count = Number.isInteger(result.reread) ? (result.reread as number) : 0;
   const rereadWhen = result.rereadAt instanceof Date ? utcTimeWords(result.rereadAt, now) : '';
   if (count <= 0 || !rereadWhen) return scanned;

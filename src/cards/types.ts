@@ -12,8 +12,12 @@ export type Reply =
   | { kind: 'reverse'; result: ReverseResult }
   /** Listing the calling users failed, so nobody could be checked. */
   | { kind: 'reverseFailed'; number: PhoneNumber; error: WebexApiError }
-  /** A scan is under way (posted while a long reverse look-up runs). Markdown only. */
-  | { kind: 'scanning'; number: PhoneNumber; progress: ReverseScanProgress }
+  /** The org's index is being built (posted while a reverse look-up or a report waits for it); `number` for a reverse look-up. Markdown only. */
+  | { kind: 'scanning'; number?: PhoneNumber; progress: ReverseScanProgress }
+  /** The index was still being built when time ran out; `number` for a reverse look-up. */
+  | { kind: 'indexBuilding'; progress: ReverseScanProgress; number?: PhoneNumber }
+  /** A report named a location the index has none (or several) of; `names`: those it could be, or the first of all. */
+  | { kind: 'reportLocation'; asked: string; found: 'none' | 'several'; names: string[]; more: number }
   | { kind: 'help'; botName: string }
   /** The bot was added to a space: the help card with a greeting. */
   | { kind: 'welcome'; botName: string }

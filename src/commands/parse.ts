@@ -12,6 +12,13 @@ const LOOKUP = /^(?:(?:please|pls)\s+)?(?:(?:show|get|list|find|check|what\s+are
 // "who transfers to …", "who is transferring calls to …", "which people transfer to …".
 const REVERSE =
   /^(?:(?:please|pls)\s+)?(?:(?:show|tell\s+me|find|list)\s+)?(?:who|which\s+(?:people|persons|users))\s+(?:(?:is|are)\s+)?(?:auto[\s-]?)?transfer(?:s|ring|red)?\s+(?:(?:their\s+)?calls\s+)?to\b[\s:]*(.*)$/isu;
+// "transfer numbers report", "send me the transfer number report for location Birmingham HQ".
+const REPORT =
+  /^(?:(?:please|pls)\s+)?(?:(?:show|get|send|make|run|create|give)\s+(?:me\s+|us\s+)?)?(?:(?:a|the)\s+)?(?:auto[\s-]?)?transfers?[\s-]*(?:numbers?|nos?\.?|#s?)[\s-]+report\b[\s:]*(.*)$/isu;
+// What may follow: "for location <name>", "for <name>", "location <name>".
+const REPORT_LOCATION = /^(?:for\s+)?(?:(?:the\s+)?(?:location|site)\b[\s:]*)?(.*)$/isu;
+/** Longest location name (or ID) a report may name; Webex location names are far shorter. */
+export const MAX_REPORT_LOCATION_LENGTH = 256;
 const HELP = /^(?:help|\?|\/help|hi|hello|hey|usage|commands|start)[\s!.?]*$/i;
 // "in org" or "at organization:" as words of their own; the organization is everything after the last one.
 const IN_ORG = /(?:^|\s)(?:in|at)\s+org(?:anization)?(?=$|[\s:=])/gi;
@@ -25,6 +32,8 @@ export function parseCommand(text: string, ctx: ParseContext): Command {
     if (body === '' || HELP.test(body)) return { kind: 'help' };
     const reverse = REVERSE.exec(body);
     if (reverse) return reverseCommand(reverse[1] ?? '', ctx);
+    const report = REPORT.exec(body);
+    if (report) return reportCommand(report[1] ?? '');
     const m = LOOKUP.exec(body);
     if (m) return lookupCommand(m[1] ?? '');
   }
@@ -59,6 +68,14 @@ function reverseCommand(text: string, ctx: ParseContext): Command {
   return withOrgId({ kind: 'reverse', number: parsed.number }, orgId);
 }
 
+function reportCommand(text: string): Command {
+  const { rest, orgId } = splitOrg(text);
+  if (orgId !== undefined && !isOrganizationId(orgId)) return { kind: 'invalidOrg', input: orgId };
+  const location = trimEndChars(trimStartChars((REPORT_LOCATION.exec(rest.trim())?.[1] ?? '').trim(), '"\'<'), '"\'>.?!').trim();
+  if (location.length > MAX_REPORT_LOCATION_LENGTH) return { kind: 'invalidTarget', input: location, reason: 'tooLong' };
+  return withOrgId(location ? { kind: 'report', location } : { kind: 'report' }, orgId);
+}
+
 /** One person is a plain look-up, as before lists existed; several are one lookupMany. */
 function lookupOf(targets: Target[]): Command {
   return targets.length === 1 ? { kind: 'lookup', target: targets[0] } : { kind: 'lookupMany', targets };
@@ -66,7 +83,7 @@ function lookupOf(targets: Target[]): Command {
 
 function withOrgId(command: Command, orgId: string | undefined): Command {
   if (!orgId) return command;
-  return command.kind === 'lookup' || command.kind === 'lookupMany' || command.kind === 'reverse' ? { ...command, orgId } : command;
+  return command.kind === 'lookup' || command.kind === 'lookupMany' || command.kind === 'reverse' || command.kind === 'report' ? { ...command, orgId } : command;
 }
 
 /** Parses the inputs of an Action.Submit on one of our cards. Unknown shapes are treated as a help request. */

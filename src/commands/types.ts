@@ -36,6 +36,8 @@ export type Command =
   | { kind: 'lookupMany'; targets: Target[]; orgId?: string; fresh?: boolean }
   /** Who has this number among their transfer numbers. */
   | { kind: 'reverse'; number: PhoneNumber; orgId?: string }
+  /** The org's transfer-number setup: a summary card and a CSV of everyone; `location`: a location's name (or ID) to narrow it to. */
+  | { kind: 'report'; location?: string; orgId?: string }
   | { kind: 'help' }
   /** The agent asked for a look-up but what follows is not an email, person ID or name (or too many of them). */
   | { kind: 'invalidTarget'; input: string; reason: InvalidTargetReason }

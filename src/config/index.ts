@@ -46,10 +46,12 @@ export interface Config {
   allowedTargetOrgIds: string[];
   /** Limits of the HTTP server, so idle or slow connections cannot use up the process's sockets. */
   http: HttpServerLimits;
+  /** The org index (src/org-index): built at start or on first need, refreshed in the background. */
+  orgIndex: { atStart: boolean; refreshMs: number; concurrency: number };
   limits: {
     lookupsPerMinute: number;
     peopleCacheTtlMs: number;
-    reverseIndexTtlMs: number;
+    /** How long a "who transfers to" or a report waits for the org's first index build. */
     reverseScanTimeoutMs: number;
     permissionsCacheTtlMs: number;
     /** A location's name and outgoing permissions are reused this long (its numbers never are). */
@@ -160,10 +162,10 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       requestTimeoutMs: e.HTTP_REQUEST_TIMEOUT_MS,
       keepAliveTimeoutMs: e.HTTP_KEEP_ALIVE_TIMEOUT_MS,
     },
+    orgIndex: { atStart: e.ORG_INDEX_AT_START, refreshMs: e.ORG_INDEX_REFRESH_MINUTES * 60_000, concurrency: e.ORG_INDEX_CONCURRENCY },
     limits: {
       lookupsPerMinute: e.RATE_LIMIT_PER_MINUTE,
       peopleCacheTtlMs: e.PEOPLE_CACHE_TTL_SECONDS * 1000,
-      reverseIndexTtlMs: e.REVERSE_INDEX_TTL_SECONDS * 1000,
       reverseScanTimeoutMs: e.REVERSE_SCAN_TIMEOUT_SECONDS * 1000,
       permissionsCacheTtlMs: e.PERMISSIONS_CACHE_TTL_SECONDS * 1000,
       locationCacheTtlMs: e.LOCATION_CACHE_TTL_SECONDS * 1000,

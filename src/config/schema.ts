@@ -44,6 +44,18 @@ function intIn(min: number, max: number, fallback: number) {
     });
 }
 
+/** true/false (also yes/no, on/off, 1/0); empty or unset is `fallback`. */
+function flag(fallback: boolean) {
+  return optionalString.transform((v, ctx) => {
+    if (v === undefined) return fallback;
+    const word = v.toLowerCase();
+    if (['true', 'yes', 'on', '1'].includes(word)) return true;
+    if (['false', 'no', 'off', '0'].includes(word)) return false;
+    ctx.addIssue({ code: 'custom', message: 'must be true or false' });
+    return z.NEVER;
+  });
+}
+
 const httpUrl = (message: string) =>
   optionalString.refine((v) => v === undefined || /^https?:\/\/[^\s/]+/i.test(v), { message });
 
@@ -76,8 +88,10 @@ export const envSchema = z.object({
   ALLOWED_TARGET_ORG_IDS: orgIdList,
   RATE_LIMIT_PER_MINUTE: intIn(1, 10000, 30),
   PEOPLE_CACHE_TTL_SECONDS: intIn(0, 86400, 600),
-  REVERSE_INDEX_TTL_SECONDS: intIn(0, 86400, 300),
-  REVERSE_SCAN_TIMEOUT_SECONDS: intIn(5, 3600, 120),
+  ORG_INDEX_AT_START: flag(false),
+  ORG_INDEX_REFRESH_MINUTES: intIn(5, 10080, 240),
+  ORG_INDEX_CONCURRENCY: intIn(1, 64, 8),
+  REVERSE_SCAN_TIMEOUT_SECONDS: intIn(5, 3600, 900),
   PERMISSIONS_CACHE_TTL_SECONDS: intIn(0, 3600, 60),
   LOCATION_CACHE_TTL_SECONDS: intIn(0, 86400, 600),
   WEBEX_REQUEST_TIMEOUT_MS: intIn(100, 120000, 10000),

@@ -15,11 +15,17 @@ const MAX_LOCATIONS = 2000;
 export interface LocationDefaultsOptions {
   /** How long a location's name and outgoing permissions are reused. 0 reads them every time. */
   ttlMs?: number;
+  /**
+   * How long its transfer numbers are reused. Default 0: a look-up reads them fresh. An index build
+   * reads each location's numbers once for all its followers (its own LocationDefaults).
+   */
+  numbersTtlMs?: number;
 }
 
 export class LocationDefaults {
   private readonly names: LRUCache<string, LocationSummary> | undefined;
   private readonly permissions: LRUCache<string, WebexLocationOutgoingPermission> | undefined;
+  private readonly numbersKept: LRUCache<string, WebexLocationTransferNumbers> | undefined;
   private readonly inFlight = new Map<string, Promise<unknown>>();
 
   constructor(
@@ -29,11 +35,18 @@ export class LocationDefaults {
     const ttl = options.ttlMs ?? DEFAULT_LOCATION_CACHE_TTL_MS;
     this.names = ttl > 0 ? new LRUCache({ max: MAX_LOCATIONS, ttl }) : undefined;
     this.permissions = ttl > 0 ? new LRUCache({ max: MAX_LOCATIONS, ttl }) : undefined;
+    const numbersTtl = options.numbersTtlMs ?? 0;
+    this.numbersKept = numbersTtl > 0 ? new LRUCache({ max: MAX_LOCATIONS, ttl: numbersTtl }) : undefined;
   }
 
-  /** The location's transfer numbers, always from Webex. */
-  numbers(locationId: string, call: CallOptions): Promise<WebexLocationTransferNumbers> {
-    return this.once(`numbers:${this.key(locationId, call)}`, () => this.admin.getLocationTransferNumbers(locationId, call));
+  /** The location's transfer numbers: from Webex, unless `numbersTtlMs` keeps them. */
+  async numbers(locationId: string, call: CallOptions): Promise<WebexLocationTransferNumbers> {
+    const key = this.key(locationId, call);
+    const kept = call.fresh ? undefined : this.numbersKept?.get(key);
+    if (kept) return kept;
+    const read = await this.once(`numbers:${key}`, () => this.admin.getLocationTransferNumbers(locationId, call));
+    this.numbersKept?.set(key, read);
+    return read;
   }
 
   /** The location's outgoing permissions (kept for the TTL). */

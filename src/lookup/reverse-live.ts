@@ -1,7 +1,7 @@
-// A reverse look-up answered from a kept scan reads its matches again before answering (a handful of
-// calls), so what it names is current: someone whose number changed since the scan drops out, and a
-// changed number of theirs is shown as it is now. Only matches are re-read: someone who started using
-// the number since the scan shows up at the next scan.
+// A reverse look-up answered from the org index reads its matches again before answering (a handful of
+// calls), so what it names is current: someone whose number changed since the index was built drops
+// out, and a changed number of theirs is shown as it is now. Only matches are re-read: someone who
+// started using the number since shows up once a look-up or the next refresh puts it in the index.
 import type { PhoneNumber } from '../commands/types';
 import { isWebexApiError } from '../webex/errors';
 import type { ConcurrencyLimit } from './concurrency';
@@ -12,7 +12,7 @@ import { type IndexedPerson, indexNumbers, locationMatchesIn, matchesIn } from '
 import { readEntityNumbers } from './reverse-reads';
 import type { LocationMatch, ReverseMatch } from './types';
 
-/** Most matches read again before an answer from a kept scan; the rest are answered from the scan. */
+/** Most matches read again before an answer from the index; the rest are answered from the index. */
 export const MAX_LIVE_REREADS = 10;
 
 export interface LiveReads {
@@ -27,15 +27,15 @@ export interface LiveMatches {
   locationMatches: LocationMatch[];
   /** Matches read again (people, workspaces and locations) without a failure. */
   reread: number;
-  /** What the reads found, by person or workspace ID, for the kept scan: null when they no longer have numbers of their own. */
+  /** What the reads found, by person or workspace ID, for the index: null when they no longer have numbers of their own. */
   entries: Map<string, IndexedPerson | null>;
-  /** The numbers read again, by location ID, for the kept scan. */
+  /** The numbers read again, by location ID. */
   locationNumbers: Map<string, IndexedPerson['numbers']>;
 }
 
 /**
  * The first MAX_LIVE_REREADS matches read again, in their order: those that no longer match are left
- * out, a failed read keeps what the scan had. Rejects only on a programming error.
+ * out, a failed read keeps what the index had. Rejects only on a programming error.
  */
 export async function rereadMatches(reads: LiveReads, found: { matches: ReverseMatch[]; locationMatches: LocationMatch[] }, number: PhoneNumber, call: CallOptions): Promise<LiveMatches> {
   const entries = new Map<string, IndexedPerson | null>();

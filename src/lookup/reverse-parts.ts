@@ -1,5 +1,5 @@
-// The pure pieces of a reverse scan (see reverse-index.ts): who is a calling user, a person's numbers
-// as indexed, the matches for a number, and waiting for work until a deadline.
+// The pure pieces of the org index and its reverse look-up (src/org-index): who is a calling user, a
+// person's numbers as matched, the matches for a number, and waiting for work until a deadline.
 import { phoneNumberOf, samePhoneNumber } from '../commands/phone-number';
 import type { PhoneNumber } from '../commands/types';
 import type { WebexPerson, WebexWorkspace } from '../webex/types';

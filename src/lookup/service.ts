@@ -11,8 +11,8 @@ import { DEFAULT_LOCATION_CACHE_TTL_MS, LocationDefaults } from './location-defa
 import { summarizePerson, summarizeWorkspace } from './normalize';
 import { PeopleCache, type SharedPeopleStore } from './people-cache';
 import type { AdminApi, CallOptions } from './ports';
-import { asWebexError, SettingsReader, type Subject } from './settings-reader';
-import type { LookupManyResult, LookupOutcome, PersonSummary, TransferNumbersView } from './types';
+import { asWebexError, SettingsReader, type SettingsOutcome, type Subject } from './settings-reader';
+import type { LookupManyResult, LookupOutcome, PersonSummary } from './types';
 
 export const DEFAULT_LOOKUP_CONCURRENCY = 4;
 
@@ -44,8 +44,8 @@ export interface LookupServiceOptions {
    * their orgId (Webex looks in the token's own org otherwise, and answers 404).
    */
   orgScope?: () => OrgScope | undefined;
-  /** Told what each look-up read about someone (the reverse index keeps its scan current with it). */
-  onSettingsRead?: (read: { person: PersonSummary; transfer: TransferNumbersView }) => void;
+  /** Told what each look-up read about someone (the org index keeps their entry current with it). */
+  onSettingsRead?: (read: { subject: Subject; outcome: Extract<SettingsOutcome, { kind: 'found' }> }) => void;
   now?: () => Date;
 }
 
@@ -116,16 +116,16 @@ export class LookupService {
     // Settings are read in their own org (Webex looks in the token's org otherwise, and answers 404).
     const settingsOrg = scope && subjectOrg ? (orgKey(subjectOrg) === orgKey(scope.homeOrgId) ? undefined : subjectOrg) : options.orgId;
     const outcome = await this.settings.read(subject, target, { ...options, orgId: settingsOrg });
-    if (outcome.kind === 'found') this.tellRead({ person: outcome.person, transfer: outcome.transfer });
+    if (outcome.kind === 'found') this.tellRead({ subject, outcome });
     return outcome.kind === 'found' || outcome.kind === 'webexError' ? { ...outcome, ...org } : outcome;
   }
 
   /** onSettingsRead, which must not break the look-up it is told of. */
-  private tellRead(read: { person: PersonSummary; transfer: TransferNumbersView }): void {
+  private tellRead(read: { subject: Subject; outcome: Extract<SettingsOutcome, { kind: 'found' }> }): void {
     try {
       this.opts.onSettingsRead?.(read);
     } catch {
-      // What the reverse index learns only keeps its scan current; the answer does not depend on it.
+      // What the index learns only keeps it current; the answer does not depend on it.
     }
   }
 

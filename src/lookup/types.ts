@@ -161,4 +161,6 @@ export interface ReverseResult {
   rereadAt?: Date;
   /** The org that was scanned, when one was asked for. */
   orgId?: string;
+  /** The org's index was still being built when time ran out: how far it had come (nothing is matched then). */
+  building?: { listed: number; read: number; listingDone: boolean };
 }

@@ -37,6 +37,11 @@ export interface IndexEntry {
   numbersFrom?: 'own' | 'location';
   /** The numbers in effect as Webex stores them; null when they could not be read (see `error`). */
   numbers: TransferNumberSlots | null;
+  /**
+   * The same numbers in E.164 where they are valid phone numbers (null otherwise), worked out once at
+   * build time: parsing 30,000 numbers on every "who transfers to" would cost more than the answer.
+   */
+  e164?: [string | null, string | null, string | null];
   /** Webex callType codes sent to each number in effect; absent when the permissions in effect could not be read. */
   usage?: [string[], string[], string[]];
   /** Whose outgoing permissions apply. */
