@@ -11,6 +11,7 @@ import { renderNotFound } from './not-found-card';
 import { renderOtherOrg } from './other-org-card';
 import { renderInternalError, renderInvalidOrg, renderNotAllowed, renderOrgNotAllowed, renderSentPrivately, renderSlowDown } from './plain-messages';
 import { renderResult } from './result-card';
+import { renderReport } from './report-card';
 import { renderReverse } from './reverse-card';
 import { renderIndexBuilding, renderReportLocation, renderReverseFailed, renderScanning } from './reverse-notices';
 import { renderTimedOut } from './timed-out-card';
@@ -68,6 +69,8 @@ export function renderReply(reply: Reply, options: RenderOptions = {}): Outgoing
       return renderIndexBuilding(reply);
     case 'reportLocation':
       return renderReportLocation(reply);
+    case 'report':
+      return renderReport(reply, options.now ?? new Date());
     case 'help':
       return renderHelp(reply);
     case 'welcome':

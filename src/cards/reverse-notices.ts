@@ -40,8 +40,11 @@ function progressWords(progress: ReverseScanProgress | undefined): string {
   const listed = whole(progress?.listed);
   const read = Math.min(whole(progress?.read), listed);
   if (listed === 0) return 'listing the calling users';
-  const total = `${listed.toLocaleString('en-US')}${progress?.listingDone === true ? '' : '+'}`;
-  return `${read.toLocaleString('en-US')} of ${total} calling users and workspaces read`;
+  const done = progress?.listingDone === true;
+  const total = `${listed.toLocaleString('en-US')}${done ? '' : '+'}`;
+  const who = listed === 1 && done ? 'calling user or workspace' : 'calling users and workspaces';
+  if (read === 0) return `${total} ${who} listed so far`;
+  return `${read.toLocaleString('en-US')} of ${total} ${who} read`;
 }
 
 /** What waits for the index: "find who transfers calls to …" or "write the report". */

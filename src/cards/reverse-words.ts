@@ -1,5 +1,6 @@
 // The words of a reverse look-up ("who transfers to …"): the heading, each person's line, what could
 // not be checked, and when the scan ran.
+import { describeWebexError } from './webex-error-words';
 import type { PhoneNumber } from '../commands/types';
 import type { LocationMatch, ReverseMatch, ReverseResult } from '../lookup/types';
 import { escapeIdentifier, escapeMarkdown } from './escape';
@@ -64,10 +65,11 @@ export function matchLine(match: ReverseMatch): string {
 export function reverseWarnings(result: ReverseResult): string[] {
   const warnings: string[] = [];
   if (result.stoppedEarly) {
-    const trackingId = escapeIdentifier(result.lastFailure?.trackingId);
+    const why = result.lastFailure ? describeWebexError(result.lastFailure, 'general') : undefined;
+    const trackingId = escapeIdentifier(why?.trackingId);
     warnings.push(
-      `Webex stopped listing the calling users after ${people(result.listed)}, so the index holds only them. ` +
-        "The answer may be incomplete; if this keeps happening, tell the bot's owner." +
+      `Webex stopped listing the calling users after ${people(result.listed)}${why ? `: ${why.detail}` : '.'} The index holds only them, so the answer may be incomplete; ` +
+        "if this keeps happening, tell the bot's owner." +
         (trackingId ? ` Tracking ID: ${trackingId}` : ''),
     );
   }

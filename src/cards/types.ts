@@ -2,6 +2,7 @@
 import type { InvalidNumberReason, InvalidTargetReason, PhoneNumber } from '../commands/types';
 import type { LookupManyResult, LookupOutcome, ReverseResult, ReverseScanProgress } from '../lookup/types';
 import type { WebexApiError } from '../webex/errors';
+import type { ReportSummary } from '../report/summary';
 
 export type Reply =
   /** The result of one look-up (found, ambiguous, not found, no calling, Webex failure). */
@@ -16,6 +17,8 @@ export type Reply =
   | { kind: 'scanning'; number?: PhoneNumber; progress: ReverseScanProgress }
   /** The index was still being built when time ran out; `number` for a reverse look-up. */
   | { kind: 'indexBuilding'; progress: ReverseScanProgress; number?: PhoneNumber }
+  /** A transfer numbers report: the summary card; `file` (its CSV) is posted right after it. */
+  | { kind: 'report'; summary: ReportSummary; file: { name: string; contentType: 'text/csv'; bytes: Buffer } }
   /** A report named a location the index has none (or several) of; `names`: those it could be, or the first of all. */
   | { kind: 'reportLocation'; asked: string; found: 'none' | 'several'; names: string[]; more: number }
   | { kind: 'help'; botName: string }

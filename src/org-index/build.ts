@@ -27,6 +27,7 @@ export interface BuildDeps {
   pageSize?: number;
   defaultCountry?: string;
   now: () => number;
+  /** Told once per build whose listing 504s made smaller: the page size it began and ended with. */
   onPageSizeReduced?: (change: { from: number; to: number }) => void;
 }
 
@@ -76,15 +77,20 @@ export async function buildSnapshot(deps: BuildDeps, org: { orgKey: string; orgI
   };
 
   const outcome: { listingFailed?: WebexApiError; workspacesUnsearched?: WebexApiError } = {};
+  // Webex's 504s may halve the page size several times: told once, from the first size to the last.
+  let reduced: { from: number; to: number } | undefined;
+  const onPageSizeReduced = (change: { from: number; to: number }) => (reduced = { from: reduced?.from ?? change.from, to: change.to });
   try {
     try {
-      for await (const page of deps.admin.listCallingPeople({ ...call, pageSize: deps.pageSize, onPageSizeReduced: deps.onPageSizeReduced })) {
+      for await (const page of deps.admin.listCallingPeople({ ...call, pageSize: deps.pageSize, onPageSizeReduced })) {
         if (hooks.stopped?.()) throw new BuildStopped('build stopped');
         add(page.filter(isCallingUser).map(personEntity));
       }
     } catch (err) {
       if (!isWebexApiError(err)) throw err;
       outcome.listingFailed = err;
+    } finally {
+      if (reduced) deps.onPageSizeReduced?.(reduced);
     }
     if (!outcome.listingFailed) {
       try {

@@ -65,8 +65,8 @@ export class ReportService {
       location = found.location;
     }
     const entries = location ? snapshot.entries.filter((entry) => entry.locationId === (location as IndexLocation).id) : snapshot.entries;
-    const summary = summarizeReport(snapshot, { location, defaultCountry: this.opts.defaultCountry });
-    const bytes = reportCsv(snapshot, entries, { defaultCountry: this.opts.defaultCountry });
+    const summary = summarizeReport(snapshot, { location });
+    const bytes = reportCsv(snapshot, entries);
     return { kind: 'report', summary, file: { name: reportFileName(summary), contentType: 'text/csv', bytes } };
   }
 }

@@ -166,7 +166,7 @@ describe('integration: what applies (locations and workspaces)', function () {
       t.emulator.clearRequests();
       const again = viewCard(await t.ask('who transfers to (205) 555-3661'));
       assert.equal(again.texts[0], 'No one transfers calls to +1 205 555 3661 (+12055553661)');
-      assert.match(again.texts.find((x) => x.startsWith('Scanned')) ?? '', /; the match was read again at \d\d:\d\d UTC$/);
+      assert.match(again.texts.find((x) => x.startsWith('Index as of')) ?? '', /; the match was read again at \d\d:\d\d UTC$/);
       assert.equal(t.emulator.requests.filter((r) => r.route === 'people.list' && r.role === 'admin').length, 0, 'no new scan');
       const moved = viewCard(await t.ask('who transfers to +1 205 555 0199'));
       assert.ok(moved.texts.includes('**Bob Baker** (bob.baker@example.com): Transfer number 1'), 'the kept scan learnt the number read again');

@@ -16,7 +16,6 @@ describe('integration: when Webex fails', function () {
       WEBEX_REQUEST_TIMEOUT_MS: '400',
       COMMAND_TIMEOUT_MS: '4000',
       WEBEX_OPS_ROOM_ID: '', // set per test below through a second bot where needed
-      REVERSE_INDEX_TTL_SECONDS: '0', // every "who transfers to" scans, whatever ran before
     });
   });
   after(async () => {
@@ -60,51 +59,68 @@ describe('integration: when Webex fails', function () {
     return message;
   }
 
-  it('answers "who transfers to" through a 504 on the list of calling users by asking for smaller pages', async () => {
-    t.emulator.faults.add({ route: 'people.list', token: 'admin', status: 504, times: 1 });
-    const reply = await askOnce('who transfers to (205) 555-3661');
-    assert.match(words(reply), /Bob Baker/);
-    const listings = t.emulator.requests.filter((r) => r.route === 'people.list' && r.role === 'admin').map((r) => [r.status, new URLSearchParams(r.query).get('max')]);
-    assert.deepEqual(listings.slice(0, 2), [
-      [504, '100'],
-      [200, '50'],
-    ]);
-    assert.equal(t.logs.lines().filter((l) => String(l.msg).startsWith('webex.people_page_size_reduced')).length, 1);
-    t.emulator.clearRequests();
-    assert.match(words(await askOnce('who transfers to (205) 555-3661')), /Bob Baker/);
-    const next = t.emulator.requests.filter((r) => r.route === 'people.list' && r.role === 'admin').map((r) => [r.status, new URLSearchParams(r.query).get('max')]);
-    assert.deepEqual(next, [[200, '50']], 'the next scan starts at the size that worked, without another 504');
-  });
+  describe('the first build of the org index ("who transfers to")', () => {
+    // Each test needs an instance that has not built the index yet (the suite's own has, by then).
+    let fresh: BotUnderTest;
+    let suite: BotUnderTest;
+    beforeEach(async () => {
+      suite = t;
+      fresh = await startBotUnderTest({ WEBEX_REQUEST_TIMEOUT_MS: '400', COMMAND_TIMEOUT_MS: '4000' });
+      await suite.stop();
+      t = fresh;
+    });
+    afterEach(async () => {
+      await fresh.stop();
+      t = await startBotUnderTest({ WEBEX_REQUEST_TIMEOUT_MS: '400', COMMAND_TIMEOUT_MS: '4000', WEBEX_OPS_ROOM_ID: '' });
+    });
 
-  it('answers a 504 that goes on at 10 people a page with the usual Webex error, after halving max down to 10', async () => {
-    t.emulator.faults.add({ route: 'people.list', token: 'admin', status: 504 });
-    const logsBefore = t.logs.lines().length;
-    const reply = await askOnce('who transfers to (205) 555-3661');
-    assert.deepEqual(viewCard(reply).texts.slice(0, 3), [
-      'Webex had a problem',
-      'Webex had a problem answering (HTTP 504).',
-      'I was listing calling users to find who transfers calls to +1 205 555 3661 (+12055553661).',
-    ]);
-    // The scan starts where the org's last scan settled (an earlier test may have left 50).
-    const sizes = t.emulator.requests.filter((r) => r.route === 'people.list' && r.role === 'admin').map((r) => Number(new URLSearchParams(r.query).get('max')));
-    const steps = sizes.filter((max, i) => max !== sizes[i - 1]);
-    assert.deepEqual(steps.slice(-3), [25, 12, 10]);
-    steps.slice(1).forEach((max, i) => assert.equal(max, Math.max(10, Math.floor(steps[i] / 2)), 'each 504 halves max, down to 10'));
-    assert.ok(sizes.length > steps.length, 'the 504 at 10 is retried as any 504, not halved again');
-    const warned = t.logs.lines().slice(logsBefore).filter((l) => String(l.msg).startsWith('webex.people_page_size_reduced'));
-    assert.deepEqual(warned.map((l) => [l.level, l.from, l.to]), [['warn', steps[0], 10]], 'one warn line per scan, with the new max');
-  });
+    it('answers through a 504 on the list of calling users by asking for smaller pages', async () => {
+      t.emulator.faults.add({ route: 'people.list', token: 'admin', status: 504, times: 1 });
+      const reply = await askOnce('who transfers to (205) 555-3661');
+      assert.match(words(reply), /Bob Baker/);
+      const listings = t.emulator.requests.filter((r) => r.route === 'people.list' && r.role === 'admin').map((r) => [r.status, new URLSearchParams(r.query).get('max')]);
+      assert.deepEqual(listings.slice(0, 2), [
+        [504, '100'],
+        [200, '50'],
+      ]);
+      assert.equal(t.logs.lines().filter((l) => String(l.msg).startsWith('webex.people_page_size_reduced')).length, 1);
+      t.emulator.clearRequests();
+      assert.match(words(await askOnce('who transfers to (205) 555-3661')), /Bob Baker/);
+      assert.deepEqual(t.emulator.requests.filter((r) => r.route === 'people.list' && r.role === 'admin'), [], 'the next question is answered from the index');
+    });
 
-  it('stops a "who transfers to" scan whose next page links back to the first, and says so', async () => {
-    t.emulator.faults.add({ route: 'people.list', token: 'admin', action: 'loopLink' });
-    const reply = await askOnce('who transfers to (205) 555-3661');
-    assert.deepEqual(viewCard(reply).texts.slice(0, 3), [
-      'Webex kept sending the same pages',
-      'Webex kept sending the same pages of people, so I stopped after 1 page.',
-      'I was listing calling users to find who transfers calls to +1 205 555 3661 (+12055553661).',
-    ]);
-    assert.deepEqual(callsTo('people.list'), [200], 'the first page is not read again');
-    await assertStillWorks();
+    it('answers a 504 that goes on at 10 people a page with the usual Webex error, after halving max down to 10', async () => {
+      t.emulator.faults.add({ route: 'people.list', token: 'admin', status: 504 });
+      const logsBefore = t.logs.lines().length;
+      const reply = await askOnce('who transfers to (205) 555-3661');
+      assert.deepEqual(viewCard(reply).texts.slice(0, 3), [
+        'Webex had a problem',
+        'Webex had a problem answering (HTTP 504).',
+        'I was listing calling users to find who transfers calls to +1 205 555 3661 (+12055553661).',
+      ]);
+      const sizes = t.emulator.requests.filter((r) => r.route === 'people.list' && r.role === 'admin').map((r) => Number(new URLSearchParams(r.query).get('max')));
+      const steps = sizes.filter((max, i) => max !== sizes[i - 1]);
+      assert.deepEqual(steps, [100, 50, 25, 12, 10]);
+      assert.ok(sizes.length > steps.length, 'the 504 at 10 is retried as any 504, not halved again');
+      const warned = t.logs.lines().slice(logsBefore).filter((l) => String(l.msg).startsWith('webex.people_page_size_reduced'));
+      assert.deepEqual(warned.map((l) => [l.level, l.from, l.to]), [['warn', 100, 10]], 'one warn line per build, with the new max');
+      // Nobody listed: no index is kept, so the next question lists again.
+      t.emulator.faults.clear();
+      assert.match(words(await askOnce('who transfers to (205) 555-3661')), /Bob Baker/);
+    });
+
+    it('stops a listing whose next page links back to the first, keeps who it listed, and says so', async () => {
+      t.emulator.faults.add({ route: 'people.list', token: 'admin', action: 'loopLink' });
+      const reply = await askOnce('who transfers to (205) 555-3661');
+      const texts = viewCard(reply).texts;
+      assert.ok(texts.some((x) => x.startsWith('**Bob Baker**')), texts.join(' | '));
+      assert.ok(
+        texts.some((x) => /^Webex stopped listing the calling users after \d+ calling users: Webex kept sending the same pages of people, so I stopped after 1 page\. The index holds only them/.test(x)),
+        texts.join(' | '),
+      );
+      assert.deepEqual(callsTo('people.list'), [200], 'the first page is not read again');
+      await assertStillWorks();
+    });
   });
 
   it('waits out a one-shot 429 for the Retry-After it was given, then answers', async () => {

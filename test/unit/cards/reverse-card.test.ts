@@ -1,5 +1,6 @@
 import { strict as assert } from 'node:assert';
 import { renderReply } from '../../../src/cards';
+import { WebexApiError } from '../../../src/webex/errors';
 import type { PhoneNumber } from '../../../src/commands/types';
 import type { ReverseMatch, ReverseResult } from '../../../src/lookup/types';
 import { assertValidMessage } from '../../helpers/card-validation';
@@ -44,14 +45,14 @@ describe('cards/reverse-card (who transfers to a number)', () => {
       '**Alice Anderson** (alice@example.com): Transfer number 2',
       '**Carol Chen** (carol@example.com): Transfer numbers 1 and 3',
       'Pick a person to see all their transfer numbers.',
-      'Scanned 18 calling users at 14:03 UTC',
+      'Index as of 14:03 UTC: 18 calling users',
     ]);
     assert.equal(
       message.markdown,
       [
         '**2 people transfer calls to +1 205 555 3651 (+12055553651)**',
         '- **Alice Anderson** (alice@example.com): Transfer number 2\n- **Carol Chen** (carol@example.com): Transfer numbers 1 and 3',
-        'Scanned 18 calling users at 14:03 UTC',
+        'Index as of 14:03 UTC: 18 calling users',
       ].join('\n\n'),
     );
   });
@@ -72,35 +73,36 @@ describe('cards/reverse-card (who transfers to a number)', () => {
 
   it('sends the org of a partner look-up with each button', () => {
     const card = cardOf(render(result({ matches: [match('Alice Anderson', [2])], orgId: 'ORG-7' })));
-    assert.ok(textBlocks(card).some((t) => /^Scanned .* in organization ORG-7 at /.test(t)), textBlocks(card).join(' | '));
+    assert.ok(textBlocks(card).some((t) => /^Index as of 14:03 UTC: 18 calling users in organization ORG-7$/.test(t)), textBlocks(card).join(' | '));
     assert.deepEqual(actions(card)[0].data, { action: 'pick', personId: 'id-alice', email: 'alice@example.com', orgId: 'ORG-7' });
   });
 
   it('says so when no one transfers there, showing a number that is not valid as typed', () => {
     const message = render(result({ number: NOT_VALID, matches: [], scanned: 1, listed: 1 }));
-    assert.deepEqual(textBlocks(cardOf(message)), ['No one transfers calls to +1205553650', 'Scanned 1 calling user at 14:03 UTC']);
-    assert.equal(message.markdown, '**No one transfers calls to +1205553650**\n\nScanned 1 calling user at 14:03 UTC');
+    assert.deepEqual(textBlocks(cardOf(message)), ['No one transfers calls to +1205553650', 'Index as of 14:03 UTC: 1 calling user']);
+    assert.equal(message.markdown, '**No one transfers calls to +1205553650**\n\nIndex as of 14:03 UTC: 1 calling user');
     assert.deepEqual(actions(cardOf(message)).map((a) => a.title), ['Look up']);
   });
 
   it('says "1 person transfers", and adds the date to a scan from another day', () => {
     const texts = textBlocks(cardOf(render(result({ matches: [match('Alice Anderson', [1])] }), new Date('2024-05-02T00:01:00Z'))));
     assert.equal(texts[0], '1 person transfers calls to +1 205 555 3651 (+12055553651)');
-    assert.equal(texts.at(-1), 'Scanned 18 calling users at 14:03 UTC on 2024-05-01');
+    assert.equal(texts.at(-1), 'Index as of 14:03 UTC on 2024-05-01: 18 calling users');
   });
 
   it('warns, with the tracking ID, that people whose numbers could not be read may transfer there too', () => {
     const message = render(result({ scanned: 17, failed: 2, complete: false, lastFailure: apiError({ status: 503, trackingId: 'T-503' }) }));
     const warning = 'I could not read the transfer numbers of 2 calling users; they may transfer here too. Tracking ID of the last failure: T-503';
     assert.ok(textBlocks(cardOf(message)).includes(warning));
-    assert.match(message.markdown, new RegExp(`\\n\\n${warning}\\n\\nScanned 17 calling users at 14:03 UTC$`));
+    assert.match(message.markdown, new RegExp(`\\n\\n${warning}\\n\\nIndex as of 14:03 UTC: 17 calling users$`));
   });
 
-  it('warns when time ran out before everyone was checked', () => {
-    const texts = textBlocks(cardOf(render(result({ scanned: 250, listed: 400, stoppedEarly: true, complete: false }))));
+  it('warns when Webex stopped listing the calling users part way, with its reason', () => {
+    const lastFailure = new WebexApiError({ status: 502, message: 'Bad gateway', trackingId: 'T-502' });
+    const texts = textBlocks(cardOf(render(result({ scanned: 250, listed: 250, stoppedEarly: true, complete: false, lastFailure }))));
     assert.ok(
       texts.includes(
-        "Time ran out before I could check everyone: 250 calling users checked of 400 calling users listed so far. The answer may be incomplete; if this keeps happening, tell the bot's owner.",
+        "Webex stopped listing the calling users after 250 calling users: Webex had a problem answering (HTTP 502). The index holds only them, so the answer may be incomplete; if this keeps happening, tell the bot's owner. Tracking ID: T-502",
       ),
       texts.join('\n'),
     );
@@ -194,7 +196,7 @@ describe('cards/reverse-card: an answer from a kept scan', () => {
     const message = renderReply({ kind: 'reverse', result: result({ reread: 2, rereadAt: new Date(READ_AT.getTime() + 4 * 60_000) }) }, { now: NOW });
     assertValidMessage(message);
     const last = textBlocks(cardOf(message)).at(-1) ?? '';
-    assert.match(last, /^Scanned 18 calling users at \d\d:\d\d UTC; 2 matches were read again at \d\d:\d\d UTC$/);
+    assert.match(last, /^Index as of \d\d:\d\d UTC: 18 calling users; 2 matches were read again at \d\d:\d\d UTC$/);
     const one = renderReply({ kind: 'reverse', result: result({ reread: 1, rereadAt: READ_AT }) }, { now: NOW });
     assert.match(textBlocks(cardOf(one)).at(-1) ?? '', /; the match was read again at /);
   });

@@ -55,13 +55,34 @@ describe('cards/reverse-notices', () => {
     ]);
   });
 
-  it('tells the agent a scan is running, in markdown only, with the count so far', () => {
-    const scanning = (listed: number, listingDone: boolean) => renderReply({ kind: 'scanning', number: NUMBER, progress: { listed, read: 0, listingDone } });
-    assert.deepEqual(scanning(100, false), {
-      markdown: 'Scanning 100+ calling users to find who transfers calls to +1 205 555 3651 (+12055553651); this can take a minute.',
-    });
-    assert.equal(scanning(250, true).markdown, 'Scanning 250 calling users to find who transfers calls to +1 205 555 3651 (+12055553651); this can take a minute.');
-    assert.equal(scanning(1, true).markdown, 'Scanning 1 calling user to find who transfers calls to +1 205 555 3651 (+12055553651); this can take a minute.');
-    assert.equal(scanning(0, false).markdown, 'Scanning calling users to find who transfers calls to +1 205 555 3651 (+12055553651); this can take a minute.');
+  it('tells the agent the index is being built, in markdown only, with how far it has come', () => {
+    const scanning = (listed: number, read: number, listingDone: boolean) => renderReply({ kind: 'scanning', number: NUMBER, progress: { listed, read, listingDone } });
+    const tail = 'I will answer here when it is done; after that, answers come straight from the index.';
+    const start = "I am building the index of this organization's transfer numbers to find who transfers calls to +1 205 555 3651 (+12055553651)";
+    assert.deepEqual(scanning(100, 0, false), { markdown: `${start} (100+ calling users and workspaces listed so far). ${tail}` });
+    assert.equal(scanning(2500, 1200, true).markdown, `${start} (1,200 of 2,500 calling users and workspaces read). ${tail}`);
+    assert.equal(scanning(1, 0, true).markdown, `${start} (1 calling user or workspace listed so far). ${tail}`);
+    assert.equal(scanning(0, 0, false).markdown, `${start} (listing the calling users). ${tail}`);
+    assert.equal(
+      renderReply({ kind: 'scanning', progress: { listed: 300, read: 10, listingDone: false } }).markdown,
+      `I am building the index of this organization's transfer numbers to write the transfer numbers report (10 of 300+ calling users and workspaces read). ${tail}`,
+    );
+  });
+
+  it('says the index is still being built when time ran out, and how far it has come', () => {
+    const texts = textBlocks(cardOf(renderReply({ kind: 'indexBuilding', number: NUMBER, progress: { listed: 10_000, read: 4_200, listingDone: true } })));
+    assert.deepEqual(texts.slice(0, 4), [
+      'The index is still being built',
+      "I need the index of this organization's transfer numbers to find who transfers calls to +1 205 555 3651 (+12055553651), and it is still being built: 4,200 of 10,000 calling users and workspaces read so far.",
+      'It goes on in the background at the pace Webex allows.',
+      'Ask again in a few minutes: the answer will come straight from the index.',
+    ]);
+  });
+
+  it('says which locations there are when a report names none of them, and which match when several do', () => {
+    const none = textBlocks(cardOf(renderReply({ kind: 'reportLocation', asked: 'Atlantis', found: 'none', names: ['Birmingham HQ', 'Huntsville Lab'], more: 0 })));
+    assert.deepEqual(none.slice(0, 3), ['No such location', 'No location of anyone in the index is called "Atlantis".', 'Locations: **Birmingham HQ**, **Huntsville Lab**.']);
+    const several = textBlocks(cardOf(renderReply({ kind: 'reportLocation', asked: 'lab', found: 'several', names: ['Huntsville Lab', 'Mobile Lab'], more: 2 })));
+    assert.deepEqual(several.slice(0, 2), ['Which location?', 'Several locations match "lab": **Huntsville Lab**, **Mobile Lab** and 2 more.']);
   });
 });
