@@ -11,12 +11,14 @@ export const HELP_SUMMARY =
   "I show where a person's (or a workspace's) blocked calls are transferred: the Webex Calling auto transfer numbers in effect, their own or their location's.";
 export const COMMAND_SYNTAX = 'transfer numbers for <email, ID or name>';
 export const REVERSE_SYNTAX = 'who transfers to <phone number>';
+export const REPORT_SYNTAX = 'transfer numbers report [for location <name>]';
 export const HELP_EXAMPLES = [
   'transfer numbers for alice@example.com',
   'transfer numbers for Alice Anderson',
   'transfer numbers for workspace Lobby Phone',
   'transfer numbers for alice@example.com, bob@example.com and Chris Carter',
   'who transfers to +1 205 555 3651',
+  'transfer numbers report for location Birmingham HQ',
 ] as const;
 export const LIST_NOTE = `Up to ${MAX_TARGETS} people at once, separated by commas or “and”.`;
 export const PRIVACY_NOTE = 'In a space with people from outside the organization, I send the numbers to you privately.';
@@ -43,7 +45,7 @@ function renderHelpCard(botName: string, greetingLine: string | undefined): Outg
     greetingLine,
     '**What I can do**',
     HELP_SUMMARY,
-    `Ask me: \`${COMMAND_SYNTAX}\` or \`${REVERSE_SYNTAX}\``,
+    `Ask me: \`${COMMAND_SYNTAX}\`, \`${REVERSE_SYNTAX}\` or \`${REPORT_SYNTAX}\``,
     ['Examples:', ...HELP_EXAMPLES.map((example) => `- \`${example}\``)].join('\n'),
     LIST_NOTE,
     'Partner administrators: add `in org <orgId>` to any command, for an organization this bot is set up to search.',

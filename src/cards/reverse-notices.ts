@@ -74,6 +74,11 @@ export function renderIndexBuilding(reply: { number?: PhoneNumber; progress: Rev
   });
 }
 
+/** A name shown as typed (in monospace, unescaped) only when it is plain words; a made-up one otherwise. */
+function exampleLocation(name: string | undefined): string {
+  return typeof name === 'string' && /^[\p{L}\p{N}][\p{L}\p{N} .,'&-]{0,59}$/u.test(name) && !/\bwww\.|\.[a-z]{2,}\b/i.test(name) ? name : 'Main Office';
+}
+
 /** A report named a location the index has none of, or several. */
 export function renderReportLocation(reply: { asked: string; found: 'none' | 'several'; names: string[]; more: number }): OutgoingMessage {
   const asked = escapeMarkdown(reply.asked.slice(0, 100));
@@ -88,7 +93,7 @@ export function renderReportLocation(reply: { asked: string; found: 'none' | 'se
       several ? `Several locations match "${asked}": ${list}.` : `No location of anyone in the index is called "${asked}".`,
       ...(!several && list ? [`Locations: ${list}.`] : []),
     ],
-    example: `transfer numbers report for location ${reply.names?.[0] ?? 'Birmingham HQ'}`,
+    example: `transfer numbers report for location ${exampleLocation(reply.names?.[0])}`,
     nextStep: 'Ask again with the whole name of the location, or leave it out for the whole organization.',
     formLabel: FORM_LABEL_FIRST,
   });

@@ -67,6 +67,35 @@ function repliesAround(text: string): [string, Reply][] {
     ['reverse none', { kind: 'reverse', result: { ...reverse, matches: [] } }],
     ['reverseFailed', { kind: 'reverseFailed', number, error: error(403) }],
     ['scanning', { kind: 'scanning', number, progress: { listed: 120, read: 7, listingDone: false } }],
+    ['scanning for a report', { kind: 'scanning', progress: { listed: 120, read: 7, listingDone: false } }],
+    ['indexBuilding', { kind: 'indexBuilding', number, progress: { listed: 10_000, read: 4_200, listingDone: true } }],
+    ['reportLocation none', { kind: 'reportLocation', asked: text, found: 'none', names: [text, text], more: 3 }],
+    ['reportLocation several', { kind: 'reportLocation', asked: text, found: 'several', names: [text, text], more: 0 }],
+    [
+      'report',
+      {
+        kind: 'report',
+        summary: {
+          builtAt: READ_AT,
+          complete: false,
+          orgId: text,
+          location: { id: text, name: text },
+          people: 9_000,
+          workspaces: 1_000,
+          customNumbers: 7_500,
+          followLocation: 2_500,
+          unreadable: 3,
+          partlyUnreadable: 2,
+          findings: [
+            { kind: 'numberNotSet', count: 12, examples: [{ name: text, email: text, kind: 'person', slot: 3 }, { name: text, email: '', kind: 'workspace', slot: 1 }] },
+            { kind: 'customWithoutNumbers', count: 1, examples: [{ name: text, email: text, kind: 'person' }] },
+          ],
+          workspacesUnsearched: { status: 403, message: text, trackingId: text },
+          listingFailed: { status: 502, message: text, trackingId: text },
+        },
+        file: { name: 'transfer-numbers.csv', contentType: 'text/csv', bytes: Buffer.from('Name\r\n') },
+      },
+    ],
     ['welcome', { kind: 'welcome', botName: text }],
     ['invalidTarget tooMany', { kind: 'invalidTarget', input: text, reason: 'tooMany', botName: text }],
     ['invalidNumber empty', { kind: 'invalidNumber', input: text, reason: 'empty', botName: text }],
@@ -90,7 +119,7 @@ function repliesAround(text: string): [string, Reply][] {
   return replies;
 }
 
-const MARKDOWN_ONLY = new Set(['notAllowed', 'slowDown', 'sentPrivately', 'internalError', 'scanning', 'invalidOrg', 'orgNotAllowed']);
+const MARKDOWN_ONLY = new Set(['notAllowed', 'slowDown', 'sentPrivately', 'internalError', 'scanning', 'scanning for a report', 'invalidOrg', 'orgNotAllowed']);
 
 describe('cards renderReply', () => {
   it('gives a card to every kind except the one-line replies', () => {
