@@ -34,6 +34,7 @@ export function auditFieldsOf(reply: Reply): ReplyAuditFields {
       });
     case 'reverseFailed':
     case 'webexError':
+    case 'reportFileFailed':
       return compact({ outcome: 'webexError', trackingId: reply.error.trackingId });
     case 'notAllowed':
       return { outcome: 'refused.notAllowed' };

@@ -110,6 +110,7 @@ const REPLIES_WITHOUT_PERSON_DATA: ReadonlySet<string> = new Set<Reply['kind']>(
   'scanning',
   'indexBuilding',
   'reportLocation',
+  'reportFileFailed',
   'notAllowed',
   'slowDown',
   'orgNotAllowed',

@@ -201,7 +201,7 @@ async function postReportFile(deps: HandlerDeps, event: EventContext, to: FileDe
     return true;
   } catch (err) {
     log.error({ err: redactForLog(err), file: reply.file.name }, 'report.file_failed');
-    const notice: Reply = isWebexApiError(err) ? { kind: 'webexError', error: err } : { kind: 'internalError', reference: event.commandId };
+    const notice: Reply = isWebexApiError(err) ? { kind: 'reportFileFailed', error: err } : { kind: 'internalError', reference: event.commandId };
     await postReply(deps, event, post, notice, { reportFile: reply.file.name });
     return false;
   }

@@ -13,7 +13,7 @@ import { renderInternalError, renderInvalidOrg, renderNotAllowed, renderOrgNotAl
 import { renderResult } from './result-card';
 import { renderReport } from './report-card';
 import { renderReverse } from './reverse-card';
-import { renderIndexBuilding, renderReportLocation, renderReverseFailed, renderScanning } from './reverse-notices';
+import { renderIndexBuilding, renderReportFileFailed, renderReportLocation, renderReverseFailed, renderScanning } from './reverse-notices';
 import { renderTimedOut } from './timed-out-card';
 import type { OutgoingMessage, Reply } from './types';
 import { renderWebexError } from './webex-error-card';
@@ -69,6 +69,8 @@ export function renderReply(reply: Reply, options: RenderOptions = {}): Outgoing
       return renderIndexBuilding(reply);
     case 'reportLocation':
       return renderReportLocation(reply);
+    case 'reportFileFailed':
+      return renderReportFileFailed(reply);
     case 'report':
       return renderReport(reply, options.now ?? new Date());
     case 'help':

@@ -1,6 +1,7 @@
 // The other replies of a reverse look-up and a report: listing the calling users failed (Reply
 // "reverseFailed"), the org's index is being built (Reply "scanning", while waiting; "indexBuilding",
-// when time ran out), and a report named no location the index knows (Reply "reportLocation").
+// when time ran out), a report named no location the index knows ("reportLocation"), and its CSV could
+// not be posted ("reportFileFailed").
 import type { PhoneNumber } from '../commands/types';
 import type { ReverseScanProgress } from '../lookup/types';
 import type { WebexApiError } from '../webex/errors';
@@ -95,6 +96,19 @@ export function renderReportLocation(reply: { asked: string; found: 'none' | 'se
     ],
     example: `transfer numbers report for location ${exampleLocation(reply.names?.[0])}`,
     nextStep: 'Ask again with the whole name of the location, or leave it out for the whole organization.',
+    formLabel: FORM_LABEL_FIRST,
+  });
+}
+
+/** The report's card went out, but its CSV could not be posted. */
+export function renderReportFileFailed(reply: { error: WebexApiError }): OutgoingMessage {
+  const words = describeWebexError(reply.error, 'general');
+  return renderNotice({
+    title: 'The CSV file could not be posted',
+    color: 'Attention',
+    paragraphs: [words.detail, 'The summary above is complete. Asking again posts the file again from the same index, without reading Webex Calling settings again.'],
+    nextStep: words.nextStep,
+    trackingId: words.trackingId,
     formLabel: FORM_LABEL_FIRST,
   });
 }

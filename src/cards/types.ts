@@ -19,6 +19,8 @@ export type Reply =
   | { kind: 'indexBuilding'; progress: ReverseScanProgress; number?: PhoneNumber }
   /** A transfer numbers report: the summary card; `file` (its CSV) is posted right after it. */
   | { kind: 'report'; summary: ReportSummary; file: { name: string; contentType: 'text/csv'; bytes: Buffer } }
+  /** A report's CSV could not be posted after its card. */
+  | { kind: 'reportFileFailed'; error: WebexApiError }
   /** A report named a location the index has none (or several) of; `names`: those it could be, or the first of all. */
   | { kind: 'reportLocation'; asked: string; found: 'none' | 'several'; names: string[]; more: number }
   | { kind: 'help'; botName: string }

@@ -10,6 +10,9 @@ import { MemoryRateLimitStore } from '../../../src/store';
 import type { AuditEntry, AuditLog } from '../../../src/access';
 import type { LookupService } from '../../../src/lookup/service';
 import { captureLogs } from '../../helpers/logs';
+import type { ReportService } from '../../../src/org-index/report';
+import type { ReportSummary } from '../../../src/report/summary';
+import { WebexApiError } from '../../../src/webex/errors';
 import { HOME_ORG, OTHER_ORG } from '../access/ids';
 
 type Listener = (bot: Framework.Bot, trigger: Framework.Trigger) => void;
@@ -25,7 +28,7 @@ function fakeFramework() {
   return { framework, listeners };
 }
 
-function setUp() {
+function setUp(options: { report?: ReportService; postFile?: (to: unknown, markdown: string, file: { name: string }) => Promise<unknown> } = {}) {
   const { framework, listeners } = fakeFramework();
   const logs = captureLogs();
   const work: Promise<unknown>[] = [];
@@ -44,11 +47,12 @@ function setUp() {
   const audit = { record: (entry: AuditEntry) => audited.push(entry) } as unknown as AuditLog;
   registerHandlers({
     framework,
-    runner: new CommandRunner({ lookup: {} as LookupService, logger: logs.logger }),
+    runner: new CommandRunner({ lookup: {} as LookupService, report: options.report, logger: logs.logger }),
     logger: logs.logger,
     track: (p) => work.push(p),
     commandTimeoutMs: 5_000,
     access: () => ({ guard, audit }),
+    postFile: options.postFile,
   });
   const said: string[] = [];
   const bot = { say: async (m: { markdown?: string }) => said.push(m.markdown ?? ''), room: { id: 'R1' }, isGroup: false } as unknown as Framework.Bot;
@@ -84,5 +88,31 @@ describe('bot/handlers: the access check comes before the message is read', () =
       audited.map((a) => a.outcome),
       ['help'],
     );
+  });
+});
+
+describe('bot/handlers: a report', () => {
+  const summary: ReportSummary = { builtAt: new Date('2026-12-03T09:10:00Z'), complete: true, people: 2, workspaces: 1, customNumbers: 2, followLocation: 1, unreadable: 0, partlyUnreadable: 0, findings: [] };
+  const reports = { report: async () => ({ kind: 'report', summary, file: { name: 'transfer-numbers.csv', contentType: 'text/csv', bytes: Buffer.from('Name\r\n') } }) } as unknown as ReportService;
+  const agent = { id: 'P-agent', email: 'agent@example.com', orgId: HOME_ORG };
+
+  it('posts the card, then the CSV to the same space, and audits it', async () => {
+    const files: unknown[] = [];
+    const { send, said, audited } = setUp({ report: reports, postFile: async (to, markdown, file) => files.push([to, markdown.split(':')[0], file.name]) });
+    await send('transfer numbers report', agent);
+    assert.match(said[0], /^\*\*Transfer numbers report\*\*/);
+    assert.deepEqual(files, [[{ roomId: 'R1' }, 'Transfer numbers report', 'transfer-numbers.csv']]);
+    assert.deepEqual(audited.map((a) => [a.outcome, a.delivery]), [['report', 'space']]);
+  });
+
+  it('says why the file is missing when Webex refuses it, after the card, and logs it', async () => {
+    const refused = new WebexApiError({ status: 400, message: 'The file is too large', trackingId: 'T-400' });
+    const { send, said, logs } = setUp({ report: reports, postFile: async () => Promise.reject(refused) });
+    await send('transfer numbers report', agent);
+    assert.equal(said.length, 2);
+    assert.match(said[0], /^\*\*Transfer numbers report\*\*/);
+    assert.match(said[1], /^\*\*The CSV file could not be posted\*\*\n\nWebex said my request was not valid \(HTTP 400\)\./);
+    assert.match(said[1], /Tracking ID: T-400$/);
+    assert.ok(logs.lines().some((l) => l.msg === 'report.file_failed'));
   });
 });

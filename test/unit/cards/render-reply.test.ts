@@ -69,6 +69,7 @@ function repliesAround(text: string): [string, Reply][] {
     ['scanning', { kind: 'scanning', number, progress: { listed: 120, read: 7, listingDone: false } }],
     ['scanning for a report', { kind: 'scanning', progress: { listed: 120, read: 7, listingDone: false } }],
     ['indexBuilding', { kind: 'indexBuilding', number, progress: { listed: 10_000, read: 4_200, listingDone: true } }],
+    ['reportFileFailed', { kind: 'reportFileFailed', error: error(400) }],
     ['reportLocation none', { kind: 'reportLocation', asked: text, found: 'none', names: [text, text], more: 3 }],
     ['reportLocation several', { kind: 'reportLocation', asked: text, found: 'several', names: [text, text], more: 0 }],
     [
