@@ -75,6 +75,8 @@ export const SEED_EXAMPLES = [
   `transfer numbers for ${SEED_EMAILS.alice}, ${SEED_EMAILS.bob} and Erin Evans`,
   'who transfers to +1205553651',
   'who transfers to +12055550100',
+  'transfer numbers report',
+  'transfer numbers report for location Birmingham HQ',
   'help',
 ];
 

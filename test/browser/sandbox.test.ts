@@ -189,21 +189,19 @@ describe('sandbox chat page (Chromium)', function () {
     await page.screenshot({ path: path.join(ARTIFACTS_DIR, 'sandbox.png'), fullPage: true });
   });
 
-  it("shows a message's file as a download, fetched with the agent's token", async () => {
-    const form = new FormData();
-    // The space the page shows now (the tests before switched to Help desk).
-    form.append('roomId', sandbox!.emulator.rooms.helpDesk);
-    form.append('markdown', 'Here is the report');
-    form.append('files', new Blob(['name,number\nAlice,+12055553650\n'], { type: 'text/csv' }), 'transfer-numbers.csv');
-    // Posted on the bot's own port, as the bot would post it through the emulator's API.
-    const posted = await fetch(`${sandbox!.emulator.baseUrl}/messages`, { method: 'POST', headers: { authorization: `Bearer ${sandbox!.emulator.tokens.bot}` }, body: form });
-    assert.equal(posted.status, 200);
-    const button = botMessages().last().getByRole('button', { name: 'Download file' });
+  it("answers \"transfer numbers report\" with a card and the CSV as a download, fetched with the agent's token", async () => {
+    const before = await botMessages().count();
+    await send('transfer numbers report');
+    const card = botMessages().nth(before);
+    await card.locator('.card-frame').waitFor({ timeout: 20_000 });
+    assert.match(await card.locator('.card-frame').innerText(), /Transfer numbers report/);
+    const button = botMessages().nth(before + 1).getByRole('button', { name: 'Download file' });
     await button.waitFor({ timeout: 15_000 });
     const [download] = await Promise.all([page.waitForEvent('download'), button.click()]);
-    assert.equal(download.suggestedFilename(), 'transfer-numbers.csv');
-    const saved = await download.path();
-    assert.equal(fs.readFileSync(saved!, 'utf8'), 'name,number\nAlice,+12055553650\n');
+    assert.match(download.suggestedFilename(), /^transfer-numbers-\d{4}-\d\d-\d\d-\d{4}Z\.csv$/);
+    const saved = fs.readFileSync((await download.path())!, 'utf8');
+    assert.ok(saved.startsWith('\uFEFFName,Email,Type,Location,Custom numbers,Numbers from,Number 1,'), saved.slice(0, 120));
+    assert.match(saved, /\r\nAlice Anderson,alice@example\.com,person,/);
   });
 
   it('made no request outside the sandbox and raised no page errors', () => {
