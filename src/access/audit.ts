@@ -38,6 +38,8 @@ export interface AuditEntry {
   reason?: string;
   /** Where the answer went: the space it was asked in, or the requester's 1:1. */
   delivery?: 'space' | 'private';
+  /** A report: its rows (people and workspaces), the location it was narrowed to, whether its CSV was posted. */
+  report?: { rows: number; locationId?: string; fileDelivered: boolean };
 }
 
 /** The line as written: the entry's own fields only (never anything else a caller passed) plus the time. */
@@ -156,6 +158,10 @@ function toLine(entry: AuditEntry, time: string): AuditLine {
   if (entry.trackingId) line.trackingId = field(entry.trackingId);
   if (entry.reason) line.reason = field(entry.reason);
   if (entry.delivery === 'space' || entry.delivery === 'private') line.delivery = entry.delivery;
+  if (entry.report) {
+    line.report = { rows: Number(entry.report.rows) || 0, fileDelivered: entry.report.fileDelivered === true };
+    if (entry.report.locationId) line.report.locationId = field(entry.report.locationId);
+  }
   return line;
 }
 

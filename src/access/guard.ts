@@ -109,7 +109,6 @@ const REPLIES_WITHOUT_PERSON_DATA: ReadonlySet<string> = new Set<Reply['kind']>(
   'reverseFailed',
   'scanning',
   'indexBuilding',
-  'reportLocation',
   'reportFileFailed',
   'notAllowed',
   'slowDown',

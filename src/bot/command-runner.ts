@@ -106,7 +106,7 @@ export class CommandRunner {
     if (!index) return { kind: 'help', botName: ctx.botName };
     return this.waitingForIndex(ctx, { number: command.number }, async (deadline, onProgress) => {
       try {
-        const result = await index.find(command.number, { orgId: command.orgId, deadline, onProgress });
+        const result = await index.find(command.number, { orgId: command.orgId, deadline, readDeadline: ctx.deadline, onProgress });
         if (result.building) return { kind: 'indexBuilding', progress: result.building, number: command.number };
         return { kind: 'reverse', result };
       } catch (err) {
@@ -143,12 +143,28 @@ export class CommandRunner {
     work: (deadline: number, onProgress: (progress: ReverseScanProgress) => void) => Promise<Reply>,
   ): Promise<Reply> {
     let progress: ReverseScanProgress = { listed: 0, read: 0, listingDone: false };
+    // The note is for waiting on a build: told only once one has reported progress and the wait is long.
+    let building = false;
+    let due = false;
+    let told = false;
+    const tell = () => {
+      if (!building || !due || told) return;
+      told = true;
+      void ctx.postInterim?.({ kind: 'scanning', progress, ...about });
+    };
     const deadline = Math.max(ctx.deadline, Date.now() + (this.opts.reverseTimeoutMs ?? 0));
     const timer = setTimeout(() => {
-      void ctx.postInterim?.({ kind: 'scanning', progress, ...about });
+      due = true;
+      tell();
     }, this.opts.progressAfterMs ?? DEFAULT_PROGRESS_AFTER_MS);
     try {
-      return await this.withDeadline(deadline + 1_000, () => work(deadline, (p) => (progress = p)));
+      return await this.withDeadline(deadline + 1_000, () =>
+        work(deadline, (p) => {
+          progress = p;
+          building = true;
+          tell();
+        }),
+      );
     } finally {
       clearTimeout(timer);
     }

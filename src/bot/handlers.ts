@@ -44,6 +44,8 @@ export interface Access {
 }
 
 const DEFAULT_REPLY_GRACE_MS = 5_000;
+/** Time a report's CSV has to reach Webex, counted from when its card was posted. */
+const FILE_UPLOAD_MS = 30_000;
 
 export function registerHandlers(deps: HandlerDeps): void {
   const { framework } = deps;
@@ -175,13 +177,15 @@ async function respond(
   const placement = await access.guard.placeReply(reply, room, ctx.requester.displayName || ctx.requester.email);
   if (placement.to === 'private') {
     const toRequester: Poster = (message) => deps.framework.webex.messages.create({ toPersonId: ctx.requester.id, ...message });
-    const sent = (await postReply(deps, event, toRequester, reply, { ...about, delivery: 'private' })) && (await postReportFile(deps, event, { toPersonId: ctx.requester.id }, toRequester, reply));
-    audit({ ...auditFieldsOf(reply), delivery: 'private' });
+    const sent = await postReply(deps, event, toRequester, reply, { ...about, delivery: 'private' });
+    // A report's file that fails is told about privately, next to its card: the space hears only where the answer went.
+    const fileSent = sent && (await postReportFile(deps, event, { toPersonId: ctx.requester.id }, toRequester, reply));
+    audit({ ...auditFieldsOf(reply), delivery: 'private', ...fileAudit(reply, fileSent) });
     await postReply(deps, event, toSpace, sent ? placement.notice : { kind: 'internalError', reference: ctx.commandId }, about);
     return;
   }
-  if (await postReply(deps, event, toSpace, reply, about)) await postReportFile(deps, event, { roomId: ctx.room.id }, toSpace, reply);
-  audit({ ...auditFieldsOf(reply), delivery: 'space' });
+  const fileSent = (await postReply(deps, event, toSpace, reply, about)) && (await postReportFile(deps, event, { roomId: ctx.room.id }, toSpace, reply));
+  audit({ ...auditFieldsOf(reply), delivery: 'space', ...fileAudit(reply, fileSent) });
 }
 
 /**
@@ -192,7 +196,8 @@ async function respond(
 async function postReportFile(deps: HandlerDeps, event: EventContext, to: FileDestination, post: Poster, reply: Reply): Promise<boolean> {
   if (reply.kind !== 'report') return true;
   const log = deps.logger.child({ commandId: event.commandId });
-  const replyContext: EventContext = { ...event, deadline: Math.max(event.deadline, Date.now()) + (deps.replyGraceMs ?? DEFAULT_REPLY_GRACE_MS) };
+  // The upload has time of its own: a report that took most of the command's time still gets its file.
+  const replyContext: EventContext = { ...event, deadline: Math.max(event.deadline + (deps.replyGraceMs ?? DEFAULT_REPLY_GRACE_MS), Date.now() + FILE_UPLOAD_MS) };
   const message = reportFileMessage(reply);
   try {
     if (!deps.postFile) throw new Error('no file poster');
@@ -205,6 +210,13 @@ async function postReportFile(deps: HandlerDeps, event: EventContext, to: FileDe
     await postReply(deps, event, post, notice, { reportFile: reply.file.name });
     return false;
   }
+}
+
+/** What the audit line says of a report: its rows, its location, and whether its CSV was delivered. */
+function fileAudit(reply: Reply, fileDelivered: boolean): Pick<AuditEntry, 'report'> {
+  if (reply.kind !== 'report') return {};
+  const { summary } = reply;
+  return { report: { rows: summary.people + summary.workspaces, fileDelivered, ...(summary.location ? { locationId: summary.location.id } : {}) } };
 }
 
 type Poster = (message: ReturnType<typeof renderReply>) => Promise<unknown>;

@@ -14,7 +14,7 @@ const REVERSE =
   /^(?:(?:please|pls)\s+)?(?:(?:show|tell\s+me|find|list)\s+)?(?:who|which\s+(?:people|persons|users))\s+(?:(?:is|are)\s+)?(?:auto[\s-]?)?transfer(?:s|ring|red)?\s+(?:(?:their\s+)?calls\s+)?to\b[\s:]*(.*)$/isu;
 // "transfer numbers report", "send me the transfer number report for location Birmingham HQ".
 const REPORT =
-  /^(?:(?:please|pls)\s+)?(?:(?:show|get|send|make|run|create|give)\s+(?:me\s+|us\s+)?)?(?:(?:a|the)\s+)?(?:auto[\s-]?)?transfers?[\s-]*(?:numbers?|nos?\.?|#s?)[\s-]+report\b[\s:]*(.*)$/isu;
+  /^(?:(?:please|pls)\s+)?(?:(?:show|get|send|make|run|create|give)\s+(?:me\s+|us\s+)?)?(?:(?:a|the)\s+)?(?:auto[\s-]?)?transfers?[\s-]*(?:numbers?|nos?\.?|#s?)[\s-]+report(?=[\s:.!?]|$)[\s:.!?]*(.*)$/isu;
 // What may follow: "for location <name>", "for <name>", "location <name>".
 const REPORT_LOCATION = /^(?:for\s+)?(?:(?:the\s+)?(?:location|site)\b[\s:]*)?(.*)$/isu;
 /** Longest location name (or ID) a report may name; Webex location names are far shorter. */

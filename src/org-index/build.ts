@@ -6,12 +6,12 @@
 // and its outgoing permissions); a location is read once per build (numbers, permissions, name) however
 // many people follow it. 10,000 calling users: about 100 pages + 20,000 reads + a few per location.
 import type { Target } from '../commands/types';
-import { isWebexApiError, type WebexApiError } from '../webex/errors';
+import { isWebexApiError, WebexApiError } from '../webex/errors';
 import { mapInOrder, ConcurrencyLimit } from '../lookup/concurrency';
 import { LocationDefaults } from '../lookup/location-defaults';
 import type { AdminApi, CallOptions } from '../lookup/ports';
 import { type CallingEntity, isCallingUser, personEntity, workspaceEntity } from '../lookup/reverse-parts';
-import { SettingsReader } from '../lookup/settings-reader';
+import { type SettingsOutcome, SettingsReader } from '../lookup/settings-reader';
 import { entryOf, storedError } from './entry';
 import type { BuildProgress, IndexEntry, IndexLocation, OrgIndexSnapshot } from './types';
 
@@ -64,7 +64,7 @@ export async function buildSnapshot(deps: BuildDeps, org: { orgKey: string; orgI
   const reads: Promise<void>[] = [];
   const readOne = async (entity: CallingEntity, at: number) => {
     if (hooks.stopped?.()) throw new BuildStopped('build stopped');
-    read[at] = entryOf(entity, await reader.read(entity, targetOf(entity), call), deps.defaultCountry);
+    read[at] = await readEntry(reader, entity, call, deps.defaultCountry);
     progress.read++;
     tell();
   };
@@ -126,24 +126,54 @@ export async function buildSnapshot(deps: BuildDeps, org: { orgKey: string; orgI
   return snapshot;
 }
 
-/**
- * The index with its entries that could not be read (or not wholly) read again; the rest is kept as it
- * was, and so is "index as of". A listing that failed needs a new build: this cannot repair it.
- */
-export async function repairSnapshot(deps: BuildDeps, snapshot: OrgIndexSnapshot, hooks: BuildHooks = {}): Promise<OrgIndexSnapshot> {
+/** What a repair read again: by entry ID, the new entry (null: no longer has Webex Calling). */
+export type Repairs = Map<string, IndexEntry | null>;
+
+/** Reads again the entries of the index that could not be read (or not wholly). */
+export async function repairSnapshot(deps: BuildDeps, snapshot: OrgIndexSnapshot, hooks: BuildHooks = {}): Promise<Repairs> {
   const call: CallOptions = { orgId: snapshot.orgId };
-  const { reader, locations } = readerFor(deps.admin);
+  const { reader } = readerFor(deps.admin);
   const failed = snapshot.entries.filter((entry) => entry.error);
   const again = await mapInOrder(failed, deps.concurrency, async (entry) => {
     if (hooks.stopped?.()) throw new BuildStopped('build stopped');
     const entity = entityOf(entry);
-    return entryOf(entity, await reader.read(entity, targetOf(entity), call), deps.defaultCountry);
+    return readEntry(reader, entity, call, deps.defaultCountry);
   });
-  const byId = new Map(failed.map((entry, i) => [entry.id, again[i]]));
-  const entries = snapshot.entries.flatMap((entry) => (byId.has(entry.id) ? (byId.get(entry.id) ? [byId.get(entry.id) as IndexEntry] : []) : [entry]));
-  const repaired: OrgIndexSnapshot = { ...snapshot, entries, locations: await locationsOf(entries, locations, call, deps.concurrency) };
+  return new Map(failed.map((entry, i) => [entry.id, again[i] ?? null]));
+}
+
+/**
+ * The index with what a repair read put in, for the entries that still failed (one a look-up put in
+ * meanwhile is newer); the rest is kept as it was, and so is "index as of".
+ * Locations keep their names (a repair makes no call for them); followed locations' numbers come from
+ * the entries, as in a build.
+ */
+export function withRepairs(snapshot: OrgIndexSnapshot, repairs: Repairs): OrgIndexSnapshot {
+  const entries = snapshot.entries.flatMap((entry) => {
+    if (!entry.error || !repairs.has(entry.id)) return [entry];
+    const repaired = repairs.get(entry.id);
+    return repaired ? [repaired] : [];
+  });
+  const names = new Map(snapshot.locations.map((location) => [location.id, location.name]));
+  const repaired: OrgIndexSnapshot = { ...snapshot, entries, locations: locationsFrom(entries, names) };
   repaired.complete = isComplete(repaired);
   return repaired;
+}
+
+/**
+ * One entity's entry. The reader answers Webex failures as outcomes; anything else it throws (a body it
+ * could not make sense of) is kept as this entry's failure instead of failing the whole build.
+ */
+async function readEntry(reader: SettingsReader, entity: CallingEntity, call: CallOptions, defaultCountry?: string): Promise<IndexEntry | undefined> {
+  let outcome: SettingsOutcome;
+  try {
+    outcome = await reader.read(entity, targetOf(entity), call);
+  } catch (err) {
+    if (err instanceof BuildStopped) throw err;
+    const error = isWebexApiError(err) ? err : new WebexApiError({ status: 0, kind: 'unusableResponse', message: `Webex's answer could not be read (${err instanceof Error ? err.message : String(err)})` });
+    outcome = { kind: 'webexError', stage: 'settings', error, target: targetOf(entity), person: entity.summary };
+  }
+  return entryOf(entity, outcome, defaultCountry);
 }
 
 /** Someone of the index as the settings reader takes them. */
@@ -164,6 +194,13 @@ export function isComplete(snapshot: Pick<OrgIndexSnapshot, 'entries' | 'listing
  * ID), with the numbers that apply to its followers (already read for them: no extra call).
  */
 async function locationsOf(entries: readonly IndexEntry[], locations: LocationDefaults, call: CallOptions, concurrency: number): Promise<IndexLocation[]> {
+  const ids = [...new Set(entries.flatMap((entry) => (entry.locationId ? [entry.locationId] : [])))];
+  const named = await mapInOrder(ids, concurrency, async (id) => [id, (await locations.summary(id, call)).name] as const);
+  return locationsFrom(entries, new Map(named));
+}
+
+/** The locations of `entries`, named from `names`, with the numbers their followers have in effect. */
+function locationsFrom(entries: readonly IndexEntry[], names: ReadonlyMap<string, string | undefined>): IndexLocation[] {
   const followed = new Map<string, IndexLocation['numbers']>();
   const ids = new Set<string>();
   for (const entry of entries) {
@@ -171,9 +208,9 @@ async function locationsOf(entries: readonly IndexEntry[], locations: LocationDe
     ids.add(entry.locationId);
     if (entry.numbersFrom === 'location' && (entry.numbers !== null || !followed.has(entry.locationId))) followed.set(entry.locationId, entry.numbers);
   }
-  return mapInOrder([...ids], concurrency, async (id) => {
-    const summary = await locations.summary(id, call);
-    const location: IndexLocation = { id, ...(summary.name ? { name: summary.name } : {}) };
+  return [...ids].map((id) => {
+    const name = names.get(id);
+    const location: IndexLocation = { id, ...(name ? { name } : {}) };
     if (followed.has(id)) location.numbers = followed.get(id) ?? null;
     return location;
   });

@@ -8,15 +8,17 @@
 // - Refreshed in the background every ORG_INDEX_REFRESH_MINUTES; an index older than that still answers
 //   (with its time shown) while the next one is built. A restart finds the stored index and uses it.
 // - A build that could not read everyone keeps what it read and says so, but never replaces a complete
-//   index; its failures are read again (only them) at most once a minute, when the index is used.
-// - Look-ups and Refresh put what they read into the index (learn), entry by entry.
+//   index; its failures are read again (only them) at most once a minute, when the index is used. A
+//   refresh that was not kept is tried again after REFRESH_RETRY_MS, not at every use.
+// - Look-ups and Refresh put what they read into the index (learn), entry by entry; what this instance
+//   learns while it builds is put into the new index once it is saved, so the build does not undo it.
 import { orgKey } from '../commands/org-id';
 import type { AdminApi } from '../lookup/ports';
 import type { SettingsOutcome, Subject } from '../lookup/settings-reader';
-import { BuildStopped, type BuildDeps, DEFAULT_BUILD_CONCURRENCY, buildSnapshot, repairSnapshot } from './build';
+import { BuildStopped, type BuildDeps, DEFAULT_BUILD_CONCURRENCY, buildSnapshot, repairSnapshot, withRepairs } from './build';
 import { entryOf } from './entry';
 import type { IndexLock, IndexStore } from './ports';
-import type { BuildProgress, OrgIndexSnapshot } from './types';
+import type { BuildProgress, IndexEntry, OrgIndexSnapshot } from './types';
 
 export const DEFAULT_REFRESH_MS = 240 * 60_000;
 export const DEFAULT_LOCK_TTL_MS = 60_000;
@@ -25,6 +27,12 @@ const DEFAULT_POLL_MS = 1_000;
 const REPAIR_INTERVAL_MS = 60_000;
 /** How often a running build tells the store how far it has come (for the other instances' notes). */
 const PROGRESS_WRITE_MS = 1_000;
+/** After a refresh that could not be kept (it did not read everyone), the least time before the next try. */
+const REFRESH_RETRY_MS = 30 * 60_000;
+/** An org nobody asked about for this long is no longer refreshed by this instance. */
+const FORGET_ORG_MS = 7 * 24 * 60 * 60_000;
+/** Entries learned during one build kept to put into its index (the most recent win). */
+const MAX_LEARNED_DURING_BUILD = 10_000;
 
 export type IndexEvent =
   | { kind: 'built'; orgKey: string; entries: number; complete: boolean; ms: number; saved: boolean }
@@ -56,14 +64,25 @@ interface Running {
   listeners: Set<(progress: BuildProgress) => void>;
 }
 
+interface AskedOrg {
+  /** The org ID to read it with (undefined: the token's own). */
+  orgId: string | undefined;
+  askedAt: number;
+}
+
 /** What a stored index must be for a build to be skipped: any at all, not old, or complete. */
 type Need = 'any' | 'fresh' | 'complete';
 
 export class OrgIndex {
   private readonly running = new Map<string, Running>();
-  /** Orgs this instance was asked about (key → the org ID to read them with), kept fresh by the timer. */
-  private readonly orgs = new Map<string, string | undefined>();
+  /** Orgs this instance was asked about, kept fresh by the timer. */
+  private readonly orgs = new Map<string, AskedOrg>();
   private readonly repairedAt = new Map<string, number>();
+  /** By org key: when this instance last finished a refresh it could not keep. */
+  private readonly unkeptAt = new Map<string, number>();
+  /** By org key, while this instance builds it: what look-ups read meanwhile (id → entry). */
+  private readonly learnedDuringBuild = new Map<string, Map<string, IndexEntry>>();
+  private refreshing = false;
   /** By org key: the page size 504s brought a listing down to. */
   private readonly pageSizes = new Map<string, number>();
   private timer: NodeJS.Timeout | undefined;
@@ -93,7 +112,7 @@ export class OrgIndex {
   async current(orgId: string | undefined, onProgress?: (progress: BuildProgress) => void): Promise<OrgIndexSnapshot> {
     const asked = orgId ?? this.opts.defaultOrgId;
     const key = this.keyOf(asked);
-    this.orgs.set(key, asked);
+    this.remember(key, asked);
     const stored = await this.opts.store.load(key);
     if (stored) {
       this.maintain(key, asked, stored);
@@ -106,8 +125,12 @@ export class OrgIndex {
   async warm(orgId?: string): Promise<void> {
     const asked = orgId ?? this.opts.defaultOrgId;
     const key = this.keyOf(asked);
-    this.orgs.set(key, asked);
+    this.remember(key, asked);
     await this.ensure(key, asked, 'fresh').catch(() => undefined);
+  }
+
+  private remember(key: string, orgId: string | undefined): void {
+    this.orgs.set(key, { orgId, askedAt: this.now() });
   }
 
   /** Looks every minute (at most) for indexes due a refresh. */
@@ -132,15 +155,36 @@ export class OrgIndex {
     if (outcome.kind !== 'found' || !subject.summary.orgId) return;
     const entry = entryOf(subject, outcome, this.opts.defaultCountry);
     if (!entry) return;
-    await this.opts.store.putEntry(orgKey(subject.summary.orgId), entry).catch(() => undefined);
+    const key = orgKey(subject.summary.orgId);
+    const during = this.learnedDuringBuild.get(key);
+    if (during) {
+      during.delete(entry.id);
+      during.set(entry.id, entry);
+      if (during.size > MAX_LEARNED_DURING_BUILD) during.delete(during.keys().next().value as string);
+    }
+    await this.opts.store.putEntry(key, entry).catch(() => undefined);
   }
 
-  /** Each org asked about whose index is missing or older than the refresh interval is built again. */
+  /**
+   * Each org asked about whose index is missing or due a refresh is built again, one org at a time; a
+   * pass still running when the timer fires again is not doubled. Orgs nobody asked about for a week are
+   * dropped.
+   */
   async refreshDue(): Promise<void> {
-    for (const [key, orgId] of this.orgs) {
-      if (this.stopping) return;
-      const stamp = await this.opts.store.stamp(key).catch(() => undefined);
-      if (!stamp || this.isOld(stamp.builtAt)) await this.ensure(key, orgId, 'fresh').catch(() => undefined);
+    if (this.refreshing) return;
+    this.refreshing = true;
+    try {
+      for (const [key, asked] of this.orgs) {
+        if (this.stopping) return;
+        if (this.now() - asked.askedAt >= FORGET_ORG_MS) {
+          this.orgs.delete(key);
+          continue;
+        }
+        const stamp = await this.opts.store.stamp(key).catch(() => undefined);
+        if (!stamp || this.refreshDueFor(key, stamp.builtAt)) await this.ensure(key, asked.orgId, 'fresh').catch(() => undefined);
+      }
+    } finally {
+      this.refreshing = false;
     }
   }
 
@@ -148,10 +192,17 @@ export class OrgIndex {
     return this.now() - builtAt >= this.refreshMs;
   }
 
+  /** Old, and not a refresh this instance tried and could not keep a short while ago. */
+  private refreshDueFor(key: string, builtAt: number): boolean {
+    if (!this.isOld(builtAt)) return false;
+    const unkept = this.unkeptAt.get(key);
+    return unkept === undefined || this.now() - unkept >= Math.min(REFRESH_RETRY_MS, this.refreshMs);
+  }
+
   /** After an index was used: an old one is refreshed, failures are read again; both in the background. */
   private maintain(key: string, orgId: string | undefined, stored: OrgIndexSnapshot): void {
     if (this.running.has(key)) return;
-    if (this.isOld(stored.builtAt)) {
+    if (this.refreshDueFor(key, stored.builtAt)) {
       void this.ensure(key, orgId, 'fresh').catch(() => undefined);
       return;
     }
@@ -193,7 +244,8 @@ export class OrgIndex {
   /** Builds under the org's lock, or waits for whoever holds it to store theirs. */
   private async buildOrWait(key: string, orgId: string | undefined, need: Need, emit: (progress: BuildProgress) => void): Promise<OrgIndexSnapshot> {
     const store = this.opts.store;
-    const suits = (stored: { builtAt: number; complete: boolean }) => need === 'any' || (need === 'fresh' ? !this.isOld(stored.builtAt) : stored.complete);
+    const suits = (stored: { builtAt: number; complete: boolean }) =>
+      need === 'any' || (need === 'fresh' ? !this.refreshDueFor(key, stored.builtAt) : stored.complete);
     for (;;) {
       if (this.stopping) throw new BuildStopped('the bot is stopping');
       const lock = await store.lock(key, this.lockTtlMs);
@@ -204,8 +256,11 @@ export class OrgIndex {
           if (stored && suits(stored)) return stored;
           return await this.buildLocked(key, orgId, lock, stored, emit);
         } catch (err) {
-          // Lost the lock to another builder (ours stalled past its expiry): wait for theirs.
-          if (err instanceof BuildStopped && !this.stopping) continue;
+          if (err instanceof BuildStopped) {
+            // Lost the lock to another builder (ours stalled past its expiry): wait for theirs.
+            if (!this.stopping) continue;
+            throw err;
+          }
           this.opts.onEvent?.({ kind: 'failed', orgKey: key, error: err });
           throw err;
         } finally {
@@ -255,6 +310,8 @@ export class OrgIndex {
   ): Promise<OrgIndexSnapshot> {
     const started = this.now();
     const held = this.keepAlive(lock);
+    const learned = new Map<string, IndexEntry>();
+    this.learnedDuringBuild.set(key, learned);
     let progressWritten = 0;
     try {
       const snapshot = await buildSnapshot(this.buildDeps(key), { orgKey: key, orgId }, {
@@ -269,17 +326,38 @@ export class OrgIndex {
       });
       // An index of no one (the listing failed at once) is not kept: the next question builds again.
       const empty = snapshot.listingFailed !== undefined && snapshot.entries.length === 0;
-      const replace = !empty && (snapshot.complete || !previous?.complete);
-      if (replace) await this.opts.store.save(snapshot);
-      if (empty) return snapshot;
+      if (empty) {
+        this.opts.onEvent?.({ kind: 'failed', orgKey: key, error: snapshot.listingFailed });
+        return snapshot;
+      }
+      const replace = snapshot.complete || !previous?.complete;
+      // Another builder took the lock while this one stalled (and may have saved already): its index
+      // wins, this one is dropped. Asked now, not left to the keep-alive timer; a store that cannot
+      // answer is taken as still ours.
+      const kept = !held.lost && (await lock.extend().catch(() => true));
+      const latest = await this.opts.store.stamp(key).catch(() => undefined);
+      const overtaken = latest !== undefined && latest.builtAt !== previous?.builtAt;
+      if (!kept || overtaken || this.stopping) throw new BuildStopped('another instance built the index meanwhile');
+      if (replace) {
+        await this.opts.store.save(snapshot);
+        for (const entry of learned.values()) await this.opts.store.putEntry(key, entry).catch(() => undefined);
+        this.unkeptAt.delete(key);
+      } else {
+        this.unkeptAt.set(key, this.now());
+      }
       this.opts.onEvent?.({ kind: 'built', orgKey: key, entries: snapshot.entries.length, complete: snapshot.complete, ms: this.now() - started, saved: replace });
-      return replace ? snapshot : (previous as OrgIndexSnapshot);
+      return replace ? ((await this.opts.store.load(key)) ?? snapshot) : (previous as OrgIndexSnapshot);
     } finally {
       held.stop();
+      this.learnedDuringBuild.delete(key);
     }
   }
 
-  /** Reads again the entries of the stored index that failed (under the lock; skipped when someone holds it). */
+  /**
+   * Reads again the entries of the stored index that failed (under the lock; skipped when someone holds
+   * it). Only the entries read again change: the index is loaded again right before it is saved, so
+   * what look-ups put in meanwhile stays.
+   */
   private async repair(key: string): Promise<void> {
     const lock = await this.opts.store.lock(key, this.lockTtlMs);
     if (!lock) return;
@@ -287,7 +365,11 @@ export class OrgIndex {
     try {
       const stored = await this.opts.store.load(key);
       if (!stored || !stored.entries.some((entry) => entry.error)) return;
-      const repaired = await repairSnapshot(this.buildDeps(key), stored, { stopped: () => held.lost || this.stopping });
+      const again = await repairSnapshot(this.buildDeps(key), stored, { stopped: () => held.lost || this.stopping });
+      const latest = await this.opts.store.load(key);
+      const kept = !held.lost && (await lock.extend().catch(() => true));
+      if (!latest || latest.builtAt !== stored.builtAt || !kept || this.stopping) return;
+      const repaired = withRepairs(latest, again);
       await this.opts.store.save(repaired);
       this.opts.onEvent?.({ kind: 'repaired', orgKey: key, stillFailing: repaired.entries.filter((entry) => entry.error).length });
     } finally {

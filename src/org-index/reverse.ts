@@ -35,7 +35,15 @@ export interface ReverseOptions {
 export interface ReverseFindOptions extends CallOptions {
   /** Told how far the first build has come while the question waits for it. */
   onProgress?: (progress: BuildProgress) => void;
+  /**
+   * The command's ordinary deadline, for the live re-read of the matches (`deadline` is the longer one
+   * a first build may take). The re-read gets at least LIVE_READ_MIN_MS after a wait for a build.
+   */
+  readDeadline?: number;
 }
+
+/** Least time the live re-read gets once the index is there (a handful of calls). */
+export const LIVE_READ_MIN_MS = 10_000;
 
 /**
  * What a reverse look-up needs of an index besides its entries, worked out once per index (and per
@@ -82,7 +90,8 @@ export class ReverseIndex {
     let found = { matches: matchesInEntries(snapshot.entries, number), locationMatches: locationMatchesIn(view.locations, number) };
     let reread: { count: number; at: Date } | undefined;
     if (found.matches.length + found.locationMatches.length > 0) {
-      const live = await this.liveMatches(found, number, { orgId: opts.orgId ?? snapshot.orgId, deadline: opts.deadline });
+      const readBy = opts.readDeadline === undefined ? opts.deadline : Math.min(opts.deadline ?? Infinity, Math.max(opts.readDeadline, this.now() + LIVE_READ_MIN_MS));
+      const live = await this.liveMatches(found, number, { orgId: opts.orgId ?? snapshot.orgId, deadline: readBy });
       if (live) {
         found = { matches: live.matches, locationMatches: live.locationMatches };
         reread = { count: live.reread, at: new Date(this.now()) };
@@ -156,6 +165,8 @@ export class ReverseIndex {
       const updated: IndexEntry = read
         ? { ...entry, customNumbers: true, numbersFrom: 'own', numbers: slotsOf(read) }
         : { ...entry, customNumbers: false, numbersFrom: 'location', numbers: location?.numbers ?? null };
+      // Unchanged entries are not written: every write makes the other instances read the change.
+      if (updated.numbersFrom === entry.numbersFrom && sameSlots(updated.numbers, entry.numbers)) continue;
       void this.opts.store.putEntry(snapshot.orgKey, withDerived(updated, this.opts.defaultCountry)).catch(() => undefined);
     }
   }
@@ -164,6 +175,10 @@ export class ReverseIndex {
     const margin = this.opts.deadlineMarginMs ?? DEFAULT_DEADLINE_MARGIN_MS;
     return untilDeadline(work, deadline === undefined ? undefined : deadline - margin, this.now);
   }
+}
+
+function sameSlots(a: TransferNumberSlots | null, b: TransferNumberSlots | null): boolean {
+  return a === b || (a !== null && b !== null && a[0] === b[0] && a[1] === b[1] && a[2] === b[2]);
 }
 
 function slotsOf(read: IndexedPerson): TransferNumberSlots {

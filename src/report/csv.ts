@@ -23,8 +23,11 @@ export const CSV_HEADER = [
 ] as const;
 
 const BOM = '\uFEFF';
-/** Starts a spreadsheet may read as a formula or a command (OWASP "CSV Injection"). */
-const FORMULA_START = /^[=+\-@\t\r]/;
+/**
+ * Starts a spreadsheet may read as a formula or a command (OWASP "CSV Injection"), also after leading
+ * blanks, which some spreadsheet programs skip.
+ */
+const FORMULA_START = /^(?:\s*[=+\-@]|[\t\r\n])/u;
 
 /** A text cell a spreadsheet will show as text: a leading `'` when it would start a formula. */
 export function neutralized(text: string): string {
@@ -76,5 +79,7 @@ export function reportRow(entry: IndexEntry, locationNames: ReadonlyMap<string, 
 export function reportCsv(snapshot: Pick<OrgIndexSnapshot, 'locations'>, entries: readonly IndexEntry[]): Buffer {
   const names = new Map(snapshot.locations.filter((l): l is IndexLocation & { name: string } => l.name !== undefined).map((l) => [l.id, l.name]));
   const rows = entries.map((entry) => reportRow(entry, names));
-  return Buffer.from(BOM + stringify([[...CSV_HEADER], ...rows], { record_delimiter: 'windows' }), 'utf8');
+  // Rows end in CRLF; csv-stringify quotes a field holding its own record delimiter, so a bare LF (or CR)
+  // inside a name must be asked for, or it would break the row in two.
+  return Buffer.from(BOM + stringify([[...CSV_HEADER], ...rows], { record_delimiter: 'windows', quoted_match: /[\r\n]/ }), 'utf8');
 }

@@ -2,6 +2,7 @@ import { strict as assert } from 'node:assert';
 import sinon from 'sinon';
 import { CommandRunner, type CommandContext } from '../../../src/bot/command-runner';
 import type { LookupService } from '../../../src/lookup/service';
+import type { ReportService } from '../../../src/org-index/report';
 import { WebexApiError } from '../../../src/webex/errors';
 import { captureLogs } from '../../helpers/logs';
 
@@ -62,5 +63,33 @@ describe('bot/CommandRunner', () => {
       botName: 'Transfer Bot',
     });
     assert.equal(lookup.lookup.callCount, 1);
+  });
+
+  it('tells the agent the index is being built only while a build runs, not when a report is merely slow', async () => {
+    const clock = sinon.useFakeTimers({ now: 1_000_000, toFake: ['setTimeout', 'clearTimeout', 'Date'] });
+    const notes: unknown[] = [];
+    const slowNoBuild = {
+      report: () => new Promise((resolve) => setTimeout(() => resolve({ kind: 'location', asked: 'Mars', found: 'none', names: [], more: 0 }), 8_000)),
+    } as unknown as ReportService;
+    const building = {
+      report: (_ask: unknown, call: { onProgress?: (p: unknown) => void }) =>
+        new Promise((resolve) => {
+          setTimeout(() => call.onProgress?.({ listed: 100, read: 10, listingDone: false }), 1_000);
+          setTimeout(() => resolve({ kind: 'location', asked: 'Mars', found: 'none', names: [], more: 0 }), 8_000);
+        }),
+    } as unknown as ReportService;
+    for (const [report, expected] of [
+      [slowNoBuild, 0],
+      [building, 1],
+    ] as const) {
+      notes.length = 0;
+      const runner = new CommandRunner({ lookup: {} as LookupService, report, logger: captureLogs().logger, progressAfterMs: 3_000 });
+      const ctx = { ...context(30_000), postInterim: async (note: unknown) => void notes.push(note) };
+      const reply = runner.run({ kind: 'report', location: 'Mars' }, ctx);
+      await clock.tickAsync(8_000);
+      await reply;
+      assert.equal(notes.length, expected);
+    }
+    assert.deepEqual(notes, [{ kind: 'scanning', progress: { listed: 100, read: 10, listingDone: false } }]);
   });
 });

@@ -20,16 +20,17 @@ type Listener = (bot: Framework.Bot, trigger: Framework.Trigger) => void;
 /** The framework as the handlers see it: listeners, the bot's identity, and the spaces' posts. */
 function fakeFramework() {
   const listeners = new Map<string, Listener>();
+  const direct: Array<{ toPersonId?: string; markdown?: string }> = [];
   const framework = {
     on: (name: string, listener: Listener) => listeners.set(name, listener),
     person: { id: 'P-bot', displayName: 'Transfer Bot' },
-    webex: { messages: { create: async () => ({}) } },
+    webex: { messages: { create: async (m: { toPersonId?: string; markdown?: string }) => direct.push(m) } },
   } as unknown as Framework;
-  return { framework, listeners };
+  return { framework, listeners, direct };
 }
 
-function setUp(options: { report?: ReportService; postFile?: (to: unknown, markdown: string, file: { name: string }) => Promise<unknown> } = {}) {
-  const { framework, listeners } = fakeFramework();
+function setUp(options: { report?: ReportService; postFile?: (to: unknown, markdown: string, file: { name: string }) => Promise<unknown>; members?: Array<{ personId: string; personOrgId: string }> } = {}) {
+  const { framework, listeners, direct } = fakeFramework();
   const logs = captureLogs();
   const work: Promise<unknown>[] = [];
   const requests: Array<AccessRequest['command']> = [];
@@ -37,7 +38,7 @@ function setUp(options: { report?: ReportService; postFile?: (to: unknown, markd
   const guard = new AccessGuard({
     policy: new AccessPolicy({ homeOrgId: HOME_ORG }),
     limiter: new RequesterRateLimiter({ limit: 5, store: new MemoryRateLimitStore() }),
-    membership: new SpaceMembership({ listMembers: async () => [], selfPersonId: () => 'P-bot' }),
+    membership: new SpaceMembership({ listMembers: async () => (options.members ?? []) as never, selfPersonId: () => 'P-bot' }),
   });
   const admit = guard.admit.bind(guard);
   guard.admit = (request) => {
@@ -55,13 +56,14 @@ function setUp(options: { report?: ReportService; postFile?: (to: unknown, markd
     postFile: options.postFile,
   });
   const said: string[] = [];
-  const bot = { say: async (m: { markdown?: string }) => said.push(m.markdown ?? ''), room: { id: 'R1' }, isGroup: false } as unknown as Framework.Bot;
+  const group = options.members !== undefined;
+  const bot = { say: async (m: { markdown?: string }) => said.push(m.markdown ?? ''), room: { id: 'R1', type: group ? 'group' : 'direct' }, isGroup: group } as unknown as Framework.Bot;
   const send = async (text: string, person: { id: string; email: string; orgId: string }) => {
     const trigger = { message: { text }, personId: person.id, person: { ...person, emails: [person.email], displayName: 'Someone' } };
     listeners.get('message')?.(bot, trigger as unknown as Framework.Trigger);
     await Promise.all(work);
   };
-  return { send, said, requests, audited, logs };
+  return { send, said, requests, audited, logs, direct };
 }
 
 describe('bot/handlers: the access check comes before the message is read', () => {
@@ -102,7 +104,26 @@ describe('bot/handlers: a report', () => {
     await send('transfer numbers report', agent);
     assert.match(said[0], /^\*\*Transfer numbers report\*\*/);
     assert.deepEqual(files, [[{ roomId: 'R1' }, 'Transfer numbers report', 'transfer-numbers.csv']]);
-    assert.deepEqual(audited.map((a) => [a.outcome, a.delivery]), [['report', 'space']]);
+    assert.deepEqual(audited.map((a) => [a.outcome, a.delivery, a.report]), [['report', 'space', { rows: 3, fileDelivered: true }]]);
+  });
+
+  it('in a space with an outsider, sends card and file privately, and a failed file is told privately too', async () => {
+    const refused = new WebexApiError({ status: 400, message: 'The file is too large', trackingId: 'T-400' });
+    const files: unknown[] = [];
+    const members = [
+      { personId: 'P-agent', personOrgId: HOME_ORG },
+      { personId: 'P-eve', personOrgId: OTHER_ORG },
+    ];
+    const { send, said, direct, audited } = setUp({ report: reports, members, postFile: async (to) => (files.push(to), Promise.reject(refused)) });
+    await send('transfer numbers report', agent);
+    assert.deepEqual(files, [{ toPersonId: 'P-agent' }]);
+    assert.deepEqual(direct.map((m) => [m.toPersonId, (m.markdown ?? '').split('\n')[0]]), [
+      ['P-agent', '**Transfer numbers report**'],
+      ['P-agent', '**The CSV file could not be posted**'],
+    ]);
+    assert.equal(said.length, 1);
+    assert.doesNotMatch(said[0], /went wrong|internal/i, 'the space hears where the answer went, not an error');
+    assert.deepEqual(audited.map((a) => [a.delivery, a.report]), [['private', { rows: 3, fileDelivered: false }]]);
   });
 
   it('says why the file is missing when Webex refuses it, after the card, and logs it', async () => {

@@ -33,6 +33,8 @@ describe('commands/parseCommand: transfer numbers report', () => {
 
   it('still looks up a person called Report when asked "for" them, and refuses a location name too long to be one', () => {
     assert.deepEqual(parseCommand('transfer numbers for report', ctx), { kind: 'lookup', target: { kind: 'name', name: 'report' } });
+    assert.notEqual(parseCommand('transfer numbers report-card', ctx).kind, 'report', 'a word that only starts with "report" is not the report');
+    assert.notEqual(parseCommand('transfer numbers reports', ctx).kind, 'report');
     const long = 'x'.repeat(257);
     assert.deepEqual(parseCommand(`transfer numbers report for location ${long}`, ctx), { kind: 'invalidTarget', input: long, reason: 'tooLong' });
   });

@@ -1,5 +1,5 @@
 import { strict as assert } from 'node:assert';
-import { BuildStopped, buildSnapshot, repairSnapshot } from '../../../src/org-index/build';
+import { BuildStopped, buildSnapshot, repairSnapshot, withRepairs } from '../../../src/org-index/build';
 import { WebexApiError } from '../../../src/webex/errors';
 import { fakeOrg, type FakeEntity } from './fake-org';
 
@@ -67,11 +67,27 @@ describe('org-index/build', () => {
 
     delete org[1].fails;
     const before = admin.getTransferNumbers.callCount;
-    const repaired = await repairSnapshot(deps(admin), snapshot);
+    const repaired = withRepairs(snapshot, await repairSnapshot(deps(admin), snapshot));
     assert.equal(admin.getTransferNumbers.callCount - before, 1);
+    assert.deepEqual(repaired.locations.map((l) => [l.id, l.name]), snapshot.locations.map((l) => [l.id, l.name]));
+    assert.deepEqual(repaired.locations.find((l) => l.id === 'LOC-HQ')?.numbers, ['+12055550100', null, null], 'Bob follows HQ: its numbers are known now');
     assert.equal(repaired.complete, true);
     assert.deepEqual(repaired.entries.find((e) => e.id === 'P-BOB')?.numbers, ['+12055550100', null, null]);
     assert.deepEqual(repaired.entries.map((e) => e.id), snapshot.entries.map((e) => e.id));
+  });
+
+  it('keeps a body it cannot make sense of as that entry\'s failure, and builds the rest', async () => {
+    const admin = fakeOrg({ people: people(), locations: [HQ, LAB] });
+    admin.getTransferNumbers.withArgs('P-BOB').resolves({
+      get useCustomTransferNumbers(): boolean {
+        throw new TypeError('not a transfer numbers body');
+      },
+    });
+    const snapshot = await buildSnapshot(deps(admin), ORG);
+    assert.equal(snapshot.entries.length, 5);
+    assert.equal(snapshot.complete, false);
+    assert.equal(snapshot.entries.find((e) => e.id === 'P-BOB')?.error?.stage, 'numbers');
+    assert.ok(snapshot.entries.filter((e) => e.id !== 'P-BOB').every((e) => !e.error));
   });
 
   it('still indexes the people when workspaces may not be listed, and says why', async () => {

@@ -136,4 +136,89 @@ describe('org-index/OrgIndex', () => {
     assert.deepEqual(stored?.entries.find((e) => e.id === 'P-ALICE')?.numbers, ['+12055559999', null, null]);
     assert.deepEqual(stored?.entries.find((e) => e.id === 'P-ALICE')?.e164, ['+12055559999', null, null]);
   });
+
+  it('tries a refresh it could not keep again only after a while, not at every use or timer tick', async () => {
+    const org = people();
+    const { index, clock, admin } = setup({ org, refreshMs: 60 * 60_000 });
+    await index.current(undefined);
+    org[0].fails = 503;
+    clock.now += 61 * 60_000;
+    await index.refreshDue();
+    assert.equal(admin.listCallingPeople.callCount, 2);
+    clock.now += 61_000;
+    await index.refreshDue();
+    await index.current(undefined);
+    await new Promise((r) => setTimeout(r, 20));
+    assert.equal(admin.listCallingPeople.callCount, 2, 'no full build every minute after one that could not be kept');
+    clock.now += 30 * 60_000;
+    await index.refreshDue();
+    assert.equal(admin.listCallingPeople.callCount, 3);
+  });
+
+  it('keeps what a look-up read while the index was being built', async () => {
+    const { index, store, admin } = setup();
+    const outcome = aliceNowHas('+12055559999');
+    // Alice's numbers are read by the build first, then a look-up reads her new ones before the build is saved.
+    admin.listCallingWorkspacePages.callsFake(async function* () {
+      await index.learn({ summary: outcome.person, locationId: 'LOC-HQ' }, outcome);
+      yield [];
+    });
+    await index.current(undefined);
+    const stored = await store.load(index.keyOf(undefined));
+    assert.deepEqual(stored?.entries.find((e) => e.id === 'P-ALICE')?.numbers, ['+12055559999', null, null]);
+  });
+
+  it('drops its build when another instance took the lock meanwhile (its own stalled past the expiry)', async () => {
+    const clock = { now: Date.parse('2026-12-03T09:00:00Z') };
+    const store = new MemoryOrgIndexStore({ clock: () => clock.now });
+    const a = setup({ store, clock });
+    const b = setup({ store, clock });
+    let takeOver: Promise<unknown> | undefined;
+    a.admin.listCallingWorkspacePages.callsFake(async function* () {
+      // A's lock expires and B builds and saves before A's build ends.
+      clock.now += 1_001;
+      takeOver = b.index.current(undefined);
+      await takeOver;
+      yield [];
+    });
+    const answer = await a.index.current(undefined);
+    assert.ok(takeOver);
+    assert.equal(b.admin.listCallingPeople.callCount, 1);
+    const stored = await store.load(a.index.keyOf(undefined));
+    assert.equal(answer.builtAt, stored?.builtAt);
+    assert.equal(a.events.filter((e) => e.startsWith('built')).length, 0, "A's own build was not saved");
+  });
+
+  it('a repair keeps what look-ups put into the index while it read', async () => {
+    const org = people();
+    org[0].fails = 503;
+    org[1] = { ...org[1], fails: 503 };
+    const { index, store, clock, admin } = setup({ org });
+    await index.current(undefined);
+    delete org[0].fails;
+    delete org[1].fails;
+    const outcome = aliceNowHas('+12055559999');
+    admin.getTransferNumbers.withArgs('P-BOB').callsFake(async () => {
+      await index.learn({ summary: outcome.person, locationId: 'LOC-HQ' }, outcome);
+      return { useCustomTransferNumbers: false, autoTransferNumber1: null, autoTransferNumber2: null, autoTransferNumber3: null };
+    });
+    clock.now += 61_000;
+    await index.current(undefined);
+    for (let i = 0; i < 100 && !(await store.stamp(index.keyOf(undefined)))?.complete; i++) await new Promise((r) => setTimeout(r, 5));
+    const stored = await store.load(index.keyOf(undefined));
+    assert.equal(stored?.complete, true);
+    assert.deepEqual(stored?.entries.find((e) => e.id === 'P-ALICE')?.numbers, ['+12055559999', null, null], 'the look-up wins over the repair');
+  });
 });
+
+function aliceNowHas(number: string): SettingsOutcome & { kind: 'found' } {
+  return {
+    kind: 'found',
+    person: { id: 'P-ALICE', displayName: 'Alice Adams', email: 'alice@example.com', orgId: 'ORG' },
+    transfer: { useCustomTransferNumbers: true, numbers: [number, null, null] },
+    inEffect: { from: 'own', numbers: [number, null, null] },
+    readAt: new Date(),
+    usage: { slots: [{ callTypes: ['INTERNATIONAL'] }, { callTypes: [] }, { callTypes: [] }] },
+    usageFrom: 'own',
+  };
+}

@@ -46,8 +46,8 @@ describe('report/csv', () => {
   });
 
   it('neutralizes every start a spreadsheet reads as a formula, and nothing else', () => {
-    for (const start of ['=', '+', '-', '@', '\t', '\r']) assert.equal(neutralized(`${start}x`), `'${start}x`);
-    for (const plain of ['Alice', ' =x', "'quoted", '12', '']) assert.equal(neutralized(plain), plain);
+    for (const start of ['=', '+', '-', '@', '\t', '\r', '\n', ' =', '  @', '\u00a0+']) assert.equal(neutralized(`${start}x`), `'${start}x`);
+    for (const plain of ['Alice', 'x =y', "'quoted", '12', '', ' Alice']) assert.equal(neutralized(plain), plain);
   });
 
   it('writes a 10,000-row file that reads back as 10,000 rows', () => {
@@ -56,6 +56,13 @@ describe('report/csv', () => {
     // Every row ends in CRLF; a name's own line break is inside quotes (a bare LF).
     assert.equal(csv.split('\r\n').length - 1, 10_001);
     assert.ok(csv.includes('"User, 9999\nsecond line",u9999@example.com,person,Birmingham HQ,on,own,+12056009999,INTERNATIONAL'));
+  });
+
+  it('quotes a name whose only odd character is a line break, so the row stays one row', () => {
+    const broken = entry({ id: 'P-N', name: 'Nina\nNewline', email: 'nina@example.com' });
+    const lines = reportCsv(snapshot([broken]), [broken]).toString('utf8').slice(1).split('\r\n');
+    assert.equal(lines.length, 3);
+    assert.ok(lines[1].startsWith('"Nina\nNewline",nina@example.com,'));
   });
 });
 
