@@ -11,7 +11,6 @@ import { orgWords } from './reverse-words';
 import { compileTemplate, expandCard } from './template';
 import type { OutgoingMessage } from './types';
 import { describeWebexError } from './webex-error-words';
-import { WebexApiError } from '../webex/errors';
 
 const reportTemplate = compileTemplate(reportTemplateJson);
 const NAME_MAX_LENGTH = 80;
@@ -41,7 +40,7 @@ export function findingLine(finding: FindingCount): string {
 export function reportWarnings(summary: ReportSummary): string[] {
   const warnings: string[] = [];
   if (summary.listingFailed) {
-    const why = describeWebexError(new WebexApiError(summary.listingFailed), 'general');
+    const why = describeWebexError(summary.listingFailed, 'general');
     const trackingId = escapeIdentifier(why.trackingId);
     warnings.push(`Webex stopped listing the calling users part way: ${why.detail} The report holds only those listed.${trackingId ? ` Tracking ID: ${trackingId}` : ''}`);
   }

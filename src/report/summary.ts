@@ -1,5 +1,6 @@
 // The summary of a transfer numbers report (what its card shows): counts, and the findings by kind with
 // a few examples each. Pure.
+import { WebexApiError } from '../webex/errors';
 import { FINDING_KINDS, type FindingKind, type IndexEntry, type IndexLocation, type OrgIndexSnapshot, type StoredError } from '../org-index/types';
 
 /** Examples a finding kind shows on the card; the CSV has everyone. */
@@ -39,7 +40,8 @@ export interface ReportSummary {
   partlyUnreadable: number;
   findings: FindingCount[];
   workspacesUnsearched?: StoredError;
-  listingFailed?: StoredError;
+  /** Why the listing stopped early (the report holds only who was listed). */
+  listingFailed?: WebexApiError;
 }
 
 export function summarizeReport(snapshot: OrgIndexSnapshot, options: { location?: IndexLocation } = {}): ReportSummary {
@@ -70,7 +72,7 @@ export function summarizeReport(snapshot: OrgIndexSnapshot, options: { location?
   if (snapshot.orgId) summary.orgId = snapshot.orgId;
   if (location) summary.location = { id: location.id, ...(location.name ? { name: location.name } : {}) };
   if (snapshot.workspacesUnsearched) summary.workspacesUnsearched = snapshot.workspacesUnsearched;
-  if (snapshot.listingFailed) summary.listingFailed = snapshot.listingFailed;
+  if (snapshot.listingFailed) summary.listingFailed = new WebexApiError(snapshot.listingFailed);
   return summary;
 }
 

@@ -1,4 +1,5 @@
 // Every kind of reply, fed hostile text in every field that comes from users or Webex.
+import { WebexApiError } from '../../../src/webex/errors';
 import { strict as assert } from 'node:assert';
 import { renderReply } from '../../../src/cards';
 import type { Reply } from '../../../src/cards/types';
@@ -92,7 +93,7 @@ function repliesAround(text: string): [string, Reply][] {
             { kind: 'customWithoutNumbers', count: 1, examples: [{ name: text, email: text, kind: 'person' }] },
           ],
           workspacesUnsearched: { status: 403, message: text, trackingId: text },
-          listingFailed: { status: 502, message: text, trackingId: text },
+          listingFailed: new WebexApiError({ status: 502, message: text, trackingId: text }),
         },
         file: { name: 'transfer-numbers.csv', contentType: 'text/csv', bytes: Buffer.from('Name\r\n') },
       },

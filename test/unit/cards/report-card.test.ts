@@ -1,4 +1,5 @@
 import { strict as assert } from 'node:assert';
+import { WebexApiError } from '../../../src/webex/errors';
 import { renderReply } from '../../../src/cards';
 import { reportFileMessage } from '../../../src/cards/report-file';
 import type { Reply } from '../../../src/cards/types';
@@ -72,7 +73,7 @@ describe('cards/report-card (transfer numbers report)', () => {
               unreadable: 2,
               partlyUnreadable: 1,
               workspacesUnsearched: { status: 403, message: 'Missing scope' },
-              listingFailed: { status: 502, message: 'Bad gateway', trackingId: 'T-9' },
+              listingFailed: new WebexApiError({ status: 502, message: 'Bad gateway', trackingId: 'T-9' }),
             }),
           ),
           { now: NOW },
