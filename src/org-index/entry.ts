@@ -77,7 +77,8 @@ export function withDerived(entry: IndexEntry, defaultCountry?: string): IndexEn
  * own string is kept: the one libphonenumber returns holds on to more memory (measured: ~600 bytes an
  * entry, a third of an index of 100,000).
  */
-function e164Of(value: string | null, defaultCountry?: string): string | null {
+/** A stored number in E.164 when it is a valid phone number, else null. */
+export function e164Of(value: string | null, defaultCountry?: string): string | null {
   if (value === null) return null;
   const e164 = validE164(value, defaultCountry);
   if (e164 === undefined) return null;

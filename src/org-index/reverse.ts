@@ -10,7 +10,7 @@ import type { AdminApi, CallOptions } from '../lookup/ports';
 import { type IndexedLocation, type IndexedPerson, locationMatchesIn, untilDeadline } from '../lookup/reverse-parts';
 import { type LiveMatches, rereadMatches } from '../lookup/reverse-live';
 import type { PersonSummary, ReverseMatch, ReverseResult, TransferNumberSlots, TransferSlot } from '../lookup/types';
-import { withDerived } from './entry';
+import { e164Of, withDerived } from './entry';
 import type { OrgIndex } from './org-index';
 import type { IndexStore } from './ports';
 import type { BuildProgress, IndexEntry, OrgIndexSnapshot } from './types';
@@ -141,7 +141,7 @@ export class ReverseIndex {
   private viewOf(snapshot: OrgIndexSnapshot): ReverseView {
     const kept = this.views.get(snapshot);
     if (kept) return kept;
-    const view = reverseView(snapshot);
+    const view = reverseView(snapshot, this.opts.defaultCountry);
     this.views.set(snapshot, view);
     return view;
   }
@@ -224,8 +224,12 @@ export function matchesInEntries(entries: readonly IndexEntry[], number: PhoneNu
   return matches;
 }
 
-export function reverseView(snapshot: OrgIndexSnapshot): ReverseView {
-  const followers = new Map<string, { followers: number; workspaceFollowers: number; e164?: IndexEntry['e164'] }>();
+/**
+ * Locations are matched on their own numbers, parsed here (a few hundred at most): a follower's entry may
+ * hold newer numbers than the location's, put in by a look-up since the build.
+ */
+export function reverseView(snapshot: OrgIndexSnapshot, defaultCountry?: string): ReverseView {
+  const followers = new Map<string, { followers: number; workspaceFollowers: number }>();
   let failed = 0;
   let lastFailure: WebexApiError | undefined;
   for (const entry of snapshot.entries) {
@@ -238,7 +242,6 @@ export function reverseView(snapshot: OrgIndexSnapshot): ReverseView {
       const count = followers.get(entry.locationId) ?? { followers: 0, workspaceFollowers: 0 };
       if (entry.kind === 'workspace') count.workspaceFollowers++;
       else count.followers++;
-      if (entry.numbers) count.e164 = entry.e164;
       followers.set(entry.locationId, count);
     }
   }
@@ -253,7 +256,7 @@ export function reverseView(snapshot: OrgIndexSnapshot): ReverseView {
     }
     locations.push({
       location: { id: location.id, ...(location.name ? { name: location.name } : {}) },
-      numbers: indexedNumbers(location.numbers, count.e164),
+      numbers: indexedNumbers(location.numbers, [e164Of(location.numbers[0], defaultCountry), e164Of(location.numbers[1], defaultCountry), e164Of(location.numbers[2], defaultCountry)]),
       followers: count.followers,
       workspaceFollowers: count.workspaceFollowers,
     });
