@@ -1,4 +1,4 @@
-// /_control: fault injection, latency, rate limit, request and delivery logs, and what the sandbox chat page needs.
+// /_control: fault injection, latency, rate limit, withheld scopes, request and delivery logs, and what the sandbox chat page needs.
 // Not part of the Webex API; whoever mounts the emulator keeps it on loopback.
 import express, { type NextFunction, type Request, type Response, type Router } from 'express';
 import { parseFaultSpec, type FaultRegistry } from './faults';
@@ -24,6 +24,9 @@ export interface ControlDeps {
   deliveries(): DeliveryRecord[];
   clearDeliveries(): void;
   session(): ChatSession;
+  /** Admin tokens lose these scopes ([] gives them back); throws on a scope the emulator does not check. */
+  withholdScopes(scopes: string[]): void;
+  withheldScopes(): string[];
   /** Adds synthetic calling users; returns how many there are now. */
   addSyntheticPeople(count: number): number;
 }
@@ -68,6 +71,20 @@ export function controlRouter(deps: ControlDeps): Router {
     }
     deps.rateLimiter.setLimit(perSecond);
     res.json({ perSecond: deps.rateLimiter.limit });
+  });
+
+  router.get('/scopes', (_req, res) => {
+    res.json({ withheld: deps.withheldScopes() });
+  });
+  router.post('/scopes', (req, res) => {
+    const withhold = (req.body as { withhold?: unknown } | undefined)?.withhold;
+    if (!Array.isArray(withhold) || !withhold.every((s) => typeof s === 'string')) throw new ControlInputError('withhold must be an array of scope names');
+    try {
+      deps.withholdScopes(withhold);
+    } catch (err) {
+      throw new ControlInputError((err as Error).message);
+    }
+    res.json({ withheld: deps.withheldScopes() });
   });
 
   router.get('/requests', (_req, res) => {

@@ -65,6 +65,8 @@ export interface Emulator {
   readonly faults: { add(f: FaultSpec): string; clear(): void; list(): FaultEntry[]; remove(id: string): boolean };
   setLatency(ms: number): void;
   setRateLimit(perSecond: number | null): void;
+  /** Admin tokens lose these write scopes (their operations answer 403); [] gives them back. */
+  withholdScopes(scopes: string[]): void;
   readonly requests: RequestRecord[];
   clearRequests(): void;
   readonly deliveries: DeliveryRecord[];
@@ -133,6 +135,8 @@ export function createEmulator(opts: EmulatorOptions = {}): Emulator {
       rateLimiter,
       setLatency: (ms) => (latencyMs = ms),
       latency: () => latencyMs,
+      withholdScopes: (scopes) => tokens.withholdScopes(scopes),
+      withheldScopes: () => tokens.withheldScopes(),
       requests: () => requests,
       clearRequests: () => requests.splice(0),
       deliveries: () => dispatcher.deliveries,
@@ -230,6 +234,9 @@ export function createEmulator(opts: EmulatorOptions = {}): Emulator {
     },
     setRateLimit(perSecond) {
       rateLimiter.setLimit(perSecond);
+    },
+    withholdScopes(scopes) {
+      tokens.withholdScopes(scopes);
     },
     requests,
     clearRequests: () => {

@@ -37,6 +37,7 @@ export const ROUTES = {
   'workspaces.get': { method: 'GET', path: '/workspaces/:workspaceId', query: ['includeDevices', 'includeCapabilities'] },
   'workspaceOutgoingPermission.get': { method: 'GET', path: '/workspaces/:workspaceId/features/outgoingPermission', query: ['orgId'] },
   'workspaceTransferNumbers.get': { method: 'GET', path: '/workspaces/:workspaceId/features/outgoingPermission/autoTransferNumbers', query: ['orgId'] },
+  'workspaceTransferNumbers.put': { method: 'PUT', path: '/workspaces/:workspaceId/features/outgoingPermission/autoTransferNumbers', query: ['orgId'] },
   'messages.create': { method: 'POST', path: '/messages', query: [] },
   'messages.list': { method: 'GET', path: '/messages', query: ['roomId', 'parentId', 'mentionedPeople', 'before', 'beforeMessage', 'max', 'cursor'] },
   'messages.get': { method: 'GET', path: '/messages/:messageId', query: [] },

@@ -5,7 +5,7 @@ import type { Caller } from './access';
 import { defaultUserToken, SEED_TOKENS } from './seed';
 import type { EmulatorStore } from './store';
 import type { TokenOptions } from './types';
-import { badRequest, EmulatorHttpError } from './webex-error';
+import { badRequest, EmulatorHttpError, forbidden } from './webex-error';
 
 export interface AccessTokenGrant {
   access_token: string;
@@ -16,6 +16,11 @@ export interface AccessTokenGrant {
 }
 
 const REFRESH_TOKEN_TTL_SECONDS = 90 * 24 * 3600;
+
+/** The write scopes the emulator checks (the operations' references name them); the admin token has every scope unless withheld. */
+export const TELEPHONY_CONFIG_WRITE = 'spark-admin:telephony_config_write';
+export const WORKSPACES_WRITE = 'spark-admin:workspaces_write';
+export const CHECKED_SCOPES = [TELEPHONY_CONFIG_WRITE, WORKSPACES_WRITE] as const;
 
 function assertUsable(token: string, what: string): string {
   if (!token || token.includes('_') || /\s/.test(token)) throw new Error(`${what} token must be non-empty, without '_' or spaces`);
@@ -28,6 +33,7 @@ export class TokenRegistry {
   private readonly byToken = new Map<string, Caller>();
   private readonly issued = new Map<string, number>();
   private refreshToken: string;
+  private readonly withheld = new Set<string>();
 
   constructor(
     private readonly store: EmulatorStore,
@@ -88,6 +94,29 @@ export class TokenRegistry {
       refresh_token_expires_in: REFRESH_TOKEN_TTL_SECONDS,
       token_type: 'Bearer',
     };
+  }
+
+  /**
+   * Admin tokens (fixed or refreshed) lose these scopes, as a token created without them would. Replaces
+   * the previous list; [] gives every scope back.
+   */
+  withholdScopes(scopes: readonly string[]): void {
+    const unknown = scopes.filter((s) => !(CHECKED_SCOPES as readonly string[]).includes(s));
+    if (unknown.length > 0) throw new Error(`scopes the emulator checks: ${CHECKED_SCOPES.join(', ')}; not ${unknown.join(', ')}`);
+    this.withheld.clear();
+    for (const scope of scopes) this.withheld.add(scope);
+  }
+
+  withheldScopes(): string[] {
+    return [...this.withheld];
+  }
+
+  /**
+   * 403 when the caller's token lacks the scope. UNCONFIRMED: the references say only "403 Forbidden"
+   * for a token without the operation's scope, not the message; Webex's generic 403 wording is used.
+   */
+  requireScope(caller: Caller, scope: string): void {
+    if (caller.role === 'admin' && this.withheld.has(scope)) throw forbidden();
   }
 
   /** The refresh token POST /access_token currently accepts. */

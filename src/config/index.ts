@@ -35,6 +35,11 @@ export interface Config {
   logLevel: RawEnv['LOG_LEVEL'];
   opsRoomId?: string;
   access: { allowedOrgIds: string[]; allowedDomains: string[]; allowedEmails: string[] };
+  /**
+   * ALLOWED_EDITORS (lower-cased emails): who may change transfer numbers from the chat. Empty: editing
+   * is off. An editor must also pass every access rule above.
+   */
+  allowedEditors: string[];
   auditLogFile?: string;
   defaultOrgId?: string;
   /**
@@ -152,6 +157,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       allowedDomains: e.ALLOWED_DOMAINS.map((d) => d.toLowerCase().replace(/^@/, '')),
       allowedEmails: e.ALLOWED_EMAILS.map((m) => m.toLowerCase()),
     },
+    allowedEditors: e.ALLOWED_EDITORS.map((m) => m.toLowerCase()),
     auditLogFile: e.AUDIT_LOG_FILE,
     defaultOrgId: e.DEFAULT_ORG_ID,
     allowedTargetOrgIds: e.ALLOWED_TARGET_ORG_IDS,

@@ -83,6 +83,7 @@ export const envSchema = z.object({
   ALLOWED_ORG_IDS: orgIdList,
   ALLOWED_DOMAINS: csv,
   ALLOWED_EMAILS: csv,
+  ALLOWED_EDITORS: csv,
   AUDIT_LOG_FILE: optionalString,
   DEFAULT_ORG_ID: orgId,
   ALLOWED_TARGET_ORG_IDS: orgIdList,

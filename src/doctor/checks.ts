@@ -50,9 +50,10 @@ export function answered(err: unknown): string {
 }
 
 /** A 403 names the scope the call needs; anything else says what Webex answered. */
-export function scopeFailure(id: string, title: string, err: unknown, scope: string): CheckResult {
+export function scopeFailure(id: string, title: string, err: unknown, scope: string, writes = false): CheckResult {
   if (isWebexApiError(err) && err.status === 403) {
-    return fail(id, title, `Webex refused (403): the admin token lacks ${scope}, or API access is restricted in Control Hub`, `Create the admin token (or the integration or service app) with the ${scope} scope, as a full or read-only administrator.`);
+    const administrator = writes ? 'a full administrator' : 'a full or read-only administrator';
+    return fail(id, title, `Webex refused (403): the admin token lacks ${scope}, or API access is restricted in Control Hub`, `Create the admin token (or the integration or service app) with the ${scope} scope, as ${administrator}.`);
   }
   return fail(id, title, `could not check it: ${answered(err)}`, 'Check the admin token and that Webex is reachable from here, then run the doctor again.');
 }
@@ -190,7 +191,7 @@ export async function checkOptionalFeatures(ctx: DoctorContext, homeOrgId: strin
   if (enabled.length === 0) return [skip('optionalFeatures', 'Optional features', 'none configured; look-ups need only the two scopes above')];
   const results: CheckResult[] = [];
   for (const feature of enabled) {
-    const id = `feature:${feature.enabledBy}`;
+    const id = `feature:${feature.scope}`;
     const title = `${feature.name} (${feature.enabledBy}, ${feature.scope})`;
     if (!person) {
       results.push(skip(id, title, 'not checked: no Webex Calling user to try it on'));
@@ -200,7 +201,7 @@ export async function checkOptionalFeatures(ctx: DoctorContext, homeOrgId: strin
       await feature.probe(ctx.admin, { personId: person.id, ...orgOption(person, homeOrgId) });
       results.push(pass(id, title, 'the admin token has the scope'));
     } catch (err) {
-      results.push(scopeFailure(id, title, err, feature.scope));
+      results.push(scopeFailure(id, title, err, feature.scope, feature.writes));
     }
   }
   return results;

@@ -13,6 +13,7 @@ import type {
   WebexOutgoingPermission,
   WebexPeopleList,
   WebexPerson,
+  TransferNumbersPatch,
   WebexTransferNumbers,
   WebexWorkspace,
 } from './types';
@@ -205,6 +206,25 @@ export class WebexAdminClient {
   /** "Retrieve Outgoing Permission Settings for a Workspace" (spark-admin:workspaces_read). */
   getWorkspaceOutgoingPermission(workspaceId: string, opts: OrgCallOptions = {}): Promise<WebexOutgoingPermission> {
     return this.getSetting('/workspaces/{id}/features/outgoingPermission', workspaceId, 'workspaces.outgoingPermission.get', opts);
+  }
+
+  /**
+   * "Modify Transfer Numbers for a Person" (spark-admin:telephony_config_write): 204 on success. The
+   * body holds absolute values, so sending it again after a timeout or a 5xx changes nothing more: it
+   * takes the usual retries.
+   */
+  setTransferNumbers(personId: string, patch: TransferNumbersPatch, opts: OrgCallOptions = {}): Promise<void> {
+    return this.putSetting('/telephony/config/people/{id}/outgoingPermission/autoTransferNumbers', personId, patch, 'telephony.transferNumbers.put', opts);
+  }
+
+  /** "Modify Transfer Numbers Settings for a Workspace" (spark-admin:workspaces_write): as for a person. */
+  setWorkspaceTransferNumbers(workspaceId: string, patch: TransferNumbersPatch, opts: OrgCallOptions = {}): Promise<void> {
+    return this.putSetting('/workspaces/{id}/features/outgoingPermission/autoTransferNumbers', workspaceId, patch, 'workspaces.transferNumbers.put', opts);
+  }
+
+  private async putSetting(template: string, id: string, body: TransferNumbersPatch, route: string, opts: OrgCallOptions): Promise<void> {
+    const path = template.replace('{id}', pathSegment(id));
+    await this.http.request<unknown>({ method: 'PUT', path, query: { orgId: opts.orgId }, body, route, deadline: opts.deadline });
   }
 
   /** A calling setting: `template` names the path with {id}, and is what errors and logs show. */

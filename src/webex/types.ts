@@ -36,6 +36,17 @@ export interface WebexTransferNumbers {
   autoTransferNumber3?: string | null;
 }
 
+/**
+ * Body of "Modify Transfer Numbers for a Person" and "... Settings for a Workspace" (TransferNumberPatch):
+ * useCustomTransferNumbers is required; a number left out stays as it is, and "" clears it.
+ */
+export interface TransferNumbersPatch {
+  useCustomTransferNumbers: boolean;
+  autoTransferNumber1?: string;
+  autoTransferNumber2?: string;
+  autoTransferNumber3?: string;
+}
+
 export type WebexCallingAction =
   | 'ALLOW'
   | 'BLOCK'

@@ -24,6 +24,8 @@ describe('integration: npm run doctor, each check failing', function () {
   after(() => emu.close());
   afterEach(async () => {
     emu.faults.clear();
+    emu.withholdScopes([]);
+    emu.clearRequests();
     while (created.length > 0) await botCall('DELETE', `/webhooks/${created.pop()}`);
   });
 
@@ -210,13 +212,39 @@ describe('integration: npm run doctor, each check failing', function () {
 
     it('checks the scope of a configured feature on the calling user, naming it on a 403', async () => {
       const ok = await runChecks(emu, { features: [feature] });
-      assert.equal(lineOf(ok, 'feature:TEST_FEATURE'), '✓ Call type usage (TEST_FEATURE, spark-admin:telephony_config_read): the admin token has the scope.');
+      assert.equal(lineOf(ok, 'feature:spark-admin:telephony_config_read'), '✓ Call type usage (TEST_FEATURE, spark-admin:telephony_config_read): the admin token has the scope.');
       const refused = await runChecks(emu, { features: [feature], faults: [{ route: 'outgoingPermission.get', token: 'admin', status: 403 }] });
       assert.equal(
-        lineOf(refused, 'feature:TEST_FEATURE'),
+        lineOf(refused, 'feature:spark-admin:telephony_config_read'),
         '✗ Call type usage (TEST_FEATURE, spark-admin:telephony_config_read): Webex refused (403): the admin token lacks spark-admin:telephony_config_read, or API access is restricted in Control Hub. Fix: Create the admin token (or the integration or service app) with the spark-admin:telephony_config_read scope, as a full or read-only administrator.',
       );
       assert.equal(exitCodeOf(refused), 1);
+    });
+
+    it('with ALLOWED_EDITORS set, checks both write scopes without writing anything', async () => {
+      const env = doctorEnv(emu, { ALLOWED_EDITORS: 'dana@example.com' });
+      emu.clearRequests();
+      const ok = await runChecks(emu, { env });
+      assert.equal(lineOf(ok, 'feature:spark-admin:telephony_config_write'), "✓ Edits of people's transfer numbers (ALLOWED_EDITORS, spark-admin:telephony_config_write): the admin token has the scope.");
+      assert.equal(lineOf(ok, 'feature:spark-admin:workspaces_write'), "✓ Edits of workspaces' transfer numbers (ALLOWED_EDITORS, spark-admin:workspaces_write): the admin token has the scope.");
+      emu.withholdScopes(['spark-admin:telephony_config_write']);
+      const refused = await runChecks(emu, { env });
+      assert.equal(
+        lineOf(refused, 'feature:spark-admin:telephony_config_write'),
+        "✗ Edits of people's transfer numbers (ALLOWED_EDITORS, spark-admin:telephony_config_write): Webex refused (403): the admin token lacks spark-admin:telephony_config_write, or API access is restricted in Control Hub. Fix: Create the admin token (or the integration or service app) with the spark-admin:telephony_config_write scope, as a full administrator.",
+      );
+      assert.equal(lineOf(refused, 'feature:spark-admin:workspaces_write'), "✓ Edits of workspaces' transfer numbers (ALLOWED_EDITORS, spark-admin:workspaces_write): the admin token has the scope.");
+      assert.equal(exitCodeOf(refused), 1);
+      const writes = emu.requests.filter((r) => r.route.endsWith('ransferNumbers.put'));
+      assert.equal(writes.length, 4);
+      assert.deepEqual(writes.map((r) => r.status), [400, 400, 403, 400], 'every probe is refused: nothing is written');
+    });
+
+    it('without ALLOWED_EDITORS, no write scope is checked', async () => {
+      emu.clearRequests();
+      const report = await runChecks(emu);
+      assert.equal(lineOf(report, 'optionalFeatures'), '– Optional features: none configured; look-ups need only the two scopes above.');
+      assert.equal(emu.requests.filter((r) => r.route.endsWith('ransferNumbers.put')).length, 0);
     });
 
     it('leaves out a feature that is not configured', async () => {

@@ -1,6 +1,7 @@
 // Workspaces (admin only): "List Workspaces" and "Get Workspace Details" (webex-device.json), and a
 // workspace's calling settings, "Retrieve Transfer Numbers Settings for a Workspace" and "Retrieve
-// Outgoing Permission Settings for a Workspace" (/workspaces/{workspaceId}/features/…). A workspace
+// Outgoing Permission Settings for a Workspace" (/workspaces/{workspaceId}/features/…), and the
+// transfer numbers' PUT. A workspace
 // without Webex Calling answers those 404.
 import type { Request, Router } from 'express';
 import type { WebexWorkspace } from '../../../src/webex/types';
@@ -9,7 +10,9 @@ import { callerOf } from '../call-context';
 import { parseMax, queryParam } from '../pagination';
 import type { CallingSettings } from '../types';
 import { badRequest, notFound } from '../webex-error';
+import { WORKSPACES_WRITE } from '../tokens';
 import { on, param, type RouteDeps } from './register';
+import { parseTransferNumberPatch } from './transfer-numbers-patch';
 
 const CALLING_TYPES = ['freeCalling', 'hybridCalling', 'webexCalling', 'webexEdgeForDevices', 'thirdPartySipCalling', 'none'];
 
@@ -67,6 +70,17 @@ export function workspaceRoutes(router: Router, deps: RouteDeps): void {
     const caller = callerOf(res);
     requireAdmin(caller);
     res.json(settingsFor(req, deps, caller.person.orgId).transferNumbers);
+  });
+
+  // "Modify Transfer Numbers Settings for a Workspace" (spark-admin:workspaces_write): 204, fields left out unchanged.
+  on(router, 'workspaceTransferNumbers.put', (req, res) => {
+    const caller = callerOf(res);
+    requireAdmin(caller);
+    deps.tokens.requireScope(caller, WORKSPACES_WRITE);
+    const patch = parseTransferNumberPatch(req.body);
+    const settings = settingsFor(req, deps, caller.person.orgId);
+    settings.transferNumbers = { ...settings.transferNumbers, ...patch };
+    res.status(204).end();
   });
 
   on(router, 'workspaceOutgoingPermission.get', (req, res) => {

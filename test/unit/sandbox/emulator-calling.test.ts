@@ -1,5 +1,5 @@
 import { strict as assert } from 'node:assert';
-import { createEmulator, SEED_EMAILS, SEED_PARTNER_ORG, type Emulator } from '../../../sandbox/emulator';
+import { createEmulator, SEED_EMAILS, SEED_PARTNER_ORG, SEED_WORKSPACE_NAMES, seedWorkspaceId, type Emulator } from '../../../sandbox/emulator';
 import type { WebexOutgoingPermission } from '../../../src/webex/types';
 import { call } from './emulator-test-kit';
 
@@ -108,8 +108,38 @@ describe('webex emulator: Webex Calling settings', () => {
   });
 
   it('PUT answers 400 to a malformed number', async () => {
-    const r = await call('PUT', numbersUrl(SEED_EMAILS.alice), { token: emu.tokens.admin, body: { autoTransferNumber1: 'call me' } });
+    const r = await call('PUT', numbersUrl(SEED_EMAILS.alice), { token: emu.tokens.admin, body: { useCustomTransferNumbers: true, autoTransferNumber1: 'call me' } });
     assert.equal(r.status, 400);
+  });
+
+  it('PUT answers 400 without useCustomTransferNumbers, which TransferNumberPatch requires, and changes nothing', async () => {
+    const before = await call('GET', numbersUrl(SEED_EMAILS.alice), { token: emu.tokens.admin });
+    const r = await call('PUT', numbersUrl(SEED_EMAILS.alice), { token: emu.tokens.admin, body: { autoTransferNumber1: '+12055550000' } });
+    assert.equal(r.status, 400);
+    assert.equal((r.body as { message: string }).message, 'useCustomTransferNumbers is required and must be a boolean.');
+    assert.deepEqual((await call('GET', numbersUrl(SEED_EMAILS.alice), { token: emu.tokens.admin })).body, before.body);
+  });
+
+  it('PUT answers 403 when the admin token lacks spark-admin:telephony_config_write, whoever the person', async () => {
+    emu.withholdScopes(['spark-admin:telephony_config_write']);
+    const body = { useCustomTransferNumbers: true, autoTransferNumber1: '+12055550000' };
+    assert.equal((await call('PUT', numbersUrl(SEED_EMAILS.alice), { token: emu.tokens.admin, body })).status, 403);
+    assert.equal((await call('PUT', `${base}/telephony/config/people/nobody/outgoingPermission/autoTransferNumbers`, { token: emu.tokens.admin, body: {} })).status, 403);
+    assert.equal((await call('GET', numbersUrl(SEED_EMAILS.alice), { token: emu.tokens.admin })).status, 200, 'reads need no write scope');
+    emu.withholdScopes([]);
+    assert.equal((await call('PUT', numbersUrl(SEED_EMAILS.alice), { token: emu.tokens.admin, body })).status, 204);
+  });
+
+  it("a workspace's PUT stores its numbers, leaves out what is not sent, and needs spark-admin:workspaces_write", async () => {
+    const workspaceId = seedWorkspaceId(SEED_WORKSPACE_NAMES.lobby);
+    const url = `${base}/workspaces/${workspaceId}/features/outgoingPermission/autoTransferNumbers`;
+    const before = (await call('GET', url, { token: emu.tokens.admin })).body as Record<string, unknown>;
+    const put = await call('PUT', url, { token: emu.tokens.admin, body: { useCustomTransferNumbers: true, autoTransferNumber2: '+12055550002' } });
+    assert.equal(put.status, 204);
+    assert.deepEqual((await call('GET', url, { token: emu.tokens.admin })).body, { ...before, useCustomTransferNumbers: true, autoTransferNumber2: '+12055550002' });
+    emu.withholdScopes(['spark-admin:workspaces_write']);
+    assert.equal((await call('PUT', url, { token: emu.tokens.admin, body: { useCustomTransferNumbers: false } })).status, 403);
+    assert.equal((await call('PUT', numbersUrl(SEED_EMAILS.alice), { token: emu.tokens.admin, body: { useCustomTransferNumbers: true } })).status, 204, "people's writes need the other scope");
   });
 
   it('setTransferNumbers changes what GET returns', async () => {
