@@ -1,7 +1,7 @@
 import { strict as assert } from 'node:assert';
 import { createEmulator, SEED_EMAILS, SEED_PARTNER_ORG, SEED_WORKSPACE_NAMES, seedWorkspaceId, type Emulator } from '../../../sandbox/emulator';
 import type { WebexOutgoingPermission } from '../../../src/webex/types';
-import { call } from './emulator-test-kit';
+import { call, controlUrl } from './emulator-test-kit';
 
 describe('webex emulator: Webex Calling settings', () => {
   let emu: Emulator;
@@ -128,6 +128,17 @@ describe('webex emulator: Webex Calling settings', () => {
     assert.equal((await call('GET', numbersUrl(SEED_EMAILS.alice), { token: emu.tokens.admin })).status, 200, 'reads need no write scope');
     emu.withholdScopes([]);
     assert.equal((await call('PUT', numbersUrl(SEED_EMAILS.alice), { token: emu.tokens.admin, body })).status, 204);
+  });
+
+  it('withholds scopes over /_control/scopes, and refuses a scope it does not check', async () => {
+    const withheld = await call('POST', `${controlUrl(base)}/scopes`, { body: { withhold: ['spark-admin:workspaces_write'] } });
+    assert.deepEqual(withheld.body, { withheld: ['spark-admin:workspaces_write'] });
+    assert.deepEqual((await call('GET', `${controlUrl(base)}/scopes`)).body, { withheld: ['spark-admin:workspaces_write'] });
+    const unknown = await call('POST', `${controlUrl(base)}/scopes`, { body: { withhold: ['spark:all'] } });
+    assert.equal(unknown.status, 400);
+    assert.equal((unknown.body as { message: string }).message, 'scopes the emulator checks: spark-admin:telephony_config_write, spark-admin:workspaces_write; not spark:all');
+    assert.equal((await call('POST', `${controlUrl(base)}/scopes`, { body: { withhold: 'spark-admin:workspaces_write' } })).status, 400);
+    assert.deepEqual((await call('POST', `${controlUrl(base)}/scopes`, { body: { withhold: [] } })).body, { withheld: [] });
   });
 
   it("a workspace's PUT stores its numbers, leaves out what is not sent, and needs spark-admin:workspaces_write", async () => {
