@@ -13,6 +13,7 @@ import { AuditLog, TargetOrgScope, type SpaceMembership } from './access';
 import { OpsNotifier } from './bot/ops-notifier';
 import { registerWebhooksUntilDone } from './bot/webhook-registration';
 import { CommandRunner } from './bot/command-runner';
+import { EditService } from './edit/service';
 import { redactForLog } from './webex/redact';
 import { createHttpApp, webhookPathOf } from './http/app';
 import { createWebhookReceiver } from './http/webhook-receiver';
@@ -51,6 +52,8 @@ export interface StartOptions {
    * after listening. Its path must be the path of config.webhook.url.
    */
   webhookUrlForPort?: (port: number) => string;
+  /** The clock of edits' confirmation and undo windows (tests); default Date.now. */
+  editClock?: () => number;
 }
 
 export interface RunningBot {
@@ -94,7 +97,7 @@ export async function startBot(opts: StartOptions): Promise<RunningBot> {
   // 4. The use cases. What depends on the admin token's organization is learned at start-up (6).
   const targetOrgs = new Learned<TargetOrgScope>();
   const access = new Learned<Access>();
-  const { runner, audit, orgIndex } = buildUseCases(config, clients, stores, people, logger, targetOrgs, framework);
+  const { runner, audit, orgIndex } = buildUseCases(config, clients, stores, people, logger, targetOrgs, framework, opts.editClock);
   const membership = buildSpaceMembership(framework, stores, logger, Boolean(config.webhook));
 
   // 5. Handlers, dispatch and the HTTP app; requests are served from here on.
@@ -213,7 +216,7 @@ async function startUp(i: StartUpInputs): Promise<void> {
   logger.info({ bot: bot.framework.email, mode: config.webhook ? 'webhook' : 'websocket', adminOrgId: homeOrgId, store: stores.kind }, 'bot.started');
 }
 
-/** The look-up, the org index with "who transfers to" and the report, the command runner over them, the audit log and the ops notices. */
+/** The look-up, the org index with "who transfers to" and the report, edits, the command runner over them, the audit log and the ops notices. */
 function buildUseCases(
   config: Config,
   clients: WebexClients,
@@ -222,6 +225,7 @@ function buildUseCases(
   logger: Logger,
   targetOrgs: Learned<TargetOrgScope>,
   framework: FrameworkRuntime['framework'],
+  editClock?: () => number,
 ): { runner: CommandRunner; audit: AuditLog; orgIndex: OrgIndex } {
   const limits = config.limits;
   const indexLog = logger.child({ component: 'orgIndex' });
@@ -257,10 +261,22 @@ function buildUseCases(
     logger,
     post: (roomId, markdown) => (framework.webex ? framework.webex.messages.create({ roomId, markdown }) : Promise.resolve()),
   });
+  // Reads for an edit are look-ups (fresh), so what they read keeps the index current too.
+  const edit = new EditService({
+    ports: {
+      read: (target, call) => lookup.lookup(target, call),
+      setTransferNumbers: (id, patch, opts) => clients.admin.setTransferNumbers(id, patch, opts),
+      setWorkspaceTransferNumbers: (id, patch, opts) => clients.admin.setWorkspaceTransferNumbers(id, patch, opts),
+    },
+    store: stores.edits,
+    editors: config.allowedEditors,
+    now: editClock,
+  });
   const runner = new CommandRunner({
     lookup,
     reverse,
     report,
+    edit,
     reverseTimeoutMs: limits.reverseScanTimeoutMs,
     logger,
     onAdminTokenRejected: (error) => void ops.adminTokenRejected(error),

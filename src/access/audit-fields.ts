@@ -3,6 +3,7 @@
 import type { Reply } from '../cards/types';
 import type { LookupOutcome } from '../lookup/types';
 import type { AuditOutcome } from './audit';
+import type { EditAudit } from '../edit/types';
 
 export interface ReplyAuditFields {
   outcome: AuditOutcome;
@@ -10,6 +11,7 @@ export interface ReplyAuditFields {
   /** Several people (a several-people look-up, or everyone a reverse look-up found). */
   resolvedPersonIds?: string[];
   trackingId?: string;
+  edit?: EditAudit;
 }
 
 export function auditFieldsOf(reply: Reply): ReplyAuditFields {
@@ -42,6 +44,19 @@ export function auditFieldsOf(reply: Reply): ReplyAuditFields {
       return { outcome: 'refused.rateLimited' };
     case 'orgNotAllowed':
       return { outcome: 'refused.orgNotAllowed' };
+    case 'editProposed':
+      return { outcome: reply.undo ? 'edit.undoProposed' : 'edit.proposed', resolvedPersonId: reply.view.target.person.id, edit: reply.audit };
+    case 'editDone':
+      return { outcome: reply.undone ? 'edit.undone' : 'edit.done', resolvedPersonId: reply.view.target.person.id, edit: reply.audit };
+    case 'editNotice':
+      return compact({
+        outcome: `edit.${reply.notice.why}`,
+        resolvedPersonId: reply.notice.target?.person.id,
+        trackingId: reply.notice.error?.trackingId,
+        edit: reply.audit,
+      });
+    case 'editNotAllowed':
+      return { outcome: 'refused.notEditor' };
     default:
       return { outcome: reply.kind };
   }
@@ -72,10 +87,11 @@ function compact(fields: ReplyAuditFields): ReplyAuditFields {
   if (fields.resolvedPersonId) result.resolvedPersonId = fields.resolvedPersonId;
   if (fields.resolvedPersonIds && fields.resolvedPersonIds.length > 0) result.resolvedPersonIds = fields.resolvedPersonIds;
   if (fields.trackingId) result.trackingId = fields.trackingId;
+  if (fields.edit) result.edit = fields.edit;
   return result;
 }
 
-const CARD_KEYS = ['action', 'target', 'targets', 'personId', 'workspaceId', 'email', 'orgId'] as const;
+const CARD_KEYS = ['action', 'target', 'targets', 'personId', 'workspaceId', 'email', 'orgId', 'editId'] as const;
 const MAX_CARD_VALUE_LENGTH = 120;
 
 /** "card: action=pick personId=Y2lz…": the card fields this bot reads, nothing else a client sent. */

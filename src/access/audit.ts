@@ -3,6 +3,8 @@
 // is set, is appended to that file. Writing it never blocks or breaks a reply.
 import { chmodSync, createWriteStream, lstatSync, type Stats, type WriteStream } from 'node:fs';
 import type { Logger } from '../ops/logger';
+import type { EditAudit } from '../edit/types';
+import type { TransferNumberSlots } from '../lookup/types';
 
 export type AuditOutcome =
   | 'found'
@@ -40,6 +42,8 @@ export interface AuditEntry {
   delivery?: 'space' | 'private';
   /** A report: its rows (people and workspaces), the location it was narrowed to, whether its CSV was posted. */
   report?: { rows: number; locationId?: string; fileDelivered: boolean };
+  /** An edit of transfer numbers: the step (request, confirm, cancel, write, undo), whose numbers, before and after. */
+  edit?: EditAudit;
 }
 
 /** The line as written: the entry's own fields only (never anything else a caller passed) plus the time. */
@@ -162,6 +166,18 @@ function toLine(entry: AuditEntry, time: string): AuditLine {
     line.report = { rows: Number(entry.report.rows) || 0, fileDelivered: entry.report.fileDelivered === true };
     if (entry.report.locationId) line.report.locationId = field(entry.report.locationId);
   }
+  if (entry.edit) line.edit = editLine(entry.edit);
+  return line;
+}
+
+function editLine(edit: EditAudit): EditAudit {
+  const state = (view: EditAudit['before']) =>
+    view ? { useCustomTransferNumbers: view.useCustomTransferNumbers === true, numbers: view.numbers.map((n) => (typeof n === 'string' ? field(n, 64) : null)) as TransferNumberSlots } : undefined;
+  const line: EditAudit = { step: edit.step, editId: field(edit.editId), targetId: field(edit.targetId), targetKind: edit.targetKind === 'workspace' ? 'workspace' : 'person' };
+  const before = state(edit.before);
+  const after = state(edit.after);
+  if (before) line.before = before;
+  if (after) line.after = after;
   return line;
 }
 

@@ -79,6 +79,7 @@ export function lookupCost(command: Command): number {
     case 'invalidTarget':
     case 'invalidNumber':
     case 'invalidOrg':
+    case 'invalidEdit':
       return 0;
     default:
       return 1;
@@ -92,6 +93,7 @@ function namedOrgId(command: Command): string | undefined {
     case 'lookupMany':
     case 'reverse':
     case 'report':
+    case 'edit':
       return command.orgId !== undefined && command.orgId !== '' ? command.orgId : undefined;
     default:
       return undefined;
@@ -116,6 +118,8 @@ const REPLIES_WITHOUT_PERSON_DATA: ReadonlySet<string> = new Set<Reply['kind']>(
   'sentPrivately',
   'timedOut',
   'internalError',
+  'editNotAllowed',
+  'invalidEdit',
 ]);
 
 export function carriesPersonData(reply: Reply): boolean {

@@ -9,6 +9,8 @@ import { redactForLog } from '../webex/redact';
 import type { ReverseIndex } from '../org-index/reverse';
 import type { ReportService } from '../org-index/report';
 import type { ReverseScanProgress } from '../lookup/types';
+import type { EditService } from '../edit/service';
+import type { EditAudit } from '../edit/types';
 
 export interface Requester {
   id: string;
@@ -29,6 +31,8 @@ export interface CommandContext {
   botName: string;
   /** Posts a message before the answer (progress of a long scan). Never rejects. */
   postInterim?: (reply: Reply) => Promise<void>;
+  /** Writes an audit line for a step as it happens (an edit's write), apart from the reply's own. */
+  audit?: (entry: { outcome: string; edit: EditAudit; trackingId?: string }) => void;
 }
 
 export interface CommandRunnerOptions {
@@ -40,6 +44,8 @@ export interface CommandRunnerOptions {
   reverse?: ReverseIndex;
   /** For "transfer numbers report"; without it that command gets the help card. */
   report?: ReportService;
+  /** For changes of transfer numbers (ALLOWED_EDITORS); without it, or with no editors, edit commands get one polite line. */
+  edit?: EditService;
   /** A scan still running after this long gets a progress message. Default 3 s. */
   progressAfterMs?: number;
   /**
@@ -89,11 +95,26 @@ export class CommandRunner {
           return await this.reverse(command, ctx);
         case 'report':
           return await this.report(command, ctx);
+        case 'edit':
+        case 'editDecision':
+        case 'invalidEdit':
+          return await this.edit(command, ctx);
       }
     } catch (err) {
       log.error({ err: redactForLog(err) }, 'command.internal_error');
       return { kind: 'internalError', reference: ctx.commandId };
     }
+  }
+
+  /** Only editors get past the first line: anyone else is told so, and nothing is read or written. */
+  private async edit(command: Extract<Command, { kind: 'edit' | 'editDecision' | 'invalidEdit' }>, ctx: CommandContext): Promise<Reply> {
+    const edits = this.opts.edit;
+    if (!edits || !edits.enabled || !edits.isEditor(ctx.requester.email)) return { kind: 'editNotAllowed' };
+    if (command.kind === 'invalidEdit') return { kind: 'invalidEdit', input: command.input, reason: command.reason };
+    const call = { requester: { id: ctx.requester.id, email: ctx.requester.email }, deadline: ctx.deadline, audit: ctx.audit ?? (() => undefined) };
+    const reply = await this.withDeadline(ctx.deadline, () => (command.kind === 'edit' ? edits.propose(command, call) : edits.decide(command.decision, command.editId, call)));
+    if (reply.kind === 'lookup' && reply.outcome.kind === 'webexError') this.noticeRejectedToken(reply.outcome.error);
+    return reply;
   }
 
   private noticeRejectedToken(error: WebexApiError): void {

@@ -159,13 +159,14 @@ async function respond(
   // In a group space, find out who else is there while the look-up runs (one cached Webex call);
   // help and invalid input name no one, so they need no such check.
   const room = { id: ctx.room.id, type: ctx.room.type };
-  const looksUp = command.kind === 'lookup' || command.kind === 'lookupMany' || command.kind === 'reverse' || command.kind === 'report';
+  const looksUp = command.kind === 'lookup' || command.kind === 'lookupMany' || command.kind === 'reverse' || command.kind === 'report' || command.kind === 'edit' || command.kind === 'editDecision';
   const privately = looksUp ? access.guard.mustAnswerPrivately(room) : Promise.resolve(false);
   ctx.postInterim = async (interim) => {
     // Progress notes name no one, but follow the answer where it goes.
     const where: Poster = (await privately) ? (m) => deps.framework.webex.messages.create({ toPersonId: ctx.requester.id, ...m }) : toSpace;
     await postReply(deps, event, where, interim, { ...about, interim: true });
   };
+  ctx.audit = (step) => audit(step);
   let reply: Reply;
   try {
     reply = await deps.runner.run(command, ctx);

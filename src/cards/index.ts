@@ -2,6 +2,7 @@
 // fallback, or markdown alone. Pure: no Webex calls, no clock unless `now` is left out.
 import type { LookupOutcome } from '../lookup/types';
 import { renderCandidates } from './candidates-card';
+import { renderEditDone, renderEditNotAllowed, renderEditNotice, renderEditProposed, renderInvalidEdit } from './edit-card';
 import { renderHelp, renderWelcome } from './help-card';
 import { renderInvalidNumber } from './invalid-number-card';
 import { renderInvalidTarget } from './invalid-target-card';
@@ -73,6 +74,16 @@ export function renderReply(reply: Reply, options: RenderOptions = {}): Outgoing
       return renderReportFileFailed(reply);
     case 'report':
       return renderReport(reply, options.now ?? new Date());
+    case 'editProposed':
+      return renderEditProposed(reply);
+    case 'editDone':
+      return renderEditDone(reply);
+    case 'editNotice':
+      return renderEditNotice(reply);
+    case 'editNotAllowed':
+      return renderEditNotAllowed();
+    case 'invalidEdit':
+      return renderInvalidEdit(reply);
     case 'help':
       return renderHelp(reply);
     case 'welcome':

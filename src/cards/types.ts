@@ -1,6 +1,7 @@
 // Everything the bot can say, as data. cards/ turns a Reply into an OutgoingMessage.
-import type { InvalidNumberReason, InvalidTargetReason, PhoneNumber } from '../commands/types';
-import type { LookupManyResult, LookupOutcome, ReverseResult, ReverseScanProgress } from '../lookup/types';
+import type { InvalidEditReason, InvalidNumberReason, InvalidTargetReason, PhoneNumber } from '../commands/types';
+import type { EditAudit, EditTarget, EditView } from '../edit/types';
+import type { LookupManyResult, LookupOutcome, ReverseResult, ReverseScanProgress, TransferNumbersView } from '../lookup/types';
 import type { WebexApiError } from '../webex/errors';
 import type { ReportSummary } from '../report/summary';
 
@@ -23,6 +24,16 @@ export type Reply =
   | { kind: 'reportFileFailed'; error: WebexApiError }
   /** A report named a location the index has none (or several) of; `names`: those it could be, or the first of all. */
   | { kind: 'reportLocation'; asked: string; found: 'none' | 'several'; names: string[]; more: number }
+  /** A change of transfer numbers for its requester to Confirm or Cancel; `undo`: it restores what a change replaced. */
+  | { kind: 'editProposed'; editId: string; view: EditView; undo: boolean; minutes: number; audit: EditAudit }
+  /** A change was written (`undone`: an Undo's); `after` is what Webex answered when read back (`readBack`). `undoId` when Undo is offered. */
+  | { kind: 'editDone'; view: EditView; readBack: boolean; undoId?: string; undone: boolean; audit: EditAudit }
+  /** An edit that went no further, and why (see EditNotice). */
+  | { kind: 'editNotice'; notice: EditNotice; audit?: EditAudit }
+  /** The requester is not among ALLOWED_EDITORS (or editing is off): nothing was read. */
+  | { kind: 'editNotAllowed' }
+  /** An edit command with a value that cannot be used (not a valid phone number, no such slot, no one named). */
+  | { kind: 'invalidEdit'; input: string; reason: InvalidEditReason }
   | { kind: 'help'; botName: string }
   /** The bot was added to a space: the help card with a greeting. */
   | { kind: 'welcome'; botName: string }
@@ -44,6 +55,18 @@ export type Reply =
   | { kind: 'timedOut' }
   /** An unexpected internal failure; `reference` lets the owner find the log line. */
   | { kind: 'internalError'; reference: string };
+
+/**
+ * Why an edit stopped: nothing to change, a confirmation expired or already used, someone else's
+ * button, cancelled, the settings changed since the card (`state`: what they are now), the write
+ * failed (`error`), or the edit store could not be reached.
+ */
+export interface EditNotice {
+  why: 'noChange' | 'expired' | 'undoExpired' | 'notYours' | 'alreadyUsed' | 'cancelled' | 'changedMeanwhile' | 'writeFailed' | 'storeFailed';
+  target?: EditTarget;
+  state?: TransferNumbersView;
+  error?: WebexApiError;
+}
 
 /** An Adaptive Card attachment as Webex takes it. */
 export interface CardAttachment {

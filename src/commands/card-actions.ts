@@ -12,7 +12,13 @@ export const CARD_ACTION = {
   refresh: 'refresh',
   /** "Refresh all" on the several-people card; `targets` holds one person or workspace ID, email or name per line. */
   refreshMany: 'refreshMany',
+  /** Edit cards: `editId` names the proposed change (Confirm, Cancel) or the change made (Undo). */
+  editConfirm: 'editConfirm',
+  editCancel: 'editCancel',
+  editUndo: 'editUndo',
 } as const;
+/** An edit card's ID of a proposed or made change: what the bot generates (see edit/ids). */
+export const CARD_EDIT_ID = /^[A-Za-z0-9_-]{8,64}$/;
 export const CARD_INPUT_TARGET = 'target';
 /** How a "Refresh all" line marks a workspace ID: taken as one, as Webex listed it. */
 export const WORKSPACE_ID_LINE = 'workspace-id:';

@@ -4,8 +4,9 @@ import { isOrganizationId } from './org-id';
 import { parseTarget } from './target';
 import { trimEndChars, trimStartChars } from './trim';
 import { MAX_TARGETS, parseTargetList, sameTarget } from './target-list';
-import type { Command, ParseContext, Target } from './types';
-import { CARD_ACTION, CARD_DATA_TARGETS, CARD_INPUT_TARGET, CARD_WORKSPACE_ID, WORKSPACE_ID_LINE } from './card-actions';
+import { parseEditCommand } from './parse-edit';
+import type { Command, EditDecision, ParseContext, Target } from './types';
+import { CARD_ACTION, CARD_DATA_TARGETS, CARD_EDIT_ID, CARD_INPUT_TARGET, CARD_WORKSPACE_ID, WORKSPACE_ID_LINE } from './card-actions';
 
 // "transfer numbers for …", forgiving about the words around it.
 const LOOKUP = /^(?:(?:please|pls)\s+)?(?:(?:show|get|list|find|check|what\s+are)\s+(?:me\s+)?)?(?:the\s+)?(?:auto[\s-]?)?transfers?[\s-]*(?:numbers?|nos?\.?|#s?)\b\s*(?:(?:for|of|from)\b)?[\s:]*(.*)$/isu;
@@ -30,6 +31,8 @@ export function parseCommand(text: string, ctx: ParseContext): Command {
   // first and only then without a leading mention.
   for (const body of [whole, stripMention(whole, ctx.botNames)]) {
     if (body === '' || HELP.test(body)) return { kind: 'help' };
+    const edit = editCommand(body, ctx);
+    if (edit) return edit;
     const reverse = REVERSE.exec(body);
     if (reverse) return reverseCommand(reverse[1] ?? '', ctx);
     const report = REPORT.exec(body);
@@ -60,6 +63,15 @@ function lookupCommand(text: string): Command {
   return withOrgId(lookupOf(parsed.targets), orgId);
 }
 
+/** An edit command, with "in org" at its very end as for look-ups; undefined when it is none. */
+function editCommand(text: string, ctx: ParseContext): Command | undefined {
+  const { rest, orgId } = splitOrg(text);
+  const command = parseEditCommand(rest.trim(), ctx);
+  if (!command) return undefined;
+  if (orgId !== undefined && !isOrganizationId(orgId)) return { kind: 'invalidOrg', input: orgId };
+  return withOrgId(command, orgId);
+}
+
 function reverseCommand(text: string, ctx: ParseContext): Command {
   const { rest, orgId } = splitOrg(text);
   if (orgId !== undefined && !isOrganizationId(orgId)) return { kind: 'invalidOrg', input: orgId };
@@ -83,8 +95,16 @@ function lookupOf(targets: Target[]): Command {
 
 function withOrgId(command: Command, orgId: string | undefined): Command {
   if (!orgId) return command;
-  return command.kind === 'lookup' || command.kind === 'lookupMany' || command.kind === 'reverse' || command.kind === 'report' ? { ...command, orgId } : command;
+  return command.kind === 'lookup' || command.kind === 'lookupMany' || command.kind === 'reverse' || command.kind === 'report' || command.kind === 'edit'
+    ? { ...command, orgId }
+    : command;
 }
+
+const EDIT_DECISIONS: Record<string, EditDecision | undefined> = {
+  [CARD_ACTION.editConfirm]: 'confirm',
+  [CARD_ACTION.editCancel]: 'cancel',
+  [CARD_ACTION.editUndo]: 'undo',
+};
 
 /** Parses the inputs of an Action.Submit on one of our cards. Unknown shapes are treated as a help request. */
 export function parseCardSubmit(inputs: Record<string, unknown>): Command {
@@ -112,6 +132,11 @@ export function parseCardSubmit(inputs: Record<string, unknown>): Command {
     const email = typeof inputs.email === 'string' ? parseTarget(inputs.email) : undefined;
     if (email?.ok) return withOrg({ kind: 'lookup', target: email.target, ...fresh });
     return { kind: 'invalidTarget', input: personId, reason: personId ? 'malformed' : 'empty' };
+  }
+  const decision = Object.hasOwn(EDIT_DECISIONS, action) ? EDIT_DECISIONS[action] : undefined;
+  if (decision) {
+    const editId = typeof inputs.editId === 'string' ? inputs.editId : '';
+    return CARD_EDIT_ID.test(editId) ? { kind: 'editDecision', decision, editId } : { kind: 'help' };
   }
   if (action === CARD_ACTION.refreshMany) return withOrg(freshly(refreshManyCommand(inputs[CARD_DATA_TARGETS])));
   if (action === CARD_ACTION.lookup) {

@@ -26,6 +26,22 @@ export type InvalidTargetReason = 'empty' | 'emptyForm' | 'malformed' | 'tooLong
 /** Why what follows "who transfers to" is not a number to search for. */
 export type InvalidNumberReason = 'empty' | 'malformed' | 'tooShort' | 'tooLong';
 
+/** Transfer number slots as Webex numbers them (TRANSFER_NUMBER_1 … 3). */
+export type EditSlot = 1 | 2 | 3;
+
+/** What an editor asked to change. `number` is E.164: only valid numbers get this far. */
+export type EditChange =
+  | { kind: 'setNumber'; slot: EditSlot; number: string }
+  | { kind: 'clearNumber'; slot: EditSlot }
+  /** `on`: their own numbers apply; off: their location's do. */
+  | { kind: 'useCustom'; on: boolean };
+
+/** Why an edit command cannot be carried out as typed: `number` not a valid phone number, `slot` not 1 to 3. */
+export type InvalidEditReason = 'number' | 'slot' | 'target';
+
+/** A button on an edit card: Confirm or Cancel a proposed change, or Undo a change made. */
+export type EditDecision = 'confirm' | 'cancel' | 'undo';
+
 export type Command =
   /**
    * Look up one person's transfer numbers. `orgId` is for partner admins; `fresh` (Refresh buttons)
@@ -38,6 +54,12 @@ export type Command =
   | { kind: 'reverse'; number: PhoneNumber; orgId?: string }
   /** The org's transfer-number setup: a summary card and a CSV of everyone; `location`: a location's name (or ID) to narrow it to. */
   | { kind: 'report'; location?: string; orgId?: string }
+  /** Change one person's or workspace's transfer numbers (editors only; confirmed before it is written). */
+  | { kind: 'edit'; target: Target; change: EditChange; orgId?: string }
+  /** A press of Confirm, Cancel or Undo; `editId` names what the card proposed or did. */
+  | { kind: 'editDecision'; decision: EditDecision; editId: string }
+  /** An edit command that cannot be carried out as typed; nothing is read. */
+  | { kind: 'invalidEdit'; input: string; reason: InvalidEditReason }
   | { kind: 'help' }
   /** The agent asked for a look-up but what follows is not an email, person ID or name (or too many of them). */
   | { kind: 'invalidTarget'; input: string; reason: InvalidTargetReason }

@@ -4,12 +4,14 @@ import { DEFAULT_MEMORY_MAX_KEYS, MemoryEventMemory, MemoryKeyValueStore, Memory
 import { createRedisStores } from './redis-stores';
 import { JournaledEventMemory } from './event-journal';
 import { MemoryOrgIndexStore } from './memory-org-index';
+import { MemoryEditStore } from './memory-edit-store';
 import type { Stores } from './types';
 
-export type { BuildLock, ChangeMarkers, EventMemory, KeyValueStore, OrgIndexStamp, OrgIndexStore, RateLimitHit, RateLimitStore, Stores } from './types';
+export type { BuildLock, ChangeMarkers, EditStore, EventMemory, KeyValueStore, OrgIndexStamp, OrgIndexStore, RateLimitHit, RateLimitStore, Stores } from './types';
 export { JournaledEventMemory, EVENT_JOURNAL_FILE_NAME } from './event-journal';
 export { MemoryEventMemory, MemoryKeyValueStore, MemoryRateLimitStore, type MonotonicClock } from './memory-stores';
 export { MemoryOrgIndexStore } from './memory-org-index';
+export { MemoryEditStore } from './memory-edit-store';
 
 export interface CreateStoresOptions {
   redisUrl?: string;
@@ -54,6 +56,7 @@ export function createStores(opts: CreateStoresOptions): Stores {
     rateLimit: new MemoryRateLimitStore(memoryMaxKeys),
     kv: new MemoryKeyValueStore(memoryMaxKeys, opts.memoryClock),
     orgIndex: new MemoryOrgIndexStore({ clock: opts.memoryClock }),
+    edits: new MemoryEditStore(),
     ready: async () => true,
     // The journal's last lines must be on disk before the process exits.
     close: async () => {

@@ -7,7 +7,7 @@ import type { Logger } from '../ops/logger';
 import { createErrorReporter, type ReportError } from './error-reporter';
 import { MemoryEventMemory, MemoryRateLimitStore } from './memory-stores';
 import { RedisOrgIndexStore } from './redis-org-index';
-import type { ChangeMarkers, KeyValueStore, RateLimitHit, RateLimitStore, Stores } from './types';
+import type { ChangeMarkers, EditStore, KeyValueStore, RateLimitHit, RateLimitStore, Stores } from './types';
 
 export interface RedisStoresOptions {
   redisUrl: string;
@@ -140,6 +140,23 @@ class RedisChangeMarkers implements ChangeMarkers {
   }
 }
 
+/** No memory fallback: a claim that Redis did not grant could be granted to another instance too. */
+class RedisEditStore implements EditStore {
+  constructor(private readonly redis: Redis) {}
+
+  async put(id: string, value: string, ttlMs: number): Promise<void> {
+    await this.redis.set(`edit:${id}`, value, 'PX', Math.max(1, Math.ceil(ttlMs)));
+  }
+
+  async get(id: string): Promise<string | undefined> {
+    return (await this.redis.get(`edit:${id}`)) ?? undefined;
+  }
+
+  async claim(key: string, ttlMs: number): Promise<boolean> {
+    return (await this.redis.set(`editclaim:${key}`, '1', 'PX', Math.max(1, Math.ceil(ttlMs)), 'NX')) === 'OK';
+  }
+}
+
 export function createRedisStores(opts: RedisStoresOptions): Stores {
   const log = opts.logger.child({ component: 'store' });
   const report = createErrorReporter(log);
@@ -165,6 +182,7 @@ export function createRedisStores(opts: RedisStoresOptions): Stores {
     kv: new RedisKeyValueStore(redis, report),
     changeMarkers: new RedisChangeMarkers(redis),
     orgIndex: new RedisOrgIndexStore(redis, { report }),
+    edits: new RedisEditStore(redis),
     ready(timeoutMs = DEFAULT_READY_TIMEOUT_MS) {
       if (redis.status === 'ready') return Promise.resolve(true);
       return new Promise<boolean>((resolve) => {

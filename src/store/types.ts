@@ -77,6 +77,17 @@ export interface OrgIndexStore {
   getProgress(orgKey: string): Promise<BuildProgress | undefined>;
 }
 
+/**
+ * Proposed and made edits (JSON by ID, with a time to live) and once-only claims on them. Unlike the
+ * caches, failures reject: an edit that cannot be claimed for sure is not written.
+ */
+export interface EditStore {
+  put(id: string, value: string, ttlMs: number): Promise<void>;
+  get(id: string): Promise<string | undefined>;
+  /** True for the first caller only, across instances, for ttlMs. */
+  claim(key: string, ttlMs: number): Promise<boolean>;
+}
+
 export interface Stores {
   /** 'redis' when REDIS_URL was given: shared by every instance. */
   readonly kind: 'memory' | 'redis';
@@ -86,6 +97,7 @@ export interface Stores {
   /** Only when instances share a store (Redis); a single instance needs none. */
   changeMarkers?: ChangeMarkers;
   orgIndex: OrgIndexStore;
+  edits: EditStore;
   /**
    * Resolves true once the shared store answers (at once for memory), false after `timeoutMs`. Until
    * then the Redis stores answer from memory, so start-up may await this before taking events.

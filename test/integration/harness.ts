@@ -69,6 +69,8 @@ export interface StartOptions {
   faults?: FaultSpec[];
   /** Runs once the port is bound, while start-up (admin check, framework, webhooks) is still going on. */
   whileStarting?: (bot: RunningBot) => Promise<void>;
+  /** The clock of edits' confirmation and undo windows. */
+  editClock?: () => number;
 }
 
 export async function startBotUnderTest(env: Record<string, string> = {}, opts: StartOptions = {}): Promise<BotUnderTest> {
@@ -86,6 +88,7 @@ export async function startBotUnderTest(env: Record<string, string> = {}, opts: 
     logger: logs.logger,
     host: '127.0.0.1',
     webhookUrlForPort: (port) => `http://127.0.0.1:${port}${WEBHOOK_PATH}`,
+    editClock: opts.editClock,
   });
   const checking = opts.whileStarting?.(bot);
   await bot.started;

@@ -117,11 +117,33 @@ function repliesAround(text: string): [string, Reply][] {
     ['timedOut', { kind: 'timedOut' }],
     ['internalError', { kind: 'internalError', reference: text }],
   );
+  const editView = {
+    target: { person: who, orgId: text },
+    before: { useCustomTransferNumbers: false, numbers: [text, null, '+12055550100'] as [string | null, string | null, string | null] },
+    after: { useCustomTransferNumbers: true, numbers: [text, '+12055550142', null] as [string | null, string | null, string | null] },
+    usage: { slots: [{ callTypes: [text] }, { callTypes: ['INTERNATIONAL', text] }, { callTypes: [] }] as [{ callTypes: string[] }, { callTypes: string[] }, { callTypes: string[] }] },
+  };
+  const editAudit = { step: 'request' as const, editId: text, targetId: text, targetKind: 'person' as const };
+  const workspaceView = { ...editView, target: { person: { ...who, kind: 'workspace' as const } } };
+  replies.push(
+    ['editProposed', { kind: 'editProposed', editId: 'abcdefgh12', view: editView, undo: false, minutes: 5, audit: editAudit }],
+    ['editProposed undo', { kind: 'editProposed', editId: 'abcdefgh12', view: workspaceView, undo: true, minutes: 5, audit: editAudit }],
+    ['editDone', { kind: 'editDone', view: editView, readBack: true, undoId: 'abcdefgh13', undone: false, audit: editAudit }],
+    ['editDone unread', { kind: 'editDone', view: workspaceView, readBack: false, undone: true, audit: editAudit }],
+    ['editNotAllowed', { kind: 'editNotAllowed' }],
+    ['invalidEdit number', { kind: 'invalidEdit', input: text, reason: 'number' }],
+    ['invalidEdit slot', { kind: 'invalidEdit', input: text, reason: 'slot' }],
+    ['invalidEdit target', { kind: 'invalidEdit', input: text, reason: 'target' }],
+  );
+  for (const why of ['noChange', 'expired', 'undoExpired', 'notYours', 'alreadyUsed', 'cancelled', 'changedMeanwhile', 'writeFailed', 'storeFailed'] as const) {
+    replies.push([`editNotice ${why}`, { kind: 'editNotice', notice: { why, target: editView.target, state: editView.before, error: error(403) } }]);
+  }
+  replies.push(['editNotice writeFailed 502', { kind: 'editNotice', notice: { why: 'writeFailed', target: workspaceView.target, error: error(502) } }]);
   for (const status of STATUSES) replies.push([`webexError ${status}`, { kind: 'webexError', error: error(status) }]);
   return replies;
 }
 
-const MARKDOWN_ONLY = new Set(['notAllowed', 'slowDown', 'sentPrivately', 'internalError', 'scanning', 'scanning for a report', 'invalidOrg', 'orgNotAllowed']);
+const MARKDOWN_ONLY = new Set(['notAllowed', 'slowDown', 'sentPrivately', 'internalError', 'scanning', 'scanning for a report', 'invalidOrg', 'orgNotAllowed', 'editNotAllowed', 'invalidEdit number', 'invalidEdit slot', 'invalidEdit target']);
 
 describe('cards renderReply', () => {
   it('gives a card to every kind except the one-line replies', () => {

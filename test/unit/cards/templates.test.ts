@@ -1,5 +1,6 @@
 import { strict as assert } from 'node:assert';
 import candidates from '../../../cards/candidates.json';
+import edit from '../../../cards/edit.json';
 import help from '../../../cards/help.json';
 import lookupForm from '../../../cards/lookup-form.json';
 import many from '../../../cards/many.json';
@@ -12,7 +13,7 @@ import { MAX_TARGET_LENGTH } from '../../../src/commands/target';
 import { compileTemplate, expandCard, expandTemplate } from '../../../src/cards/template';
 import { allStrings } from '../../helpers/card-validation';
 
-const CARD_TEMPLATES = { candidates, help, many, notFound, notice, result, reverse } as const;
+const CARD_TEMPLATES = { candidates, edit, help, many, notFound, notice, result, reverse } as const;
 
 function submitData(value: unknown): Record<string, unknown>[] {
   const found: Record<string, unknown>[] = [];

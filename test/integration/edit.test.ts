@@ -1,0 +1,234 @@
+// Issue "fix it from the chat": changing transfer numbers with confirmation, audit and undo, through
+// the real framework against the emulator.
+import { strict as assert } from 'node:assert';
+import { SEED_EMAILS, SEED_WORKSPACE_NAMES, seedWorkspaceId } from '../../sandbox/emulator';
+import type { WebexMessage, WebexTransferNumbers } from '../../src/webex/types';
+import { startBotUnderTest, viewCard, type BotUnderTest } from './harness';
+
+const ALICE = SEED_EMAILS.alice;
+
+function markdownOf(m: WebexMessage): string {
+  return m.markdown ?? m.text ?? '';
+}
+
+describe('integration: changing transfer numbers from the chat', function () {
+  this.timeout(30_000);
+  let t: BotUnderTest;
+  let nowMs = Date.parse('2026-12-01T09:00:00Z');
+  let aliceBefore: WebexTransferNumbers;
+  let lobbyBefore: WebexTransferNumbers;
+
+  const numbersUrl = () => `${t.emulator.baseUrl}/telephony/config/people/${t.emulator.people.id(ALICE)}/outgoingPermission/autoTransferNumbers`;
+  const lobbyUrl = () => `${t.emulator.baseUrl}/workspaces/${seedWorkspaceId(SEED_WORKSPACE_NAMES.lobby)}/features/outgoingPermission/autoTransferNumbers`;
+  const read = async (url: string): Promise<WebexTransferNumbers> =>
+    (await (await fetch(url, { headers: { authorization: `Bearer ${t.emulator.tokens.admin}` } })).json()) as WebexTransferNumbers;
+  const writes = () => t.emulator.requests.filter((r) => r.method === 'PUT' && r.route.endsWith('ransferNumbers.put'));
+  const auditLines = () =>
+    t.logs
+      .lines()
+      .slice(auditSeen)
+      .filter((l) => l.msg === 'audit')
+      .map((l) => l.audit as Record<string, unknown>);
+  const button = (m: WebexMessage, title: string) => {
+    const found = viewCard(m).buttons.find((b) => b.title === title);
+    assert.ok(found, `no ${title} button on ${markdownOf(m)}`);
+    return found.data;
+  };
+
+  before(async () => {
+    t = await startBotUnderTest({ ALLOWED_EDITORS: `${SEED_EMAILS.agent}, ${SEED_EMAILS.colleague.toUpperCase()}` }, { editClock: () => nowMs });
+    aliceBefore = await read(numbersUrl());
+    lobbyBefore = await read(lobbyUrl());
+  });
+  after(async () => {
+    await t?.stop();
+  });
+  let auditSeen = 0;
+  beforeEach(() => {
+    t.emulator.clearRequests();
+    auditSeen = t.logs.lines().length;
+  });
+  afterEach(async () => {
+    t.emulator.withholdScopes([]);
+    t.emulator.setTransferNumbers(ALICE, aliceBefore);
+    // The workspace is put back through the API: the emulator's helper takes people only.
+    await fetch(lobbyUrl(), {
+      method: 'PUT',
+      headers: { authorization: `Bearer ${t.emulator.tokens.admin}`, 'content-type': 'application/json' },
+      body: JSON.stringify({ ...lobbyBefore, autoTransferNumber1: lobbyBefore.autoTransferNumber1 ?? '', autoTransferNumber2: lobbyBefore.autoTransferNumber2 ?? '', autoTransferNumber3: lobbyBefore.autoTransferNumber3 ?? '' }),
+    });
+    nowMs += 60 * 60_000;
+  });
+
+  it('proposes, writes only on Confirm and only what changes, reads back, and undoes through its own confirmation', async () => {
+    const proposal = await t.ask(`set transfer number 2 for ${ALICE} to (205) 555-0142`);
+    const card = viewCard(proposal);
+    assert.equal(card.texts[0], 'Change these transfer numbers?');
+    assert.equal(card.texts[1], '**Alice Anderson** (alice@example.com)');
+    assert.deepEqual(card.facts, { 'Number 2': '+1205553651 → +1 205 555 0142 (+12055550142)' });
+    assert.ok(card.texts.includes('Number 2 is used for: Premium services I, Premium services II.'), card.texts.join(' | '));
+    assert.deepEqual(card.buttons.map((b) => b.title), ['Confirm', 'Cancel']);
+    assert.equal(writes().length, 0, 'nothing is written before Confirm');
+
+    const done = await t.submit(proposal, button(proposal, 'Confirm'));
+    const doneCard = viewCard(done);
+    assert.equal(doneCard.texts[0], 'Transfer numbers changed');
+    assert.deepEqual(doneCard.facts, { 'Number 2': '+1205553651 → +1 205 555 0142 (+12055550142)' });
+    assert.ok(doneCard.texts.includes('Read back from Webex just now.'));
+    assert.deepEqual(await read(numbersUrl()), { ...aliceBefore, autoTransferNumber2: '+12055550142' });
+    assert.equal(writes().length, 1);
+
+    const undo = await t.submit(done, button(done, 'Undo'));
+    const undoCard = viewCard(undo);
+    assert.equal(undoCard.texts[0], 'Undo this change of transfer numbers?');
+    assert.deepEqual(undoCard.facts, { 'Number 2': '+1 205 555 0142 (+12055550142) → +1205553651' });
+    assert.equal(writes().length, 1, 'Undo asks before it writes');
+    const undone = await t.submit(undo, button(undo, 'Confirm'));
+    assert.equal(viewCard(undone).texts[0], 'Change undone');
+    assert.deepEqual(await read(numbersUrl()), aliceBefore);
+
+    const steps = auditLines()
+      .filter((l) => l.edit)
+      .map((l) => `${(l.edit as { step: string }).step}:${String(l.outcome)}`);
+    assert.deepEqual(steps, ['request:edit.proposed', 'write:edit.written', 'confirm:edit.done', 'undo:edit.undoProposed', 'write:edit.written', 'confirm:edit.undone']);
+    const write = auditLines().find((l) => l.outcome === 'edit.written') as { edit: { before: { numbers: unknown[] }; after: { numbers: unknown[] }; targetId: string } };
+    assert.deepEqual(write.edit.before.numbers, ['+1205553650', '+1205553651', '+1205553652']);
+    assert.deepEqual(write.edit.after.numbers, ['+1205553650', '+12055550142', '+1205553652']);
+    assert.equal(write.edit.targetId, t.emulator.people.id(ALICE));
+  });
+
+  it('Cancel writes nothing, and the card then does nothing more', async () => {
+    const proposal = await t.ask(`clear transfer number 3 for ${ALICE}`);
+    assert.deepEqual(viewCard(proposal).facts, { 'Number 3': '+1205553652 → Not set' });
+    const cancelled = await t.submit(proposal, button(proposal, 'Cancel'));
+    assert.equal(viewCard(cancelled).texts[0], 'Cancelled');
+    const late = await t.submit(proposal, button(proposal, 'Confirm'));
+    assert.equal(viewCard(late).texts[0], 'Already done');
+    assert.equal(writes().length, 0);
+    assert.deepEqual(await read(numbersUrl()), aliceBefore);
+  });
+
+  it('a confirmation expires after 5 minutes', async () => {
+    const proposal = await t.ask(`use location transfer numbers for ${ALICE}`);
+    assert.deepEqual(viewCard(proposal).facts, { 'Custom numbers': "On (their own numbers apply) → Off (their location's numbers apply)" });
+    nowMs += 5 * 60_000 + 1;
+    const late = await t.submit(proposal, button(proposal, 'Confirm'));
+    assert.equal(viewCard(late).texts[0], 'This confirmation has expired');
+    assert.equal(writes().length, 0);
+  });
+
+  it("someone else's Confirm does nothing, and the requester's still works", async () => {
+    const room = t.emulator.rooms.helpDesk;
+    const proposal = await t.ask(`set transfer number 1 for ${ALICE} to +44 20 7946 0958`, { roomId: room, mentionBot: true });
+    const other = await t.submit(proposal, button(proposal, 'Confirm'), { from: SEED_EMAILS.colleague });
+    assert.equal(viewCard(other).texts[0], 'Not your change to confirm');
+    assert.equal(writes().length, 0);
+    const done = await t.submit(proposal, button(proposal, 'Confirm'));
+    assert.equal(viewCard(done).texts[0], 'Transfer numbers changed');
+    assert.equal((await read(numbersUrl())).autoTransferNumber1, '+442079460958');
+  });
+
+  it('writes nothing when the settings changed after the card was shown, and shows what they are now', async () => {
+    const proposal = await t.ask(`set transfer number 1 for ${ALICE} to 205-555-0100`);
+    t.emulator.setTransferNumbers(ALICE, { ...aliceBefore, autoTransferNumber3: '+12055550999' });
+    const answer = await t.submit(proposal, button(proposal, 'Confirm'));
+    const card = viewCard(answer);
+    assert.equal(card.texts[0], 'The settings changed in the meantime');
+    assert.ok(card.texts.some((text) => text.includes('Number 3: +1 205 555 0999 (+12055550999)')), card.texts.join(' | '));
+    assert.equal(writes().length, 0);
+  });
+
+  it('a double submit (two presses at once) writes once', async () => {
+    const proposal = await t.ask(`set transfer number 1 for ${ALICE} to +1 (205) 555-0111`);
+    const room = proposal.roomId;
+    const before = t.emulator.botMessages(room).length;
+    const data = button(proposal, 'Confirm');
+    await Promise.all([
+      t.emulator.submit({ from: SEED_EMAILS.agent, messageId: proposal.id, inputs: data }),
+      t.emulator.submit({ from: SEED_EMAILS.agent, messageId: proposal.id, inputs: data }),
+    ]);
+    const answers = await t.emulator.waitForBotMessages({ roomId: room, count: 2, after: before, timeoutMs: 15_000 });
+    assert.deepEqual(answers.map((m) => viewCard(m).texts[0]).sort(), ['Already done', 'Transfer numbers changed']);
+    assert.equal(writes().length, 1);
+  });
+
+  it('refuses a value that is not a valid phone number before reading anything', async () => {
+    const refused = await t.ask(`set transfer number 1 for ${ALICE} to 555-01`);
+    assert.match(markdownOf(refused), /^“555-01” is not a valid phone number, so I changed nothing\./);
+    assert.equal((refused.attachments ?? []).length, 0, 'no confirmation card');
+    assert.deepEqual(t.emulator.requests.filter((r) => r.role === 'admin').map((r) => r.route), []);
+  });
+
+  it('names the scope the write needs when Webex answers 403, and says nothing was changed', async () => {
+    t.emulator.withholdScopes(['spark-admin:telephony_config_write']);
+    const proposal = await t.ask(`set transfer number 1 for ${ALICE} to +1 205 555 0100`);
+    const answer = viewCard(await t.submit(proposal, button(proposal, 'Confirm')));
+    assert.equal(answer.texts[0], 'Webex refused the change');
+    assert.ok(answer.texts.some((text) => text.includes('needs the spark-admin:telephony_config_write scope')), answer.texts.join(' | '));
+    assert.deepEqual(await read(numbersUrl()), aliceBefore);
+    assert.ok(auditLines().some((l) => l.outcome === 'edit.writeFailed'));
+  });
+
+  it('in a space with someone from outside, the confirmation goes to the editor privately', async () => {
+    const space = t.emulator.rooms.partner;
+    const direct = t.emulator.rooms.direct;
+    const before = t.emulator.botMessages(direct).length;
+    const notice = await t.ask(`set transfer number 1 for ${ALICE} to +1 205 555 0100`, { roomId: space, mentionBot: true });
+    assert.match(markdownOf(notice), /I sent the answer to you in a private message/);
+    const [privately] = await t.emulator.waitForBotMessages({ roomId: direct, count: 1, after: before });
+    assert.equal(viewCard(privately).texts[0], 'Change these transfer numbers?');
+    for (const m of t.emulator.botMessages(space)) assert.ok(!markdownOf(m).includes('Alice'), markdownOf(m));
+  });
+
+  it("changes a workspace's numbers through the workspace's own path", async () => {
+    const proposal = await t.ask(`set transfer number 3 for workspace ${SEED_WORKSPACE_NAMES.lobby} to +1 205 555 0177`);
+    const card = viewCard(proposal);
+    assert.equal(card.texts[1], 'Workspace **Lobby Phone**');
+    const done = await t.submit(proposal, button(proposal, 'Confirm'));
+    assert.equal(viewCard(done).texts[0], 'Transfer numbers changed');
+    assert.deepEqual(writes().map((w) => w.route), ['workspaceTransferNumbers.put']);
+    assert.equal((await read(lobbyUrl())).autoTransferNumber3, '+12055550177');
+  });
+});
+
+describe('integration: changing transfer numbers, for someone who is not an editor', function () {
+  this.timeout(30_000);
+  let t: BotUnderTest;
+
+  before(async () => {
+    t = await startBotUnderTest({ ALLOWED_EDITORS: SEED_EMAILS.colleague });
+  });
+  after(async () => {
+    await t?.stop();
+  });
+
+  it('gets one polite line for each edit command, and nothing is read or written', async () => {
+    t.emulator.clearRequests();
+    for (const command of [`set transfer number 1 for ${ALICE} to +1 205 555 0100`, `use location transfer numbers for ${ALICE}`, 'set transfer number 1 for alice@example.com to nonsense']) {
+      const refused = await t.ask(command);
+      assert.equal(markdownOf(refused), "Sorry, changing transfer numbers is only for the people the bot's admin named as editors. I read and changed nothing; look-ups work as usual.");
+    }
+    assert.deepEqual(t.emulator.requests.filter((r) => r.role === 'admin').map((r) => r.route), []);
+  });
+
+  it('a look-up still works as usual', async () => {
+    assert.equal(viewCard(await t.ask(`transfer numbers for ${ALICE}`)).texts[1], 'Alice Anderson');
+  });
+});
+
+describe('integration: changing transfer numbers when ALLOWED_EDITORS is not set', function () {
+  this.timeout(30_000);
+  let t: BotUnderTest;
+
+  before(async () => {
+    t = await startBotUnderTest();
+  });
+  after(async () => {
+    await t?.stop();
+  });
+
+  it('answers every edit command with the same polite line', async () => {
+    const refused = await t.ask(`clear transfer number 2 for ${ALICE}`);
+    assert.equal(markdownOf(refused), "Sorry, changing transfer numbers is only for the people the bot's admin named as editors. I read and changed nothing; look-ups work as usual.");
+  });
+});
