@@ -90,6 +90,20 @@ describe('access/AuditLog', () => {
     assert.deepEqual(logs.lines()[0].audit, EXPECTED_LINE);
   });
 
+  it("keeps an edit's step, target, before and after, and nothing else it was given", () => {
+    const logs = captureLogs('info');
+    const log = new AuditLog({ logger: logs.logger, now: () => NOW });
+    const state = (n: string | null) => ({ useCustomTransferNumbers: true, numbers: ['+12055550101', n, null] as [string | null, string | null, string | null] });
+    log.record(
+      entry({
+        outcome: 'edit.written',
+        edit: { step: 'write', editId: 'E1', targetId: 'P-alice', targetKind: 'person', before: state(null), after: { ...state('+12055550102'), token: 'secret' } as never },
+      }),
+    );
+    const line = logs.lines()[0].audit as Record<string, unknown>;
+    assert.deepEqual(line.edit, { step: 'write', editId: 'E1', targetId: 'P-alice', targetKind: 'person', before: state(null), after: state('+12055550102') });
+  });
+
   it('lists several resolved people, keeping the first hundred', () => {
     const logs = captureLogs('info');
     const audit = new AuditLog({ logger: logs.logger, now: () => NOW });

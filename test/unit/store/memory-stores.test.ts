@@ -19,6 +19,17 @@ describe('store/createStores without Redis (memory)', () => {
     await stores.close();
   });
 
+  describe('edits', () => {
+    it('keep a proposed edit by ID and grant each claim once', async () => {
+      const stores = memory();
+      await stores.edits.put('E1', '{"x":1}', 60_000);
+      assert.equal(await stores.edits.get('E1'), '{"x":1}');
+      assert.equal(await stores.edits.get('E2'), undefined);
+      assert.deepEqual(await Promise.all([stores.edits.claim('E1', 60_000), stores.edits.claim('E1', 60_000)]), [true, false]);
+      assert.equal(await stores.edits.claim('E2', 60_000), true);
+    });
+  });
+
   describe('eventMemory', () => {
     it('answers false the first time and true afterwards', async () => {
       const { eventMemory } = memory();

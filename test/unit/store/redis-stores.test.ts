@@ -31,6 +31,28 @@ describe('store/createStores with Redis (two instances sharing one Redis)', () =
     assert.equal(a.kind, 'redis');
   });
 
+  describe('edits', () => {
+    it('share a proposed edit between instances, with its time to live', async () => {
+      await a.edits.put('E1', '{"x":1}', 300_000);
+      assert.equal(await b.edits.get('E1'), '{"x":1}');
+      assert.equal(await b.edits.get('E2'), undefined);
+      const ttl = await look.redis.pttl(`${prefix}edit:E1`);
+      assert.ok(ttl > 290_000 && ttl <= 300_000, String(ttl));
+    });
+
+    it('grant a claim to exactly one of two instances pressing at the same moment', async () => {
+      const answers = await Promise.all(Array.from({ length: 20 }, (_, i) => (i % 2 === 0 ? a : b).edits.claim('E1', 60_000)));
+      assert.equal(answers.filter(Boolean).length, 1);
+      assert.equal(await a.edits.claim('E2', 60_000), true);
+    });
+
+    it('reject instead of guessing when Redis cannot be reached', async () => {
+      await a.close();
+      await assert.rejects(a.edits.claim('E3', 60_000));
+      await assert.rejects(a.edits.get('E3'));
+    });
+  });
+
   describe('eventMemory', () => {
     it('lets only the first instance handle a redelivered event', async () => {
       assert.equal(await a.eventMemory.seen('messages:created:M1'), false);
