@@ -7,7 +7,7 @@ import type { Config } from '../src/config';
 import type { Logger } from '../src/ops/logger';
 import { sandboxPublicDir } from '../src/paths';
 import { startBot, type RunningBot } from '../src/start';
-import { createEmulator, type Emulator, type EmulatorOptions } from './emulator';
+import { createEmulator, SEED_EMAILS, type Emulator, type EmulatorOptions } from './emulator';
 
 export const SANDBOX_WEBHOOK_PATH = '/webhooks/webex';
 export const SANDBOX_EMULATOR_MOUNT = '/sandbox/webex';
@@ -33,7 +33,9 @@ export async function startSandbox(opts: SandboxOptions): Promise<RunningSandbox
   const apiUrl = await emulator.listen(0, '127.0.0.1');
   const secret = randomBytes(24).toString('hex');
   const placeholderUrl = `http://127.0.0.1:${opts.config.port}${SANDBOX_WEBHOOK_PATH}`;
-  const config: Config = { ...opts.config, webhook: { url: placeholderUrl, secret } };
+  // The sandbox's agent may try edits on the emulator's made-up people, unless ALLOWED_EDITORS says who may.
+  const allowedEditors = opts.config.allowedEditors.length > 0 ? opts.config.allowedEditors : [SEED_EMAILS.agent];
+  const config: Config = { ...opts.config, allowedEditors, webhook: { url: placeholderUrl, secret } };
 
   let bot: RunningBot;
   try {

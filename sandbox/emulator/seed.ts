@@ -77,6 +77,7 @@ export const SEED_EXAMPLES = [
   'who transfers to +12055550100',
   'transfer numbers report',
   'transfer numbers report for location Birmingham HQ',
+  `set transfer number 2 for ${SEED_EMAILS.bob} to (205) 555-0142`,
   'help',
 ];
 
