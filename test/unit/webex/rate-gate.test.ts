@@ -146,6 +146,21 @@ describe('webex/rate-gate', () => {
     await settle(gate.stop());
   });
 
+  it('resumes at the steady rate after a hold, not with a burst of the allowance saved up meanwhile', async () => {
+    clock.restore();
+    clock = sinon.useFakeTimers({ now: T0, toFake: ['setTimeout', 'clearTimeout', 'setInterval', 'clearInterval', 'Date'] });
+    const gate = createRateGate({ maxConcurrent: 16, maxPerSecond: 4 });
+    const starts: [string, number][] = [];
+    const call = recorder(starts);
+    gate.holdFor(2);
+    await settle(Promise.all(['1', '2', '3', '4'].map((name) => gate.schedule(call(name)))), 4000);
+    const offsets = starts.map(([, at]) => at - (T0 + 2000));
+    // One call per 250 ms from the end of the hold: the first when the allowance of one call has refilled.
+    assert.ok(offsets.every((o, i) => o >= 250 * (i + 1) - 1), `started at ${offsets.join(', ')} ms after the hold`);
+    assert.ok(offsets[3] <= 1100, `all four within about a second: ${offsets.join(', ')}`);
+    await settle(gate.stop());
+  });
+
   it('caps calls in flight at maxConcurrent', async () => {
     const gate = createRateGate({ maxConcurrent: 2, maxPerSecond: 0 });
     let inFlight = 0;
