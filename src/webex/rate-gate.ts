@@ -168,9 +168,11 @@ export function createRateGate(options: RateGateOptions = {}): RateGate {
       // limit got 3,208 answers of 429 and used 83 % of the limit), while resuming at the full pace
       // kept running into a lower limit (50/s: 80 % of it used).
       if (!alreadyHeld) {
-        // Calls still running may be refused too: only those done count as taken.
+        // Calls still running may be refused too: only those done count as taken. Fewer taken than half
+        // the pace means the calls were fewer than Webex would take (or another token took the rest):
+        // the pace is then halved, not cut to that.
         const taken = recentStarts.filter((t) => now - t < 1000).length - running;
-        if (taken > 0) pace = Math.max(1, Math.min(perSecond, taken * PACE_SHARE));
+        pace = Math.max(1, Math.min(perSecond, Math.max(taken * PACE_SHARE, pace / 2)));
       }
       slowedUntil = until + SLOWED_FOR_MS;
       tokens = 0;

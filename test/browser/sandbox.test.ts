@@ -204,6 +204,34 @@ describe('sandbox chat page (Chromium)', function () {
     assert.match(saved, /\r\nAlice Anderson,alice@example\.com,person,/);
   });
 
+  it('changes a transfer number after Confirm, and puts it back with Undo and a second Confirm', async () => {
+    const emulator = sandbox!.emulator;
+    const writes = () => emulator.requests.filter((r) => r.route === 'transferNumbers.put').length;
+    const before = await botMessages().count();
+    await send(`set transfer number 2 for ${SEED_EMAILS.bob} to (205) 555-0142`);
+    const proposal = botMessages().nth(before);
+    await proposal.locator('.card-frame').waitFor(WAIT);
+    assert.match(await proposal.locator('.card-frame').innerText(), /Change these transfer numbers\?/);
+    assert.deepEqual(await factsOf(proposal), [['Number 2', 'Not set → +1 205 555 0142 (+12055550142)']]);
+    assert.equal(writes(), 0, 'nothing written before Confirm');
+
+    await proposal.getByRole('button', { name: 'Confirm' }).click();
+    const done = botMessages().nth(before + 1);
+    await done.locator('.card-frame').waitFor(WAIT);
+    assert.match(await done.locator('.card-frame').innerText(), /Transfer numbers changed/);
+    assert.equal(writes(), 1);
+
+    await done.getByRole('button', { name: 'Undo' }).click();
+    const undo = botMessages().nth(before + 2);
+    await undo.locator('.card-frame').waitFor(WAIT);
+    assert.deepEqual(await factsOf(undo), [['Number 2', '+1 205 555 0142 (+12055550142) → Not set']]);
+    await undo.getByRole('button', { name: 'Confirm' }).click();
+    const undone = botMessages().nth(before + 3);
+    await undone.locator('.card-frame').waitFor(WAIT);
+    assert.match(await undone.locator('.card-frame').innerText(), /Change undone/);
+    assert.equal(writes(), 2);
+  });
+
   it('made no request outside the sandbox and raised no page errors', () => {
     assert.deepEqual(foreignRequests, []);
     assert.deepEqual(pageErrors, []);

@@ -8,7 +8,7 @@ import type { CallingSettings } from '../types';
 import { TELEPHONY_CONFIG_WRITE } from '../tokens';
 import { EmulatorHttpError, notFound } from '../webex-error';
 import { on, param, type RouteDeps } from './register';
-import { parseTransferNumberPatch } from './transfer-numbers-patch';
+import { transferNumbersPut } from './transfer-numbers-patch';
 
 export const NO_CALLING_ERROR_CODE = 4008;
 
@@ -29,15 +29,7 @@ export function callingRoutes(router: Router, deps: RouteDeps): void {
     res.json(settingsFor(req, deps, caller.person.orgId).transferNumbers);
   });
 
-  on(router, 'transferNumbers.put', (req, res) => {
-    const caller = callerOf(res);
-    requireAdmin(caller);
-    deps.tokens.requireScope(caller, TELEPHONY_CONFIG_WRITE);
-    const patch = parseTransferNumberPatch(req.body);
-    const settings = settingsFor(req, deps, caller.person.orgId);
-    settings.transferNumbers = { ...settings.transferNumbers, ...patch };
-    res.status(204).end();
-  });
+  on(router, 'transferNumbers.put', transferNumbersPut(deps, TELEPHONY_CONFIG_WRITE, (req, orgId) => settingsFor(req, deps, orgId)));
 
   on(router, 'outgoingPermission.get', (req, res) => {
     const caller = callerOf(res);

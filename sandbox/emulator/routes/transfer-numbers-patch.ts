@@ -1,8 +1,13 @@
 // The body of "Modify Transfer Numbers for a Person" and "Modify Transfer Numbers Settings for a
 // Workspace" (schema TransferNumberPatch, the same in both references): useCustomTransferNumbers is
 // required, each autoTransferNumberN is an optional string, and a field left out stays as it is.
+import type { Request } from 'express';
 import type { WebexTransferNumbers } from '../../../src/webex/types';
+import { requireAdmin } from '../access';
+import { callerOf } from '../call-context';
+import type { CallingSettings } from '../types';
 import { badRequest } from '../webex-error';
+import type { RouteDeps, RouteHandler } from './register';
 
 const NUMBER_KEYS = ['autoTransferNumber1', 'autoTransferNumber2', 'autoTransferNumber3'] as const;
 
@@ -23,4 +28,20 @@ export function parseTransferNumberPatch(raw: unknown): Partial<WebexTransferNum
     update[key] = value === '' ? null : value;
   }
   return update;
+}
+
+/**
+ * The PUT of a person's or a workspace's numbers: admins only, 403 without `scope` (before the ID or
+ * the body is looked at), 400 for a bad body, then the fields sent replace those stored; 204.
+ */
+export function transferNumbersPut(deps: RouteDeps, scope: string, settingsOf: (req: Request, adminOrgId: string) => CallingSettings): RouteHandler {
+  return (req, res) => {
+    const caller = callerOf(res);
+    requireAdmin(caller);
+    deps.tokens.requireScope(caller, scope);
+    const patch = parseTransferNumberPatch(req.body);
+    const settings = settingsOf(req, caller.person.orgId);
+    settings.transferNumbers = { ...settings.transferNumbers, ...patch };
+    res.status(204).end();
+  };
 }

@@ -12,7 +12,7 @@ import type { CallingSettings } from '../types';
 import { badRequest, notFound } from '../webex-error';
 import { WORKSPACES_WRITE } from '../tokens';
 import { on, param, type RouteDeps } from './register';
-import { parseTransferNumberPatch } from './transfer-numbers-patch';
+import { transferNumbersPut } from './transfer-numbers-patch';
 
 const CALLING_TYPES = ['freeCalling', 'hybridCalling', 'webexCalling', 'webexEdgeForDevices', 'thirdPartySipCalling', 'none'];
 
@@ -73,15 +73,7 @@ export function workspaceRoutes(router: Router, deps: RouteDeps): void {
   });
 
   // "Modify Transfer Numbers Settings for a Workspace" (spark-admin:workspaces_write): 204, fields left out unchanged.
-  on(router, 'workspaceTransferNumbers.put', (req, res) => {
-    const caller = callerOf(res);
-    requireAdmin(caller);
-    deps.tokens.requireScope(caller, WORKSPACES_WRITE);
-    const patch = parseTransferNumberPatch(req.body);
-    const settings = settingsFor(req, deps, caller.person.orgId);
-    settings.transferNumbers = { ...settings.transferNumbers, ...patch };
-    res.status(204).end();
-  });
+  on(router, 'workspaceTransferNumbers.put', transferNumbersPut(deps, WORKSPACES_WRITE, (req, orgId) => settingsFor(req, deps, orgId)));
 
   on(router, 'workspaceOutgoingPermission.get', (req, res) => {
     const caller = callerOf(res);
