@@ -43,11 +43,6 @@ export interface RateGate {
   stats(): RateGateStats;
 }
 
-/** The share of maxPerSecond (or of the pace Webex allowed) that steady calls start at (see createRateGate). */
-export const PACE_SHARE = 0.98;
-/** How long calls keep the slower pace learned from a 429 before going back to the full pace. */
-export const SLOWED_FOR_MS = 60_000;
-
 export const RATE_GATE_STOPPED_MESSAGE = 'Webex calls stopped: the bot is shutting down';
 
 interface Job {
@@ -58,21 +53,11 @@ interface Job {
 
 export function createRateGate(options: RateGateOptions = {}): RateGate {
   const maxConcurrent = Math.max(1, options.maxConcurrent ?? 16);
-  const configured = options.maxPerSecond ?? 100;
-  const limited = configured > 0 && Number.isFinite(configured);
-  // Steady calls start at 98 % of the ceiling. Webex counts calls as they arrive, and calls started at
-  // exactly the limit's pace arrive bunched by a few ms of timer and network jitter: one 429 then stops
-  // every call for a second. Measured against the emulator's rolling window (8 in flight, 20 ms a call,
-  // limit 100/s): 52 calls a second at 100 % of the ceiling, 92 at 98 %, 94 at 95 %.
-  const perSecond = limited ? configured * PACE_SHARE : configured;
-  // Token bucket: up to `perSecond` calls may start at once; the allowance refills continuously at
-  // `pace`, which is `perSecond` until Webex answers 429 (see holdFor).
+  const perSecond = options.maxPerSecond ?? 100;
+  const limited = perSecond > 0 && Number.isFinite(perSecond);
+  // Token bucket: up to `perSecond` calls may start at once; the allowance refills continuously.
   let tokens = limited ? perSecond : Infinity;
   let refilledAt = Date.now();
-  let pace = perSecond;
-  let slowedUntil = 0;
-  /** Start times of the calls of the last second (at most about `perSecond` of them). */
-  const recentStarts: number[] = [];
   const queue: Job[] = [];
   const idle: Array<() => void> = [];
   let running = 0;
@@ -83,9 +68,8 @@ export function createRateGate(options: RateGateOptions = {}): RateGate {
   let stopped = false;
 
   function refill(now: number): void {
-    if (!limited || now <= refilledAt) return;
-    if (pace < perSecond && now >= slowedUntil) pace = perSecond;
-    tokens = Math.min(perSecond, tokens + ((now - refilledAt) * pace) / 1000);
+    if (!limited) return;
+    tokens = Math.min(perSecond, tokens + ((now - refilledAt) * perSecond) / 1000);
     refilledAt = now;
   }
 
@@ -115,12 +99,8 @@ export function createRateGate(options: RateGateOptions = {}): RateGate {
       const now = Date.now();
       if (now < heldUntil) return wakeUpAt(heldUntil);
       refill(now);
-      if (tokens < 1) return wakeUpAt(now + Math.ceil(((1 - tokens) * 1000) / pace));
+      if (tokens < 1) return wakeUpAt(now + Math.ceil(((1 - tokens) * 1000) / perSecond));
       tokens -= 1;
-      if (limited) {
-        recentStarts.push(now);
-        while (recentStarts.length > 0 && now - recentStarts[0] >= 1000) recentStarts.shift();
-      }
       (queue.shift() as Job).start();
     }
     if (running === 0 && queue.length === 0) idle.splice(0).forEach((resolve) => resolve());
@@ -157,27 +137,8 @@ export function createRateGate(options: RateGateOptions = {}): RateGate {
     const now = Date.now();
     const until = now + seconds * 1000;
     if (until <= heldUntil) return;
-    const alreadyHeld = now < heldUntil;
     heldUntil = until;
     holdTrackingId = cause?.trackingId;
-    if (limited) {
-      // The first 429 of a pause tells how many calls a second Webex takes now: what started in the
-      // last second. Calls resume at that pace (98 % of it), without the allowance saved up while held,
-      // and go back to the full pace after a minute without a 429. Measured: releasing the allowance at
-      // once after a hold went straight past Webex's window again (a 10,000-user index build at a 100/s
-      // limit got 3,208 answers of 429 and used 83 % of the limit), while resuming at the full pace
-      // kept running into a lower limit (50/s: 80 % of it used).
-      if (!alreadyHeld) {
-        // Calls still running may be refused too: only those done count as taken. Fewer taken than half
-        // the pace means the calls were fewer than Webex would take (or another token took the rest):
-        // the pace is then halved, not cut to that.
-        const taken = recentStarts.filter((t) => now - t < 1000).length - running;
-        pace = Math.max(1, Math.min(perSecond, Math.max(taken * PACE_SHARE, pace / 2)));
-      }
-      slowedUntil = until + SLOWED_FOR_MS;
-      tokens = 0;
-      refilledAt = until;
-    }
     // Queued calls whose caller cannot wait that long are told at once.
     for (let i = queue.length - 1; i >= 0; i--) {
       const error = heldPast(queue[i].deadline, now);
