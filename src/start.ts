@@ -216,9 +216,6 @@ async function startUp(i: StartUpInputs): Promise<void> {
   logger.info({ bot: bot.framework.email, mode: config.webhook ? 'webhook' : 'websocket', adminOrgId: homeOrgId, store: stores.kind }, 'bot.started');
 }
 
-/** The share of WEBEX_MAX_REQUESTS_PER_SECOND an index build's reads use. */
-const BUILD_SHARE_OF_RATE = 0.95;
-
 /** The look-up, the org index with "who transfers to" and the report, edits, the command runner over them, the audit log and the ops notices. */
 function buildUseCases(
   config: Config,
@@ -235,8 +232,6 @@ function buildUseCases(
   const orgIndex = new OrgIndex(clients.admin, {
     store: stores.orgIndex,
     concurrency: config.orgIndex.concurrency,
-    // 95 % of the admin token's ceiling: spaced below Webex's limit, and room left for agents' look-ups.
-    callsPerSecond: limits.maxRequestsPerSecond * BUILD_SHARE_OF_RATE,
     refreshMs: config.orgIndex.refreshMs,
     defaultOrgId: config.defaultOrgId,
     homeOrgId: () => targetOrgs.get()?.homeOrgId,

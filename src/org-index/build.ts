@@ -13,7 +13,6 @@ import type { AdminApi, CallOptions } from '../lookup/ports';
 import { type CallingEntity, isCallingUser, personEntity, workspaceEntity } from '../lookup/reverse-parts';
 import { type SettingsOutcome, SettingsReader } from '../lookup/settings-reader';
 import { entryOf, storedError } from './entry';
-import { Pacer } from './pacer';
 import type { BuildProgress, IndexEntry, IndexLocation, OrgIndexSnapshot } from './types';
 
 export const DEFAULT_BUILD_CONCURRENCY = 4;
@@ -30,8 +29,6 @@ export interface BuildDeps {
   now: () => number;
   /** Told once per build whose listing 504s made smaller: the page size it began and ended with. */
   onPageSizeReduced?: (change: { from: number; to: number }) => void;
-  /** Webex calls a second the build's reads may make, evenly spaced (two per entry); unset: no spacing. */
-  callsPerSecond?: number;
 }
 
 export interface BuildHooks {
@@ -61,15 +58,12 @@ export async function buildSnapshot(deps: BuildDeps, org: { orgKey: string; orgI
   const call: CallOptions = { orgId: org.orgId };
   const { reader, locations } = readerFor(deps.admin);
   const limit = new ConcurrencyLimit(deps.concurrency);
-  // An entry is two reads side by side (numbers, permissions); a follower's location is read once a build.
-  const pacer = deps.callsPerSecond ? new Pacer((2 * 1000) / deps.callsPerSecond) : undefined;
   const read: (IndexEntry | undefined)[] = [];
   const progress: BuildProgress = { listed: 0, read: 0, listingDone: false };
   const tell = () => hooks.onProgress?.({ ...progress });
   const reads: Promise<void>[] = [];
   const readOne = async (entity: CallingEntity, at: number) => {
     if (hooks.stopped?.()) throw new BuildStopped('build stopped');
-    await pacer?.turn();
     read[at] = await readEntry(reader, entity, call, deps.defaultCountry);
     progress.read++;
     tell();

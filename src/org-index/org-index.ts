@@ -43,8 +43,6 @@ export interface OrgIndexOptions {
   store: IndexStore;
   /** Reads in flight at once during a build. Default 4. */
   concurrency?: number;
-  /** Webex calls a second a build's reads may make, evenly spaced; unset: as fast as the rate gate lets them. */
-  callsPerSecond?: number;
   pageSize?: number;
   defaultCountry?: string;
   /** Org for partner administrators serving one customer org. */
@@ -292,7 +290,6 @@ export class OrgIndex {
     return {
       admin: this.admin,
       concurrency: this.opts.concurrency ?? DEFAULT_BUILD_CONCURRENCY,
-      callsPerSecond: this.opts.callsPerSecond,
       pageSize: this.pageSizes.get(key) ?? this.opts.pageSize,
       defaultCountry: this.opts.defaultCountry,
       now: this.now,
