@@ -109,7 +109,7 @@ export class CommandRunner {
   /** Only editors get past the first line: anyone else is told so, and nothing is read or written. */
   private async edit(command: Extract<Command, { kind: 'edit' | 'editDecision' | 'invalidEdit' }>, ctx: CommandContext): Promise<Reply> {
     const edits = this.opts.edit;
-    if (!edits || !edits.enabled || !edits.isEditor(ctx.requester.email)) return { kind: 'editNotAllowed' };
+    if (!edits?.isEditor(ctx.requester.email)) return { kind: 'editNotAllowed' };
     if (command.kind === 'invalidEdit') return { kind: 'invalidEdit', input: command.input, reason: command.reason };
     const call = { requester: { id: ctx.requester.id, email: ctx.requester.email }, deadline: ctx.deadline, audit: ctx.audit ?? (() => undefined) };
     const reply = await this.withDeadline(ctx.deadline, () => (command.kind === 'edit' ? edits.propose(command, call) : edits.decide(command.decision, command.editId, call)));

@@ -44,6 +44,8 @@ export interface Access {
 }
 
 const DEFAULT_REPLY_GRACE_MS = 5_000;
+/** Commands whose answers may name people, so a group space's members are checked while they run. */
+const NAMES_PEOPLE: ReadonlySet<Command['kind']> = new Set(['lookup', 'lookupMany', 'reverse', 'report', 'edit', 'editDecision']);
 /** Time a report's CSV has to reach Webex, counted from when its card was posted. */
 const FILE_UPLOAD_MS = 30_000;
 
@@ -159,8 +161,7 @@ async function respond(
   // In a group space, find out who else is there while the look-up runs (one cached Webex call);
   // help and invalid input name no one, so they need no such check.
   const room = { id: ctx.room.id, type: ctx.room.type };
-  const looksUp = command.kind === 'lookup' || command.kind === 'lookupMany' || command.kind === 'reverse' || command.kind === 'report' || command.kind === 'edit' || command.kind === 'editDecision';
-  const privately = looksUp ? access.guard.mustAnswerPrivately(room) : Promise.resolve(false);
+  const privately = NAMES_PEOPLE.has(command.kind) ? access.guard.mustAnswerPrivately(room) : Promise.resolve(false);
   ctx.postInterim = async (interim) => {
     // Progress notes name no one, but follow the answer where it goes.
     const where: Poster = (await privately) ? (m) => deps.framework.webex.messages.create({ toPersonId: ctx.requester.id, ...m }) : toSpace;

@@ -48,6 +48,7 @@ function renderHelpCard(botName: string, greetingLine: string | undefined): Outg
     `Ask me: \`${COMMAND_SYNTAX}\`, \`${REVERSE_SYNTAX}\` or \`${REPORT_SYNTAX}\``,
     ['Examples:', ...HELP_EXAMPLES.map((example) => `- \`${example}\``)].join('\n'),
     LIST_NOTE,
+    "Editors named by the bot's admin can also change numbers, after a confirmation: `set transfer number 2 for <email> to <number>`, `clear transfer number 2 for <email>`, `use custom (or location) transfer numbers for <email>`.",
     'Partner administrators: add `in org <orgId>` to any command, for an organization this bot is set up to search.',
     PRIVACY_NOTE,
     note,

@@ -17,7 +17,7 @@ export const CARD_ACTION = {
   editCancel: 'editCancel',
   editUndo: 'editUndo',
 } as const;
-/** An edit card's ID of a proposed or made change: what the bot generates (see edit/ids). */
+/** An edit card's ID of a proposed or made change: EditService makes them of 12 random bytes, base64url. */
 export const CARD_EDIT_ID = /^[A-Za-z0-9_-]{8,64}$/;
 export const CARD_INPUT_TARGET = 'target';
 /** How a "Refresh all" line marks a workspace ID: taken as one, as Webex listed it. */

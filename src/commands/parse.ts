@@ -20,6 +20,8 @@ const REPORT =
 const REPORT_LOCATION = /^(?:for\s+)?(?:(?:the\s+)?(?:location|site)\b[\s:]*)?(.*)$/isu;
 /** Longest location name (or ID) a report may name; Webex location names are far shorter. */
 export const MAX_REPORT_LOCATION_LENGTH = 256;
+// How an edit command starts (see parse-edit.ts).
+const EDIT_START = /^(?:(?:please|pls)\s+)?(?:set|change|update|clear|remove|delete|unset|use)\s/i;
 const HELP = /^(?:help|\?|\/help|hi|hello|hey|usage|commands|start)[\s!.?]*$/i;
 // "in org" or "at organization:" as words of their own; the organization is everything after the last one.
 const IN_ORG = /(?:^|\s)(?:in|at)\s+org(?:anization)?(?=$|[\s:=])/gi;
@@ -65,6 +67,8 @@ function lookupCommand(text: string): Command {
 
 /** An edit command, with "in org" at its very end as for look-ups; undefined when it is none. */
 function editCommand(text: string, ctx: ParseContext): Command | undefined {
+  // Every other message is spared the "in org" split and three patterns.
+  if (!EDIT_START.test(text)) return undefined;
   const { rest, orgId } = splitOrg(text);
   const command = parseEditCommand(rest.trim(), ctx);
   if (!command) return undefined;

@@ -55,10 +55,7 @@ export class EditService {
     this.newId = opts.newId ?? (() => randomBytes(12).toString('base64url'));
   }
 
-  get enabled(): boolean {
-    return this.opts.editors.length > 0;
-  }
-
+  /** False for everyone when ALLOWED_EDITORS is empty: editing is then off. */
   isEditor(email: string): boolean {
     return this.opts.editors.includes(email.toLowerCase());
   }

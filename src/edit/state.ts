@@ -13,7 +13,7 @@ export function applyChange(before: TransferNumbersView, change: EditChange): Tr
       const numbers = [...before.numbers] as TransferNumberSlots;
       numbers[change.slot - 1] = change.kind === 'setNumber' ? change.number : null;
       // A number typed for someone whose location's numbers apply would change nothing they dial:
-      // setting one turns their own numbers on, as Control Hub does when an admin types one.
+      // setting one turns their own numbers on too (the card shows it before anything is written).
       return { useCustomTransferNumbers: change.kind === 'setNumber' ? true : before.useCustomTransferNumbers, numbers };
     }
   }
