@@ -4,7 +4,7 @@ import { RATE_GATE_STOPPED_MESSAGE, createRateGate } from '../../../src/webex/ra
 
 const T0 = 1_700_000_000_000;
 
-// The tests drive the fake clock 1 ms at a time and compare start times with the hold's end.
+// settle() drives the fake clock 1 ms at a time, so start times are exact.
 describe('webex/rate-gate', () => {
   let clock: sinon.SinonFakeTimers;
 
@@ -135,8 +135,8 @@ describe('webex/rate-gate', () => {
     const names = ['1', '2', '3', '4', '5', '6', '7', '8', '9'];
     await settle(Promise.all(names.map((name) => gate.schedule(call(name)))), 3000);
     const offsets = starts.map(([, at]) => at - T0);
-    // A token bucket would start the fifth 250 ms later (eight calls in the first second); the
-    // window never holds more than four, with 50 ms to spare for the network's jitter.
+    // A token bucket would start the fifth 250 ms later (eight calls within 1,000 ms); the window
+    // never holds more than four, with 50 ms to spare for the network's jitter.
     assert.deepEqual(offsets, [0, 0, 0, 0, 1050, 1050, 1050, 1050, 2100]);
     await settle(gate.stop());
   });
@@ -151,6 +151,18 @@ describe('webex/rate-gate', () => {
     }
     await settle(Promise.all(scheduled), 3000);
     assert.deepEqual(starts, [0, 300, 600, 1050, 1350, 1650, 2100]);
+    await settle(gate.stop());
+  });
+
+  it('starts a call waiting on the window when a later hold ends, not before', async () => {
+    const gate = createRateGate({ maxConcurrent: 16, maxPerSecond: 2 });
+    const starts: number[] = [];
+    const record = async () => starts.push(Date.now() - T0);
+    const calls = [gate.schedule(record), gate.schedule(record), gate.schedule(record)];
+    await clock.tickAsync(10);
+    gate.holdFor(2);
+    await settle(Promise.all(calls), 3000);
+    assert.deepEqual(starts, [0, 0, 2010]);
     await settle(gate.stop());
   });
 
