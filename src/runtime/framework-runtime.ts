@@ -28,6 +28,9 @@ export function buildFrameworkRuntime(
   const framework = createFramework({ apiUrl: webex.apiUrl, botToken: webex.botToken, webhookUrl, webhookSecret: config.webhook?.secret });
   const spaceHints = new SpaceHints();
   const postedByBot = new LRUCache<string, string>({ max: 20_000, ttl: 24 * 60 * 60 * 1000 });
+  // Each reply's room ID arrives as a new string; the few rooms share one copy instead of 20,000.
+  const roomIds = new LRUCache<string, string>({ max: 1000 });
+  const sharedRoomId = (roomId: string) => roomIds.get(roomId) ?? (roomIds.set(roomId, roomId), roomId);
   const webhookRegistration =
     config.webhook && webhookUrl
       ? webhookRegistrationFor(clients.botHttp, { targetUrl: webhookUrl, secret: config.webhook.secret, botEmail: () => framework.email, logger })
@@ -45,7 +48,7 @@ export function buildFrameworkRuntime(
       clients.webexLog.warn(info, 'webex.sdk_retry');
     },
     people: deps.people,
-    onPosted: (message) => postedByBot.set(message.id, message.roomId),
+    onPosted: (message) => postedByBot.set(message.id, sharedRoomId(message.roomId)),
   });
   return { framework, spaceHints, webhookRegistration, postedRoom: (messageId) => postedByBot.get(messageId) };
 }
