@@ -91,7 +91,7 @@ function compact(fields: ReplyAuditFields): ReplyAuditFields {
   return result;
 }
 
-const CARD_KEYS = ['action', 'target', 'targets', 'personId', 'workspaceId', 'email', 'orgId', 'editId'] as const;
+const CARD_KEYS = ['action', 'target', 'targets', 'personId', 'workspaceId', 'email', 'orgId', 'editId', 'edit'] as const;
 const MAX_CARD_VALUE_LENGTH = 120;
 
 /** "card: action=pick personId=Y2lz…": the card fields this bot reads, nothing else a client sent. */

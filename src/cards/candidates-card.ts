@@ -1,6 +1,9 @@
 // Several people (or workspaces) match a display name (LookupOutcome "ambiguous"): list them, saying
 // which is a workspace, one button each.
 import candidatesTemplateJson from '../../cards/candidates.json';
+import { CARD_DATA_EDIT } from '../commands/card-actions';
+import { editChangeCode } from '../commands/edit-change-code';
+import type { EditChange } from '../commands/types';
 import type { LookupOutcome, PersonSummary } from '../lookup/types';
 import { FORM_LABEL_FIRST, withLookupForm } from './lookup-form';
 import { cardMessage, joinBlocks } from './outgoing';
@@ -45,6 +48,25 @@ function hint(buttonCount: number, listedCount: number, workspaces: boolean): st
   return workspaces ? `Pick the one you mean below, ${exact}.` : 'Pick the person you mean below, or type their email address; that is always exact.';
 }
 
+/** The same for an edit: a press proposes the change for the one picked, it writes nothing yet. */
+function editHint(buttonCount: number, listedCount: number, workspaces: boolean): string {
+  const retype = workspaces ? 'type the command again with the email address of the person (or the whole name of the workspace) you mean' : 'type the command again with the email address of the person you mean';
+  if (buttonCount === 0) return `To change their transfer numbers, ${retype}.`;
+  const pick = buttonCount < listedCount ? `Pick one of the first ${buttonCount} below` : 'Pick the one you mean below';
+  return `${pick} to see the change before you confirm it, or ${retype}.`;
+}
+
+/** The fallback's last line: what to type to name the one meant. */
+function typeAgain(workspaces: boolean, editing: boolean): string {
+  if (editing) {
+    const how = workspaces ? 'the email address of the person, or `workspace <whole name>` for a workspace' : 'the email address of the person you mean';
+    return `To change their transfer numbers, type the command again with ${how}.`;
+  }
+  return workspaces
+    ? 'Reply with `transfer numbers for <email>` for a person, or `transfer numbers for workspace <whole name>` for a workspace.'
+    : 'Reply with `transfer numbers for <email>` using the email address of the person you mean.';
+}
+
 function isWorkspace(candidate: PersonSummary): boolean {
   return candidate?.kind === 'workspace';
 }
@@ -58,7 +80,8 @@ function buttonTitles(people: readonly PersonSummary[]): string[] {
   });
 }
 
-export function renderCandidates(outcome: AmbiguousOutcome): OutgoingMessage {
+/** `edit`: the change of an edit command whose target named several; its buttons then propose it. */
+export function renderCandidates(outcome: AmbiguousOutcome, edit?: EditChange): OutgoingMessage {
   // People first, then workspaces: the buttons come in that order (one template per kind), so the list does too.
   const given = Array.isArray(outcome.candidates) ? outcome.candidates : [];
   const candidates = [...given.filter((c) => !isWorkspace(c)), ...given.filter(isWorkspace)];
@@ -68,7 +91,7 @@ export function renderCandidates(outcome: AmbiguousOutcome): OutgoingMessage {
   const title = heading(candidates, outcome.more === true, query);
   const notListedCount = candidates.length - listed.length;
   const notListed = notListedCount > 0 ? `…and ${notListedCount} more not listed here.` : '';
-  const hintText = hint(withButtons.length, listed.length, candidates.some(isWorkspace));
+  const hintText = (edit ? editHint : hint)(withButtons.length, listed.length, candidates.some(isWorkspace));
   const lines = listed.map((person) => {
     const { name, email } = personWords(person);
     return { name, email: isWorkspace(person) ? WORKSPACE_WORD : email || NO_EMAIL };
@@ -98,15 +121,19 @@ export function renderCandidates(outcome: AmbiguousOutcome): OutgoingMessage {
     })),
   };
   const card = expandCard(candidatesTemplate, data);
+  // The pick buttons (the template's only actions) carry the edit's change.
+  if (edit && card.actions) {
+    const code = editChangeCode(edit);
+    card.actions = (card.actions as Array<{ data: Record<string, unknown> }>).map((action) => ({ ...action, data: { ...action.data, [CARD_DATA_EDIT]: code } }));
+  }
 
   const markdown = joinBlocks([
     `**${title}**`,
     lines.map((line) => `- **${line.name}** (${line.email})`).join('\n'),
     notListed,
     unsearched,
-    candidates.some(isWorkspace)
-      ? 'Reply with `transfer numbers for <email>` for a person, or `transfer numbers for workspace <whole name>` for a workspace.'
-      : 'Reply with `transfer numbers for <email>` using the email address of the person you mean.',
+    typeAgain(candidates.some(isWorkspace), edit !== undefined),
   ]);
-  return cardMessage(withLookupForm(card, FORM_LABEL_FIRST), markdown);
+  // An edit's card has no look-up form: what is typed there would be looked up, not changed.
+  return cardMessage(edit ? card : withLookupForm(card, FORM_LABEL_FIRST), markdown);
 }

@@ -1,5 +1,6 @@
 // Turns what the bot has to say (a Reply) into the message it posts: a card plus its markdown
 // fallback, or markdown alone. Pure: no Webex calls, no clock unless `now` is left out.
+import type { EditChange } from '../commands/types';
 import type { LookupOutcome } from '../lookup/types';
 import { renderCandidates } from './candidates-card';
 import { renderEditDone, renderEditNotAllowed, renderEditNotice, renderEditProposed, renderInvalidEdit } from './edit-card';
@@ -30,12 +31,12 @@ export interface RenderOptions {
   now?: Date;
 }
 
-function renderOutcome(outcome: LookupOutcome, now: Date): OutgoingMessage {
+function renderOutcome(outcome: LookupOutcome, now: Date, edit?: EditChange): OutgoingMessage {
   switch (outcome.kind) {
     case 'found':
       return renderResult(outcome, now);
     case 'ambiguous':
-      return renderCandidates(outcome);
+      return renderCandidates(outcome, edit);
     case 'notFound':
       return renderNotFound(outcome);
     case 'noCalling':
@@ -57,7 +58,7 @@ function unknownReply(_value: never): OutgoingMessage {
 export function renderReply(reply: Reply, options: RenderOptions = {}): OutgoingMessage {
   switch (reply.kind) {
     case 'lookup':
-      return renderOutcome(reply.outcome, options.now ?? new Date());
+      return renderOutcome(reply.outcome, options.now ?? new Date(), reply.edit);
     case 'lookupMany':
       return renderLookupMany(reply.result, options.now ?? new Date());
     case 'reverse':

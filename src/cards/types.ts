@@ -1,13 +1,16 @@
 // Everything the bot can say, as data. cards/ turns a Reply into an OutgoingMessage.
-import type { InvalidEditReason, InvalidNumberReason, InvalidTargetReason, PhoneNumber } from '../commands/types';
+import type { EditChange, InvalidEditReason, InvalidNumberReason, InvalidTargetReason, PhoneNumber } from '../commands/types';
 import type { EditAudit, EditTarget, EditView } from '../edit/types';
 import type { LookupManyResult, LookupOutcome, ReverseResult, ReverseScanProgress, TransferNumbersView } from '../lookup/types';
 import type { WebexApiError } from '../webex/errors';
 import type { ReportSummary } from '../report/summary';
 
 export type Reply =
-  /** The result of one look-up (found, ambiguous, not found, no calling, Webex failure). */
-  | { kind: 'lookup'; outcome: LookupOutcome }
+  /**
+   * The result of one look-up (found, ambiguous, not found, no calling, Webex failure). `edit`: the
+   * change of an edit command whose target named several, so the pick buttons propose it.
+   */
+  | { kind: 'lookup'; outcome: LookupOutcome; edit?: EditChange }
   /** Several people at once: one compact card, one section per person, in the order asked. */
   | { kind: 'lookupMany'; result: LookupManyResult }
   /** Who transfers calls to a number. */

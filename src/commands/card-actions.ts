@@ -25,3 +25,5 @@ export const WORKSPACE_ID_LINE = 'workspace-id:';
 /** A workspace ID as a card sends it back: base64 characters, at most 200 of them. */
 export const CARD_WORKSPACE_ID = /^[A-Za-z0-9+/_=-]{1,200}$/;
 export const CARD_DATA_TARGETS = 'targets';
+/** A pick button of an edit whose target named several also sends `edit`: the change (edit-change-code). */
+export const CARD_DATA_EDIT = 'edit';

@@ -6,7 +6,8 @@ import { trimEndChars, trimStartChars } from './trim';
 import { MAX_TARGETS, parseTargetList, sameTarget } from './target-list';
 import { parseEditCommand } from './parse-edit';
 import type { Command, EditDecision, ParseContext, Target } from './types';
-import { CARD_ACTION, CARD_DATA_TARGETS, CARD_EDIT_ID, CARD_INPUT_TARGET, CARD_WORKSPACE_ID, WORKSPACE_ID_LINE } from './card-actions';
+import { parseEditChangeCode } from './edit-change-code';
+import { CARD_ACTION, CARD_DATA_EDIT, CARD_DATA_TARGETS, CARD_EDIT_ID, CARD_INPUT_TARGET, CARD_WORKSPACE_ID, WORKSPACE_ID_LINE } from './card-actions';
 
 // "transfer numbers for …", forgiving about the words around it.
 const LOOKUP = /^(?:(?:please|pls)\s+)?(?:(?:show|get|list|find|check|what\s+are)\s+(?:me\s+)?)?(?:the\s+)?(?:auto[\s-]?)?transfers?[\s-]*(?:numbers?|nos?\.?|#s?)\b\s*(?:(?:for|of|from)\b)?[\s:]*(.*)$/isu;
@@ -121,21 +122,15 @@ export function parseCardSubmit(inputs: Record<string, unknown>): Command {
   if (inputs.orgId !== undefined && typeof inputs.orgId !== 'string') return { kind: 'invalidOrg', input: String(JSON.stringify(inputs.orgId)).slice(0, 200) };
   const withOrg = (c: Command): Command => withOrgId(c, orgId);
   if (action === CARD_ACTION.pick || action === CARD_ACTION.refresh) {
-    const fresh = action === CARD_ACTION.refresh ? { fresh: true } : {};
-    // A workspace's buttons send its workspaceId; a person's, their personId and email.
-    const workspaceId = typeof inputs.workspaceId === 'string' ? inputs.workspaceId : '';
-    if (workspaceId !== '') {
-      // The ID our own card carries is what Webex listed (the card's origin is checked before this runs):
-      // taken as it is when it is an ID's characters, even if it does not decode like a Webex ID.
-      if (CARD_WORKSPACE_ID.test(workspaceId)) return withOrg({ kind: 'lookup', target: { kind: 'workspaceId', id: workspaceId }, ...fresh });
-      return { kind: 'invalidTarget', input: workspaceId, reason: 'malformed' };
+    const picked = pickedTarget(inputs);
+    if (!picked.ok) return picked.command;
+    // An edit's pick buttons carry its change: the edit is proposed for the one picked (nothing is
+    // written before Confirm).
+    if (action === CARD_ACTION.pick && inputs[CARD_DATA_EDIT] !== undefined) {
+      const change = typeof inputs[CARD_DATA_EDIT] === 'string' ? parseEditChangeCode(inputs[CARD_DATA_EDIT]) : undefined;
+      return change ? withOrg({ kind: 'edit', target: picked.target, change }) : { kind: 'help' };
     }
-    const personId = typeof inputs.personId === 'string' ? inputs.personId : '';
-    const parsed = parseTarget(personId);
-    if (parsed.ok && parsed.target.kind === 'personId') return withOrg({ kind: 'lookup', target: parsed.target, ...fresh });
-    const email = typeof inputs.email === 'string' ? parseTarget(inputs.email) : undefined;
-    if (email?.ok) return withOrg({ kind: 'lookup', target: email.target, ...fresh });
-    return { kind: 'invalidTarget', input: personId, reason: personId ? 'malformed' : 'empty' };
+    return withOrg({ kind: 'lookup', target: picked.target, ...(action === CARD_ACTION.refresh ? { fresh: true } : {}) });
   }
   const decision = Object.hasOwn(EDIT_DECISIONS, action) ? EDIT_DECISIONS[action] : undefined;
   if (decision) {
@@ -150,6 +145,23 @@ export function parseCardSubmit(inputs: Record<string, unknown>): Command {
     return withOrg({ kind: 'lookup', target: parsed.target });
   }
   return { kind: 'help' };
+}
+
+/** Who a pick or Refresh button names: a workspace's send its workspaceId; a person's, their personId and email. */
+function pickedTarget(inputs: Record<string, unknown>): { ok: true; target: Target } | { ok: false; command: Command } {
+  const workspaceId = typeof inputs.workspaceId === 'string' ? inputs.workspaceId : '';
+  if (workspaceId !== '') {
+    // The ID our own card carries is what Webex listed (the card's origin is checked before this runs):
+    // taken as it is when it is an ID's characters, even if it does not decode like a Webex ID.
+    if (CARD_WORKSPACE_ID.test(workspaceId)) return { ok: true, target: { kind: 'workspaceId', id: workspaceId } };
+    return { ok: false, command: { kind: 'invalidTarget', input: workspaceId, reason: 'malformed' } };
+  }
+  const personId = typeof inputs.personId === 'string' ? inputs.personId : '';
+  const parsed = parseTarget(personId);
+  if (parsed.ok && parsed.target.kind === 'personId') return { ok: true, target: parsed.target };
+  const email = typeof inputs.email === 'string' ? parseTarget(inputs.email) : undefined;
+  if (email?.ok) return { ok: true, target: email.target };
+  return { ok: false, command: { kind: 'invalidTarget', input: personId, reason: personId ? 'malformed' : 'empty' } };
 }
 
 /** A Refresh button's command reads everything from Webex again. */

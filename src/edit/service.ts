@@ -64,6 +64,8 @@ export class EditService {
   async propose(command: Extract<Command, { kind: 'edit' }>, call: EditCall): Promise<Reply> {
     if (!this.isEditor(call.requester.email)) return { kind: 'editNotAllowed' };
     const outcome = await this.opts.ports.read(command.target, { orgId: command.orgId, deadline: call.deadline, fresh: true });
+    // Several match: their pick buttons carry the change, so a press proposes it for the one picked.
+    if (outcome.kind === 'ambiguous') return { kind: 'lookup', outcome, edit: command.change };
     if (outcome.kind !== 'found') return { kind: 'lookup', outcome };
     const target: EditTarget = { person: outcome.person, ...(command.orgId ? { orgId: command.orgId } : {}) };
     const before = outcome.transfer;

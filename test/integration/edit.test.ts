@@ -195,6 +195,39 @@ describe('integration: changing transfer numbers from the chat', function () {
     assert.deepEqual(writes().map((w) => w.route), ['workspaceTransferNumbers.put']);
     assert.equal((await read(lobbyUrl())).autoTransferNumber3, '+12055550177');
   });
+
+  it('lists the people a name matches with buttons that propose the same change for the one picked', async () => {
+    const cooper = SEED_EMAILS.chrisCooper;
+    const cooperUrl = `${t.emulator.baseUrl}/telephony/config/people/${t.emulator.people.id(cooper)}/outgoingPermission/autoTransferNumbers`;
+    const cooperBefore = await read(cooperUrl);
+    try {
+      const list = await t.ask('set transfer number 1 for Chris to +1 205 555 0199');
+      const listCard = viewCard(list);
+      assert.equal(listCard.texts[0], '2 people match “Chris”');
+      assert.equal(listCard.texts.at(-1), 'Pick the one you mean below to see the change before you confirm it, or type the command again with the email address of the person you mean.');
+      assert.deepEqual(listCard.buttons.map((b) => [b.title, b.data.edit]), [
+        ['Chris Carter', 'set:1:+12055550199'],
+        ['Chris Cooper', 'set:1:+12055550199'],
+      ]);
+
+      const proposal = await t.submit(list, button(list, 'Chris Cooper'));
+      const card = viewCard(proposal);
+      assert.equal(card.texts[0], 'Change these transfer numbers?');
+      assert.equal(card.texts[1], '**Chris Cooper** (chris.cooper@example.com)');
+      assert.deepEqual(card.facts, { 'Number 1': '+1 205 555 4721 (+12055554721) → +1 205 555 0199 (+12055550199)' });
+      assert.equal(writes().length, 0, 'a pick proposes; nothing is written before Confirm');
+
+      const done = await t.submit(proposal, button(proposal, 'Confirm'));
+      assert.equal(viewCard(done).texts[0], 'Transfer numbers changed');
+      assert.equal((await read(cooperUrl)).autoTransferNumber1, '+12055550199');
+      const steps = auditLines()
+        .filter((l) => l.edit)
+        .map((l) => `${(l.edit as { step: string }).step}:${String(l.outcome)}`);
+      assert.deepEqual(steps, ['request:edit.proposed', 'write:edit.written', 'confirm:edit.done']);
+    } finally {
+      t.emulator.setTransferNumbers(cooper, cooperBefore);
+    }
+  });
 });
 
 describe('integration: changing transfer numbers, for someone who is not an editor', function () {

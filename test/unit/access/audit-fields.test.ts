@@ -116,6 +116,7 @@ describe('access/auditFieldsOf', () => {
 describe('access/askedOfCard', () => {
   it('lists the card fields the bot reads, in a fixed order', () => {
     assert.equal(askedOfCard({ personId: 'P-alice', action: 'pick', orgId: 'O-2' }), 'card: action=pick personId=P-alice orgId=O-2');
+    assert.equal(askedOfCard({ personId: 'P-alice', action: 'pick', edit: 'set:2:+12055550142' }), 'card: action=pick personId=P-alice edit=set:2:+12055550142');
     assert.equal(askedOfCard({ action: 'lookup', target: ' alice@example.com ' }), 'card: action=lookup target=alice@example.com');
     assert.equal(askedOfCard({ action: 'refreshMany', targets: 'P-a\nP-b' }), 'card: action=refreshMany targets=P-a P-b');
   });

@@ -149,3 +149,52 @@ describe('cards/candidates-card with workspaces', () => {
     assert.ok(message.markdown.includes(note));
   });
 });
+
+describe('cards/candidates-card for an edit whose target named several', () => {
+  const henry = person({ id: 'P-H', displayName: 'Henry Hughes', email: 'henry@example.com' });
+  const kiosk = person({ id: 'W-K', displayName: 'Henry Hall Kiosk', email: '', kind: 'workspace' });
+  const setTwo = { kind: 'setNumber', slot: 2, number: '+12055550142' } as const;
+
+  it('puts the change on every pick button, says a press shows it before it is confirmed, and has no look-up form', () => {
+    const message = renderReply({ kind: 'lookup', outcome: { kind: 'ambiguous', target: ALICE_TARGET, candidates: people(2), more: false }, edit: setTwo });
+    assertValidMessage(message);
+    const card = cardOf(message);
+    assert.deepEqual(textBlocks(card), [
+      '2 people match “Alice”',
+      '**Alice A** (alice1@example.com)',
+      '**Alice B** (alice2@example.com)',
+      'Pick the one you mean below to see the change before you confirm it, or type the command again with the email address of the person you mean.',
+    ]);
+    assert.deepEqual(actions(card), [
+      { title: 'Alice A', data: { action: 'pick', personId: 'id-1', email: 'alice1@example.com', edit: 'set:2:+12055550142' } },
+      { title: 'Alice B', data: { action: 'pick', personId: 'id-2', email: 'alice2@example.com', edit: 'set:2:+12055550142' } },
+    ]);
+    assert.ok(!JSON.stringify(card).includes('Input.Text'), 'no look-up form');
+    assert.ok(message.markdown.endsWith('To change their transfer numbers, type the command again with the email address of the person you mean.'), message.markdown);
+  });
+
+  it('keeps the org and the workspace on the buttons, and says how to name either when typing', () => {
+    const message = renderReply({
+      kind: 'lookup',
+      outcome: { kind: 'ambiguous', target: { kind: 'name', name: 'Henry' }, candidates: [henry, kiosk], more: false, orgId: 'ORG-7' },
+      edit: { kind: 'useCustom', on: false },
+    });
+    assertValidMessage(message);
+    const card = cardOf(message);
+    assert.deepEqual(actions(card), [
+      { title: 'Henry Hughes', data: { action: 'pick', personId: 'P-H', email: 'henry@example.com', orgId: 'ORG-7', edit: 'custom:off' } },
+      { title: 'Henry Hall Kiosk', data: { action: 'pick', workspaceId: 'W-K', orgId: 'ORG-7', edit: 'custom:off' } },
+    ]);
+    assert.equal(
+      textBlocks(card)[3],
+      'Pick the one you mean below to see the change before you confirm it, or type the command again with the email address of the person (or the whole name of the workspace) you mean.',
+    );
+    assert.ok(message.markdown.includes('`workspace <whole name>` for a workspace'), message.markdown);
+  });
+
+  it('with more matches than buttons, says which ones the buttons are for', () => {
+    const card = cardOf(renderReply({ kind: 'lookup', outcome: { kind: 'ambiguous', target: ALICE_TARGET, candidates: people(6), more: false }, edit: { kind: 'clearNumber', slot: 1 } }));
+    assert.deepEqual(actions(card).map((a) => (a.data as { edit?: string }).edit), ['clear:1', 'clear:1', 'clear:1', 'clear:1']);
+    assert.equal(textBlocks(card).at(-1), 'Pick one of the first 4 below to see the change before you confirm it, or type the command again with the email address of the person you mean.');
+  });
+});

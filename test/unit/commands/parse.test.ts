@@ -131,6 +131,29 @@ describe('commands/parseCardSubmit', () => {
     });
   });
 
+  it("reads an edit's pick button as the edit, for the one picked, in an org too; Refresh ignores an edit", () => {
+    const change = { kind: 'setNumber', slot: 2, number: '+12055550142' };
+    assert.deepEqual(parseCardSubmit({ action: 'pick', personId: ALICE_ID, email: 'alice@example.com', edit: 'set:2:+12055550142' }), {
+      kind: 'edit',
+      target: { kind: 'personId', id: ALICE_ID },
+      change,
+    });
+    assert.deepEqual(parseCardSubmit({ action: 'pick', workspaceId: 'ws-0001', orgId: ORG, edit: 'custom:off' }), {
+      kind: 'edit',
+      target: { kind: 'workspaceId', id: 'ws-0001' },
+      change: { kind: 'useCustom', on: false },
+      orgId: ORG,
+    });
+    assert.deepEqual(parseCardSubmit({ action: 'refresh', personId: ALICE_ID, edit: 'clear:1' }), { kind: 'lookup', target: { kind: 'personId', id: ALICE_ID }, fresh: true });
+  });
+
+  it("answers an edit's pick button whose change is not one our cards write with help, and a bad target as before", () => {
+    for (const edit of ['set:9:+12055550142', '', 42, null]) {
+      assert.deepEqual(parseCardSubmit({ action: 'pick', personId: ALICE_ID, edit }), { kind: 'help' }, JSON.stringify(edit));
+    }
+    assert.deepEqual(parseCardSubmit({ action: 'pick', workspaceId: '../people/me', edit: 'clear:1' }), { kind: 'invalidTarget', input: '../people/me', reason: 'malformed' });
+  });
+
   it('falls back to the email when the person ID is unusable', () => {
     assert.deepEqual(parseCardSubmit({ action: 'refresh', personId: 'nope', email: 'alice@example.com' }), {
       kind: 'lookup',

@@ -136,6 +136,23 @@ describe('edit/service EditService', () => {
     assert.deepEqual(reply, { kind: 'editNotice', notice: { why: 'noChange', target: { person: ALICE }, state: START } });
   });
 
+  it('answers a name that matches several with their list carrying the change, keeping nothing and writing nothing', async () => {
+    const { world, ports } = fakeWebex(START);
+    const ambiguous: LookupOutcome = { kind: 'ambiguous', target: { kind: 'name', name: 'Chris' }, candidates: [ALICE, { ...ALICE, id: 'PERSON_ALICE_2' }], more: false };
+    const store = new MemoryEditStore();
+    const reply = await service({ ...ports, read: async () => ambiguous }, store).propose({ ...setNumber2, target: { kind: 'name', name: 'Chris' } }, call());
+    assert.deepEqual(reply, { kind: 'lookup', outcome: ambiguous, edit: setNumber2.change });
+    assert.equal(world.writes.length, 0);
+    assert.deepEqual(audits, []);
+  });
+
+  it('answers any other outcome of the read as a look-up does, without the change', async () => {
+    const { ports } = fakeWebex(START);
+    const notFound: LookupOutcome = { kind: 'notFound', target: { kind: 'email', email: 'nobody@example.com' } };
+    const reply = await service({ ...ports, read: async () => notFound }).propose(setNumber2, call());
+    assert.deepEqual(reply, { kind: 'lookup', outcome: notFound });
+  });
+
   it('a failed write is audited with its tracking ID and told, and nothing is offered to undo', async () => {
     const { world, ports } = fakeWebex(START);
     world.failWrite = new WebexApiError({ status: 403, message: 'Forbidden', trackingId: 'TRACK_1' });
