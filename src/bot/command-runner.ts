@@ -57,6 +57,8 @@ export interface CommandRunnerOptions {
 }
 
 const DEFAULT_PROGRESS_AFTER_MS = 3_000;
+/** At most this much (a quarter of the time left, when that is less) is kept for an edit's answer. */
+const EDIT_REPLY_MARGIN_MS = 2_000;
 
 export class CommandRunner {
   constructor(private readonly opts: CommandRunnerOptions) {}
@@ -111,7 +113,11 @@ export class CommandRunner {
     const edits = this.opts.edit;
     if (!edits?.isEditor(ctx.requester.email)) return { kind: 'editNotAllowed' };
     if (command.kind === 'invalidEdit') return { kind: 'invalidEdit', input: command.input, reason: command.reason };
-    const call = { requester: { id: ctx.requester.id, email: ctx.requester.email }, deadline: ctx.deadline, audit: ctx.audit ?? (() => undefined) };
+    // Its Webex calls end a little before the command's deadline, so a change that was written is told,
+    // with Undo, even when reading it back is slow, and a write cut short says it may have been made:
+    // neither is left to the "timed out" answer.
+    const margin = Math.min(EDIT_REPLY_MARGIN_MS, Math.max(0, ctx.deadline - Date.now()) / 4);
+    const call = { requester: { id: ctx.requester.id, email: ctx.requester.email }, deadline: ctx.deadline - margin, audit: ctx.audit ?? (() => undefined) };
     const reply = await this.withDeadline(ctx.deadline, () => (command.kind === 'edit' ? edits.propose(command, call) : edits.decide(command.decision, command.editId, call)));
     if (reply.kind === 'lookup' && reply.outcome.kind === 'webexError') this.noticeRejectedToken(reply.outcome.error);
     return reply;

@@ -230,6 +230,54 @@ describe('integration: changing transfer numbers from the chat', function () {
   });
 });
 
+describe('integration: changing transfer numbers when Webex is slow', function () {
+  this.timeout(30_000);
+  let t: BotUnderTest;
+  let aliceBefore: WebexTransferNumbers;
+  const numbersUrl = () => `${t.emulator.baseUrl}/telephony/config/people/${t.emulator.people.id(ALICE)}/outgoingPermission/autoTransferNumbers`;
+  const read = async (): Promise<WebexTransferNumbers> =>
+    (await (await fetch(numbersUrl(), { headers: { authorization: `Bearer ${t.emulator.tokens.admin}` } })).json()) as WebexTransferNumbers;
+  const confirmOf = (m: WebexMessage) => {
+    const found = viewCard(m).buttons.find((b) => b.title === 'Confirm');
+    assert.ok(found, markdownOf(m));
+    return found.data;
+  };
+
+  before(async () => {
+    t = await startBotUnderTest({ ALLOWED_EDITORS: SEED_EMAILS.agent, COMMAND_TIMEOUT_MS: '4000' });
+    aliceBefore = await read();
+  });
+  after(async () => {
+    await t?.stop();
+  });
+  afterEach(() => {
+    t.emulator.faults.clear();
+    t.emulator.setTransferNumbers(ALICE, aliceBefore);
+  });
+
+  it('tells a change that was written, with Undo, when reading it back outlasts the command', async () => {
+    const proposal = await t.ask(`set transfer number 3 for ${ALICE} to +1 205 555 0133`);
+    // The check before the write answers; the read-back after it never does.
+    t.emulator.faults.add({ route: 'transferNumbers.get', delayMs: 0, times: 1 });
+    t.emulator.faults.add({ route: 'transferNumbers.get', action: 'hang', times: 1 });
+    const done = await t.submit(proposal, confirmOf(proposal));
+    const card = viewCard(done);
+    assert.equal(card.texts[0], 'Transfer numbers changed');
+    assert.ok(card.texts.includes('Webex took the change, but I could not read it back: look the settings up again to see what they are.'), card.texts.join(' | '));
+    assert.deepEqual(card.buttons.map((b) => b.title), ['Undo']);
+    assert.equal((await read()).autoTransferNumber3, '+12055550133');
+  });
+
+  it('says a write that outlasts the command may or may not have been made, not that it timed out', async () => {
+    const proposal = await t.ask(`set transfer number 3 for ${ALICE} to +1 205 555 0134`);
+    t.emulator.faults.add({ route: 'transferNumbers.put', action: 'hang', times: 1 });
+    const answer = await t.submit(proposal, confirmOf(proposal));
+    const card = viewCard(answer);
+    assert.equal(card.texts[0], 'The change could not be written');
+    assert.ok(card.texts.includes('Look the settings up again before trying once more: the change may or may not have been made.'), card.texts.join(' | '));
+  });
+});
+
 describe('integration: changing transfer numbers, for someone who is not an editor', function () {
   this.timeout(30_000);
   let t: BotUnderTest;
