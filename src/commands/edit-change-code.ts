@@ -1,6 +1,7 @@
 // An edit's change as one short string, for the pick buttons of an edit whose target named several
 // people: the button carries the change, so pressing it proposes that change for the one picked.
 // Pure; shared by the card that writes the code and the parser that reads it back.
+import { parsePhoneQuery } from './phone-query';
 import type { EditChange, EditSlot } from './types';
 
 /** `set:<slot>:<E.164>`, `clear:<slot>`, `custom:on` or `custom:off`. */
@@ -21,7 +22,11 @@ const CLEAR = /^clear:([123])$/;
 /** The change a code names; undefined for anything our cards do not write. */
 export function parseEditChangeCode(code: string): EditChange | undefined {
   const set = SET.exec(code);
-  if (set) return { kind: 'setNumber', slot: Number(set[1]) as EditSlot, number: set[2] };
+  // Only a number libphonenumber finds valid, as when it is typed, and written as it would store it.
+  if (set) {
+    const number = parsePhoneQuery(set[2]);
+    return number.ok && number.number.e164 === set[2] ? { kind: 'setNumber', slot: Number(set[1]) as EditSlot, number: set[2] } : undefined;
+  }
   const clear = CLEAR.exec(code);
   if (clear) return { kind: 'clearNumber', slot: Number(clear[1]) as EditSlot };
   if (code === 'custom:on' || code === 'custom:off') return { kind: 'useCustom', on: code === 'custom:on' };

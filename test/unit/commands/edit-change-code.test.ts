@@ -16,8 +16,8 @@ describe('commands/edit-change-code', () => {
     }
   });
 
-  it('reads nothing our cards do not write: a slot other than 1 to 3, a number not in E.164, anything else', () => {
-    for (const code of ['', 'set:4:+12055550142', 'set:0:+12055550142', 'set:1:12055550142', 'set:1:+1 205 555 0142', 'set:1:+0205', 'set:1:', 'clear:0', 'clear:12', 'custom:maybe', 'CUSTOM:ON', ' custom:on', 'set:1:+12055550142\n']) {
+  it('reads nothing our cards do not write: a slot other than 1 to 3, a number not in E.164 or not valid, anything else', () => {
+    for (const code of ['', 'set:4:+12055550142', 'set:0:+12055550142', 'set:1:12055550142', 'set:1:+1 205 555 0142', 'set:1:+0205', 'set:1:', 'clear:0', 'clear:12', 'custom:maybe', 'CUSTOM:ON', ' custom:on', 'set:1:+12055550142\n', 'set:1:+10', 'set:1:+999999999']) {
       assert.equal(parseEditChangeCode(code), undefined, JSON.stringify(code));
     }
   });
