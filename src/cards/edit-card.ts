@@ -184,6 +184,19 @@ function writeFailed(notice: EditNotice, base: { person?: string; formLabel: str
       trackingId: error.trackingId,
     });
   }
+  // No answer at all: Webex may have taken the change, so neither "could not" nor "try again".
+  if (error && (error.kind === 'timeout' || error.kind === 'network')) {
+    return renderNotice({
+      ...base,
+      title: 'The change may not have been written',
+      color: 'Attention',
+      paragraphs: [
+        error.kind === 'timeout' ? 'Webex did not answer the change in time.' : 'The connection to Webex broke while the change was sent.',
+        'Look the settings up again before trying once more: the change may or may not have been made.',
+      ],
+      trackingId: error.trackingId,
+    });
+  }
   const words = error ? describeWebexError(error, 'general') : undefined;
   return renderNotice({
     ...base,

@@ -273,8 +273,10 @@ describe('integration: changing transfer numbers when Webex is slow', function (
     t.emulator.faults.add({ route: 'transferNumbers.put', action: 'hang', times: 1 });
     const answer = await t.submit(proposal, confirmOf(proposal));
     const card = viewCard(answer);
-    assert.equal(card.texts[0], 'The change could not be written');
+    assert.equal(card.texts[0], 'The change may not have been written');
+    assert.ok(card.texts.includes('Webex did not answer the change in time.'), card.texts.join(' | '));
     assert.ok(card.texts.includes('Look the settings up again before trying once more: the change may or may not have been made.'), card.texts.join(' | '));
+    assert.ok(!card.texts.some((text) => /try again/i.test(text)), card.texts.join(' | '));
   });
 });
 
