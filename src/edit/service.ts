@@ -121,8 +121,10 @@ export class EditService {
       restore: pending.before,
       expiresAt: this.now() + UNDO_WINDOW_MS,
     };
-    const undoKept = await this.keep(ticket.id, ticket, UNDO_WINDOW_MS);
-    const back = await this.readNow(pending.target, call).catch(() => undefined);
+    // Both are bounded by the edit's deadline, so the write is told even when the store or Webex is slow:
+    // a ticket not kept in time offers no Undo, a read-back not answered in time says so.
+    const undoKept = await byDeadline(this.keep(ticket.id, ticket, UNDO_WINDOW_MS), call.deadline, false);
+    const back = await byDeadline(this.readNow(pending.target, call).catch(() => undefined), call.deadline, undefined);
     const readBack = back?.kind === 'found' ? back : undefined;
     const view: EditView = { target: pending.target, before: pending.before, after: readBack?.transfer ?? pending.after, usage: readBack?.usage };
     return {
@@ -212,6 +214,19 @@ export class EditService {
     return target.person.kind === 'workspace'
       ? this.opts.ports.setWorkspaceTransferNumbers(target.person.id, patch, opts)
       : this.opts.ports.setTransferNumbers(target.person.id, patch, opts);
+  }
+}
+
+/** `work`'s result, or `missed` once `deadline` (epoch ms) has passed. */
+async function byDeadline<T>(work: Promise<T>, deadline: number, missed: T): Promise<T> {
+  let timer: NodeJS.Timeout | undefined;
+  const late = new Promise<T>((resolve) => {
+    timer = setTimeout(() => resolve(missed), Math.max(0, deadline - Date.now()));
+  });
+  try {
+    return await Promise.race([work, late]);
+  } finally {
+    clearTimeout(timer);
   }
 }
 

@@ -54,7 +54,8 @@ describe('edit/service EditService', () => {
   let audits: Array<{ outcome: string; trackingId?: string; edit: { step: string; before?: TransferNumbersView; after?: TransferNumbersView } }>;
   let ids: number;
   const START: TransferNumbersView = { useCustomTransferNumbers: true, numbers: ['+12055550101', null, null] };
-  const call = (requester = DANA): EditCall => ({ requester, deadline: nowMs + 10_000, audit: (entry) => audits.push(entry) });
+  // The deadline is on the real clock, as the runner gives it; nowMs is the service's own (the windows).
+  const call = (requester = DANA, deadline = Date.now() + 10_000): EditCall => ({ requester, deadline, audit: (entry) => audits.push(entry) });
   const service = (ports: EditPorts, store: EditStore = new MemoryEditStore()) =>
     new EditService({ ports, store, editors: ['dana@example.com', 'sam@example.com'], now: () => nowMs, newId: () => `edit-id-${++ids}` });
   const setNumber2 = { kind: 'edit' as const, target: { kind: 'email' as const, email: ALICE.email }, change: { kind: 'setNumber' as const, slot: 2 as const, number: '+12055550102' } };
@@ -81,6 +82,29 @@ describe('edit/service EditService', () => {
     assert.deepEqual(audits.map((a) => a.outcome), ['edit.written']);
     const again = await edits.decide('confirm', id, call());
     assert.deepEqual(again, { kind: 'editNotice', notice: { why: 'alreadyUsed', target: { person: ALICE } } });
+    assert.equal(world.writes.length, 1);
+  });
+
+  it('tells a write by its deadline even when the store or the read-back is slow: no Undo, not read back', async () => {
+    const { world, ports } = fakeWebex(START);
+    const store = new MemoryEditStore();
+    let puts = 0;
+    const slowStore: EditStore = {
+      get: (id) => store.get(id),
+      claim: (id, ttl) => store.claim(id, ttl),
+      // The proposal is kept; the Undo ticket after the write never is.
+      put: (id, value, ttl) => (++puts === 1 ? store.put(id, value, ttl) : new Promise<void>(() => undefined)),
+    };
+    let reads = 0;
+    const slowReadBack: EditPorts = { ...ports, read: (target, opts) => (++reads <= 2 ? ports.read(target, opts) : new Promise<LookupOutcome>(() => undefined)) };
+    const edits = service(slowReadBack, slowStore);
+    const id = proposedId(await edits.propose(setNumber2, call()));
+    const done = await edits.decide('confirm', id, call(DANA, Date.now() + 50));
+    assert.equal(done.kind, 'editDone');
+    const told = done as Extract<Reply, { kind: 'editDone' }>;
+    assert.equal(told.readBack, false);
+    assert.equal(told.undoId, undefined);
+    assert.deepEqual(told.view.after, { useCustomTransferNumbers: true, numbers: ['+12055550101', '+12055550102', null] });
     assert.equal(world.writes.length, 1);
   });
 
