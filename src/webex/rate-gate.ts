@@ -7,6 +7,7 @@
 // call that may start does start synchronously (Bottleneck, measured, added about 5 ms a call by
 // yielding to the event loop between its steps).
 import { WebexApiError } from './errors';
+import { TIMEOUT_MESSAGE } from './neutral-messages';
 
 export interface RateGateOptions {
   /** Calls in flight at once. Default 16. */
@@ -33,7 +34,8 @@ export interface RateGateStats {
 export interface ScheduleOptions {
   /**
    * Epoch ms the caller must be done by. When a hold lasts past it, the call fails at once with a 429
-   * that says how long to wait, instead of sitting in the queue until the caller has given up.
+   * that says how long to wait, instead of sitting in the queue until the caller has given up; a call
+   * still waiting for the window or a free slot when it passes fails then, as a time-out.
    */
   deadline?: number;
 }
@@ -122,10 +124,14 @@ export function createRateGate(options: RateGateOptions = {}): RateGate {
     const early = heldPast(opts.deadline, Date.now());
     if (early) return Promise.reject(early);
     return new Promise<T>((resolve, reject) => {
-      queue.push({
+      let late: NodeJS.Timeout | undefined;
+      let started = false;
+      const job: Job = {
         deadline: opts.deadline,
         reject,
         start: () => {
+          started = true;
+          clearTimeout(late);
           running += 1;
           let result: Promise<T>;
           try {
@@ -138,8 +144,18 @@ export function createRateGate(options: RateGateOptions = {}): RateGate {
             pump();
           });
         },
-      });
+      };
+      queue.push(job);
       pump();
+      // Still waiting (for the window or a free slot): it does not start after its caller's deadline.
+      if (opts.deadline !== undefined && !started) {
+        late = setTimeout(() => {
+          const at = queue.indexOf(job);
+          if (at < 0) return;
+          queue.splice(at, 1);
+          reject(new WebexApiError({ status: 0, kind: 'timeout', message: TIMEOUT_MESSAGE }));
+        }, Math.max(0, opts.deadline - Date.now()));
+      }
     });
   }
 

@@ -166,6 +166,22 @@ describe('webex/rate-gate', () => {
     await settle(gate.stop());
   });
 
+  it('fails a call still waiting for the window when its deadline passes, as a time-out, and starts the rest', async () => {
+    const gate = createRateGate({ maxConcurrent: 16, maxPerSecond: 1 });
+    const starts: string[] = [];
+    const first = gate.schedule(async () => starts.push('first'));
+    const late = gate.schedule(async () => starts.push('late'), { deadline: T0 + 500 });
+    const patient = gate.schedule(async () => starts.push('patient'), { deadline: T0 + 5000 });
+    late.catch(() => undefined);
+    await settle(first);
+    await assert.rejects(settle(late), (err: Error & { status?: number; kind?: string }) => err.status === 0 && err.kind === 'timeout' && err.message === 'Webex did not answer in time');
+    assert.equal(Date.now() - T0, 500);
+    await settle(patient, 2000);
+    assert.deepEqual(starts, ['first', 'patient']);
+    assert.equal(Date.now() - T0, 1050);
+    await settle(gate.stop());
+  });
+
   it('caps calls in flight at maxConcurrent', async () => {
     const gate = createRateGate({ maxConcurrent: 2, maxPerSecond: 0 });
     let inFlight = 0;
