@@ -1,5 +1,6 @@
 // Runs one parsed command to a Reply. Never throws: every failure becomes a reply the agent can act on.
 import { randomUUID } from 'node:crypto';
+import { byDeadline } from '../deadline';
 import type { Command } from '../commands/types';
 import type { Reply } from '../cards/types';
 import type { LookupService } from '../lookup/service';
@@ -198,15 +199,7 @@ export class CommandRunner {
   }
 
   /** Whatever Webex does, the agent hears back by the deadline. */
-  private async withDeadline(deadline: number, work: () => Promise<Reply>): Promise<Reply> {
-    let timer: NodeJS.Timeout | undefined;
-    const timeout = new Promise<Reply>((resolve) => {
-      timer = setTimeout(() => resolve({ kind: 'timedOut' }), Math.max(0, deadline - Date.now()));
-    });
-    try {
-      return await Promise.race([work(), timeout]);
-    } finally {
-      clearTimeout(timer);
-    }
+  private withDeadline(deadline: number, work: () => Promise<Reply>): Promise<Reply> {
+    return byDeadline(work(), deadline, { kind: 'timedOut' });
   }
 }

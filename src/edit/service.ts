@@ -2,6 +2,7 @@
 // once, read again, write only what changes, read back) or cancel; a change made can be undone through
 // a proposal of its own. Every step says what it did as data: the caller posts it and audits it.
 import { randomBytes } from 'node:crypto';
+import { byDeadline } from '../deadline';
 import type { Command, EditDecision, Target } from '../commands/types';
 import type { Reply } from '../cards/types';
 import type { LookupOutcome, TransferNumbersView } from '../lookup/types';
@@ -214,19 +215,6 @@ export class EditService {
     return target.person.kind === 'workspace'
       ? this.opts.ports.setWorkspaceTransferNumbers(target.person.id, patch, opts)
       : this.opts.ports.setTransferNumbers(target.person.id, patch, opts);
-  }
-}
-
-/** `work`'s result, or `missed` once `deadline` (epoch ms) has passed. */
-async function byDeadline<T>(work: Promise<T>, deadline: number, missed: T): Promise<T> {
-  let timer: NodeJS.Timeout | undefined;
-  const late = new Promise<T>((resolve) => {
-    timer = setTimeout(() => resolve(missed), Math.max(0, deadline - Date.now()));
-  });
-  try {
-    return await Promise.race([work, late]);
-  } finally {
-    clearTimeout(timer);
   }
 }
 
