@@ -51,9 +51,10 @@ export interface RateGate {
 
 /**
  * A rolling window rather than a token bucket: a bucket of one second's calls lets twice that many
- * start in the first second, which Webex's rolling window answers with 429s (measured: the org-index
- * build at 10,000 users ran at 81 % of the limit on a bucket, 95.3 % on this window). The 50 ms are for jitter: at
- * exactly 1,000 ms, calls that left a second apart sometimes arrived less than a second apart.
+ * start in the first second, which a rolling limit (the emulator's; Webex does not publish the shape
+ * of its own) answers with 429s. Measured: the org-index build at 10,000 users ran at 81 % of the
+ * limit on a bucket, 95 % on this window. The 50 ms are for jitter: at exactly 1,000 ms, calls that
+ * left a second apart sometimes arrived less than a second apart.
  */
 const WINDOW_MS = 1050;
 
