@@ -129,7 +129,11 @@ export function createRateGate(options: RateGateOptions = {}): RateGate {
       let started = false;
       const job: Job = {
         deadline: opts.deadline,
-        reject,
+        // Dropped by a hold or stop(): its own time-out is not needed any more.
+        reject: (err) => {
+          clearTimeout(late);
+          reject(err);
+        },
         start: () => {
           started = true;
           clearTimeout(late);

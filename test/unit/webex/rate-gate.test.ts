@@ -182,6 +182,17 @@ describe('webex/rate-gate', () => {
     await settle(gate.stop());
   });
 
+  it('leaves no time-out behind for a waiting call that stop() drops', async () => {
+    const gate = createRateGate({ maxConcurrent: 16, maxPerSecond: 1 });
+    await settle(gate.schedule(async () => 'first'));
+    const waiting = gate.schedule(async () => 'waiting', { deadline: T0 + 5000 });
+    waiting.catch(() => undefined);
+    assert.equal(clock.countTimers(), 2, 'the window wake-up and the time-out');
+    await settle(gate.stop());
+    await assert.rejects(waiting, /shutting down/);
+    assert.equal(clock.countTimers(), 0);
+  });
+
   it('caps calls in flight at maxConcurrent', async () => {
     const gate = createRateGate({ maxConcurrent: 2, maxPerSecond: 0 });
     let inFlight = 0;
